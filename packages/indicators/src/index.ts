@@ -1,0 +1,10 @@
+export { catalog, getIndicator, isComputed } from './catalog.ts';
+export { computedIndicators } from './computed.ts';
+export { pendingIndicators } from './pending.ts';
+export { catalogRows, targetNumber } from './flat.ts';
+export type { CatalogRow } from './flat.ts';
+export { FACT_COLUMNS } from './types.ts';
+export type {
+  ComputedIndicator, Direction, Disaggregations, FactName, GeoLevel, Indicator, Measure,
+  PendingIndicator, Target, TargetKind, Unit,
+} from './types.ts';

@@ -1,0 +1,91 @@
+// Targets of the plan that no source delivers yet. They stay in the catalog (hasSource: false)
+// so reports can list them as "waiting for a source" instead of silently leaving them out.
+import type { PendingIndicator, Target, Unit, Direction } from './types.ts';
+
+function pending(
+  id: string, clause: string, nameVi: string, nameEn: string,
+  numerator: string, denominator: string, target: Target, expectedSource: string,
+  unit: Unit = 'percent', direction: Direction = 'higher_is_better',
+): PendingIndicator {
+  return {
+    id, clause, nameVi, nameEn, unit, direction, target, expectedSource,
+    numerator: { description: numerator }, denominator: { description: denominator },
+    hasSource: false, targetYear: 2025, baselineYear: 2020,
+  };
+}
+
+export const pendingIndicators: PendingIndicator[] = [
+  // II.1 – II.3: the process targets
+  pending('party_organisation_plans', 'II.1', 'Tỷ lệ tổ chức Đảng trực thuộc có kế hoạch thực hiện Chỉ thị',
+    'Party organisations with an implementation plan', 'party organisations under the district party committee with a plan',
+    'party organisations under the district party committee',
+    { kind: 'exactly_100', value: 100, textVi: 'Đảm bảo 100% tổ chức Đảng trực thuộc Đảng bộ huyện có kế hoạch triển khai thực hiện nội dung Chỉ thị của Tỉnh ủy' },
+    'Ban Dân vận Huyện ủy: list of party organisations and their plans'),
+  pending('good_examples_per_commune', 'II.2.(2)', 'Số người tốt, việc tốt, hộ DTTS sản xuất kinh doanh giỏi được nêu gương mỗi xã',
+    'Good examples and model DTTS households publicised per commune', 'good examples publicised in the commune in the year', '(count per commune and year)',
+    { kind: 'count_per_year_at_least', value: 5, per: 'commune', textVi: 'đảm bảo mỗi năm có ít nhất 05 người tốt, việc tốt, hộ DTTS sản xuất, kinh doanh giỏi/xã, thị trấn được nêu gương tại địa phương' },
+    'Commune People\'s Committees / Ban Tuyên giáo: yearly list of examples publicised', 'count'),
+  pending('prestige_dialogues', 'II.2.(5)', 'Số cuộc gặp mặt, tiếp xúc đối thoại với người có uy tín cấp huyện',
+    'District meetings and dialogues with prestigious persons', 'district-level meetings with prestigious persons in the year', '(count per year)',
+    { kind: 'count_per_year_at_least', value: 1, per: 'district', textVi: 'Hằng năm, cấp huyện tổ chức gặp mặt, tiếp xúc đối thoại và cung cấp thông tin cho đội ngũ người uy tín trên địa bàn ít nhất 01 cuộc/năm' },
+    'Phòng Dân tộc: yearly list of meetings', 'count'),
+  pending('ethnic_policy_inspections', 'II.3.(3)', 'Số cuộc kiểm tra, giám sát việc thực hiện công tác dân tộc, chính sách dân tộc',
+    'Inspections of ethnic-affairs work and policies', 'inspections or supervision missions in the year', '(count per year)',
+    { kind: 'count_per_year_at_least', value: 1, per: 'district', textVi: 'mỗi năm tổ chức được ít nhất 01 cuộc kiểm tra, giám sát việc thực hiện công tác dân tộc, chính sách dân tộc trên địa bàn' },
+    'UBND huyện / Phòng Dân tộc: yearly inspection records', 'count'),
+  pending('annual_dtts_survey', 'II.3.(5)', 'Tổ chức điều tra hằng năm về các dân tộc thiểu số',
+    'Yearly survey of ethnic minorities held', 'survey held and entered in the national DTTS database (yes/no)', '(one per year)',
+    { kind: 'done_yearly', textVi: 'Đảm bảo định kỳ hàng năm tổ chức điều tra về các dân tộc thiểu số trên địa bàn để cập nhật, cung cấp thông tin, dữ liệu' },
+    'Phòng Dân tộc: survey records', 'yes_no'),
+  // II.4.(3)
+  pending('paved_roads_to_village_centres', 'II.4.(3)', 'Tỷ lệ đường ô tô đến trung tâm thôn, bản được rải nhựa hoặc bê tông',
+    'Roads to village centres paved with asphalt or concrete', 'villages whose road to the centre is paved', 'villages',
+    { kind: 'exactly_100', value: 100, textVi: 'Nâng cấp 100 % đường ô tô đến trung tâm thôn, bản được rải nhựa hoặc bê tông' },
+    'Phòng Kinh tế – Hạ tầng: road inventory by village'),
+  pending('provincial_media_reach', 'II.4.(3)', 'Tỷ lệ xã, thôn, bản, tổ dân phố đọc được báo, xem được truyền hình và nghe được phát thanh của tỉnh',
+    'Communes and villages reached by provincial press, TV and radio on smart devices', 'communes, villages and residential groups reached', 'communes, villages and residential groups',
+    { kind: 'exactly_100', value: 100, textVi: '100 % xã, phường, thị trấn, thôn, bản, tổ dân phổ đọc được báo, xem được truyền hình và nghe được phát thanh của tỉnh trên thiết bị thông minh' },
+    'Trung tâm Văn hóa – Truyền thông: coverage survey'),
+  // II.4.(6)
+  pending('antenatal_care_dtts', 'II.4.(6)', 'Tỷ lệ phụ nữ DTTS có thai được khám thai định kỳ, sinh con ở cơ sở y tế hoặc có cán bộ y tế hỗ trợ',
+    'Pregnant DTTS women with regular antenatal care and assisted births', 'pregnant women with regular check-ups and facility/assisted birth', 'pregnant women',
+    { kind: 'more_than', value: 85, textVi: 'Trên 85% phụ nữ người DTTS có thai được khám thai định kỳ, sinh con ở cơ sở y tế hoặc có sự trợ giúp của cán bộ y tế' },
+    'Trung tâm Y tế huyện: reproductive-health register'),
+  pending('underweight_children_dtts', 'II.4.(6)', 'Tỷ lệ trẻ em DTTS suy dinh dưỡng thể nhẹ cân (cân nặng/tuổi)',
+    'Underweight DTTS children (weight-for-age)', 'children under 5 underweight for age', 'children under 5 weighed',
+    { kind: 'less_than', value: 13.5, textVi: 'giảm tỷ lệ trẻ em người DTTS suy dinh dưỡng thể nhẹ cân (cân nặng/tuổi) còn dưới 13,5%' },
+    'Trung tâm Y tế huyện: nutrition surveillance', 'percent', 'lower_is_better'),
+  // II.4.(8)
+  pending('villages_with_cultural_team', 'II.4.(8)', 'Tỷ lệ thôn có đội văn hóa, văn nghệ (câu lạc bộ) truyền thống',
+    'Villages with a traditional cultural team or club', 'villages with a team or club', 'villages',
+    { kind: 'more_than', value: 80, textVi: 'Trên 80% thôn có đội văn hóa, văn nghệ (hoặc câu lạc bộ) truyền thống' },
+    'Phòng Văn hóa – Thông tin: village survey'),
+  pending('cultural_teams_active', 'II.4.(8)', 'Tỷ lệ đội văn hóa, văn nghệ hoạt động thường xuyên, có chất lượng',
+    'Cultural teams active regularly', 'teams active regularly and of good quality', 'village cultural teams',
+    { kind: 'at_least', value: 60, textVi: 'trong đó 60% hoạt động thường xuyên, có chất lượng' },
+    'Phòng Văn hóa – Thông tin: village survey'),
+  pending('communes_with_art_troupe', 'II.4.(8)', 'Tỷ lệ xã có đội văn nghệ', 'Communes with an art troupe', 'communes with an art troupe', 'communes',
+    { kind: 'exactly_100', value: 100, textVi: '100% xã có đội văn nghệ' }, 'Phòng Văn hóa – Thông tin'),
+  pending('cultured_villages', 'II.4.(8)', 'Tỷ lệ thôn đạt tiêu chuẩn văn hóa', 'Villages meeting the cultural standard', 'villages recognised as cultured', 'villages',
+    { kind: 'at_least', value: 85, textVi: 'tỷ lệ thôn đạt tiêu chuẩn văn hóa từ 85 % trở lên' }, 'Phòng Văn hóa – Thông tin'),
+  pending('consanguineous_marriages', 'II.4.(8)', 'Số cuộc hôn nhân cận huyết thống', 'Consanguineous marriages', 'consanguineous marriages in the year', '(count per year)',
+    { kind: 'none_remaining', value: 0, textVi: 'không còn hôn nhân cận huyết thống' }, 'Tư pháp – hộ tịch (commune civil registration)', 'count', 'lower_is_better'),
+  pending('child_marriages', 'II.4.(8)', 'Số cuộc tảo hôn', 'Child marriages', 'child marriages in the year', '(count per year)',
+    { kind: 'none_remaining', value: 0, textVi: 'cơ bản không còn tảo hôn' }, 'Tư pháp – hộ tịch (commune civil registration)', 'count', 'lower_is_better'),
+  pending('teen_first_births', 'II.4.(8)', 'Số phụ nữ DTTS dưới 18 tuổi sinh con lần đầu', 'DTTS women giving first birth under 18', 'first births to DTTS women under 18 in the year', '(count per year)',
+    { kind: 'yearly_decrease_percent', percent: 30, textVi: 'hằng năm giảm trên 30% số phụ nữ dưới 18 tuổi sinh con con lần đầu trong các DTTS' },
+    'Trung tâm Y tế huyện: births register', 'count', 'lower_is_better'),
+  // II.4.(9)
+  pending('dtts_officials_district', 'II.4.(9)', 'Tỷ lệ cán bộ, công chức, viên chức người DTTS cấp huyện (tính cả giáo viên)',
+    'DTTS share of district officials and public employees (teachers included)', 'DTTS officials, civil servants and public employees (district)', 'officials, civil servants and public employees (district)',
+    { kind: 'at_least', value: 50, textVi: 'Tỷ lệ cán bộ, công chức, viên chức người DTTS cấp huyện đạt 50 % (tính cả giáo viên)' }, 'Phòng Nội vụ: staff register'),
+  pending('dtts_officials_commune', 'II.4.(9)', 'Tỷ lệ cán bộ, công chức người DTTS cấp xã', 'DTTS share of commune officials', 'DTTS commune officials and civil servants', 'commune officials and civil servants',
+    { kind: 'at_least', value: 65, textVi: 'cấp xã đạt 65 %' }, 'Phòng Nội vụ: staff register'),
+  pending('commune_cadres_university', 'II.4.(9)', 'Tỷ lệ cán bộ cấp xã có trình độ đại học trở lên', 'Commune cadres with a university degree', 'commune cadres with a degree', 'commune cadres',
+    { kind: 'at_least', value: 95, textVi: '95 % cán bộ cấp xã đạt trình độ đại học trở lên' }, 'Phòng Nội vụ: staff register'),
+  pending('commune_civil_servants_university', 'II.4.(9)', 'Tỷ lệ công chức cấp xã có trình độ đại học trở lên', 'Commune civil servants with a university degree', 'commune civil servants with a degree', 'commune civil servants',
+    { kind: 'exactly_100', value: 100, textVi: '100% công chức cấp xã có trình độ đại học trở lên' }, 'Phòng Nội vụ: staff register'),
+  pending('commune_key_cadres_economic_training', 'II.4.(9)', 'Tỷ lệ cán bộ chủ chốt cấp xã được bồi dưỡng kiến thức quản lý kinh tế',
+    'Key commune cadres trained in economic management', 'key commune cadres trained', 'key commune cadres',
+    { kind: 'at_least', value: 90, textVi: '90% cán bộ chủ chốt cấp xã được bồi dưỡng kiến thức quản lý kinh tế' }, 'Phòng Nội vụ / Trung tâm Chính trị huyện'),
+];
