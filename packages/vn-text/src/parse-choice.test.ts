@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseBooleanVi, parseSex } from './parse-choice.ts';
+
+describe('parseBooleanVi', () => {
+  it.each(['Có', 'có', 'co', 'CÓ', 'x', 'X', '1', 'TRUE', 'true', 'Đúng', 'dung', 'yes', 'Có'.normalize('NFD')])('%s is true', (s) => {
+    expect(parseBooleanVi(s)).toEqual({ ok: true, value: true });
+  });
+  it.each(['Không', 'khong', 'KHÔNG', '0', 'FALSE', 'false', 'Sai', 'no'])('%s is false', (s) => {
+    expect(parseBooleanVi(s)).toEqual({ ok: true, value: false });
+  });
+  it('reads blank as unknown (null)', () => {
+    expect(parseBooleanVi('')).toEqual({ ok: true, value: null });
+    expect(parseBooleanVi('   ')).toEqual({ ok: true, value: null });
+  });
+  it('rejects anything else with a reason', () => {
+    expect(parseBooleanVi('abc')).toEqual({ ok: false, reason: 'not a yes/no value (expected Có/Không, x, 1/0, TRUE/FALSE): "abc"' });
+    expect(parseBooleanVi('2').ok).toBe(false);
+  });
+});
+
+describe('parseSex', () => {
+  it.each(['Nam', 'nam', 'NAM', '1', 'M', 'm'])('%s is Nam', (s) => {
+    expect(parseSex(s)).toEqual({ ok: true, value: 'Nam' });
+  });
+  it.each(['Nữ', 'Nu', 'nữ', 'NỮ', '2', 'F', 'Nữ'.normalize('NFD')])('%s is Nữ', (s) => {
+    expect(parseSex(s)).toEqual({ ok: true, value: 'Nữ' });
+  });
+  it.each([['Khác'], ['3'], ['x']])('rejects %s', (s) => {
+    expect(parseSex(s)).toEqual({ ok: false, reason: `not a sex (expected Nam/Nữ or 1/2): "${s}"` });
+  });
+  it('rejects blank', () => {
+    expect(parseSex(' ')).toEqual({ ok: false, reason: 'blank value' });
+  });
+});

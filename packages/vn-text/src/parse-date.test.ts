@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateLoose } from './parse-date.ts';
+
+const full = { year: 2018, month: 9, day: 5 };
+
+describe('parseDateLoose', () => {
+  it.each(['05/09/2018', '5/9/2018', '2018-09-05', '05-09-2018', '5.9.2018', '2018-09-05T00:00:00.000Z', '2018-9-5', '43348'])(
+    '%s is 5 September 2018',
+    (input) => {
+      expect(parseDateLoose(input)).toEqual({ ok: true, value: full });
+    },
+  );
+
+  it('reads day before month, never US order', () => {
+    expect(parseDateLoose('01/12/2020')).toEqual({ ok: true, value: { year: 2020, month: 12, day: 1 } });
+    expect(parseDateLoose('12/25/2020').ok).toBe(false);
+  });
+
+  it('accepts a year alone and a month with year', () => {
+    expect(parseDateLoose('1985')).toEqual({ ok: true, value: { year: 1985 } });
+    const r = parseDateLoose('1985');
+    if (r.ok) expect(r.value.month).toBeUndefined();
+    expect(parseDateLoose('09/2018')).toEqual({ ok: true, value: { year: 2018, month: 9 } });
+  });
+
+  it('reads Excel serial numbers 20000-80000', () => {
+    expect(parseDateLoose('44196')).toEqual({ ok: true, value: { year: 2020, month: 12, day: 31 } });
+    expect(parseDateLoose('20000')).toEqual({ ok: true, value: { year: 1954, month: 10, day: 3 } });
+    expect(parseDateLoose('19999').ok).toBe(false);
+    expect(parseDateLoose('80001').ok).toBe(false);
+  });
+
+  it.each([
+    ['31/02/2010', 'impossible date (day 31 of month 2): "31/02/2010"'],
+    ['29/02/2019', 'impossible date (day 29 of month 2): "29/02/2019"'],
+    ['01/13/2010', 'impossible date (month 13): "01/13/2010"'],
+    ['2010-00-10', 'impossible date (month 0): "2010-00-10"'],
+    ['0985', 'impossible date (year 985): "0985"'],
+    ['abc', 'not a date: "abc"'],
+    ['05/09/18', 'not a date: "05/09/18"'],
+    ['5/9-2018', 'not a date: "5/9-2018"'],
+    ['', 'blank value'],
+  ])('rejects %j', (input, reason) => {
+    expect(parseDateLoose(input)).toEqual({ ok: false, reason });
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(parseDateLoose('29/02/2020')).toEqual({ ok: true, value: { year: 2020, month: 2, day: 29 } });
+  });
+});
