@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatChange, formatDate, formatDateTimeVn, formatNumber, formatValue } from './format.ts';
+
+describe('Vietnamese formats', () => {
+  it('uses dot thousands and comma decimals', () => {
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+    expect(formatNumber(2020, 0)).toBe('2.020');
+    expect(formatValue(1850000, 'VND/person/month')).toBe('1.850.000 đ');
+    expect(formatValue(97.25, '%')).toBe('97,3%');
+    expect(formatValue(null, '%')).toBe('');
+  });
+  it('writes changes as points or ratios', () => {
+    expect(formatChange(-4.25, '%')).toBe('−4,3 điểm %');
+    expect(formatChange(1.8, 'VND')).toBe('×1,80');
+  });
+  it('writes dates as dd/mm/yyyy and times in Vietnam time', () => {
+    expect(formatDate('2025-10-01')).toBe('01/10/2025');
+    expect(formatDateTimeVn('2026-01-31T20:05:00Z')).toBe('01/02/2026 03:05');
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { findRecoverable, primaryReason, suppress, type Cell, type Relation } from './suppression.ts';
+
+const cell = (key: string, numerator: number | null, denominator: number | null, numeratorIsCount = true): Cell => ({
+  key,
+  numerator,
+  denominator,
+  numeratorIsCount,
+});
+
+/**
+ * An attacker's try at every subtraction: each relation alone and each sum or difference of two
+ * relations, on numerators and on denominators. Returns the cells it recovered exactly.
+ */
+function subtractionAttack(cells: Cell[], relations: Relation[], suppressed: Set<string>): string[] {
+  const byKey = new Map(cells.map((c) => [c.key, c]));
+  const vectors = relations
+    .filter((r) => byKey.has(r.total))
+    .map((r) => {
+      const v = new Map<string, number>([[r.total, 1]]);
+      for (const p of r.parts) if (byKey.has(p)) v.set(p, (v.get(p) ?? 0) - 1);
+      return v;
+    });
+  const combos: Map<string, number>[] = [...vectors];
+  for (let i = 0; i < vectors.length; i++)
+    for (let j = i + 1; j < vectors.length; j++)
+      for (const sign of [1, -1]) {
+        const v = new Map(vectors[i]);
+        for (const [k, c] of vectors[j]!) v.set(k, (v.get(k) ?? 0) + sign * c);
+        combos.push(v);
+      }
+  const found = new Set<string>();
+  for (const v of combos) {
+    const unknown = [...v].filter(([k, c]) => c !== 0 && suppressed.has(k));
+    if (unknown.length !== 1) continue;
+    const [target, coef] = unknown[0]!;
+    for (const field of ['numerator', 'denominator'] as const) {
+      let rest = 0;
+      for (const [k, c] of v) if (k !== target) rest += c * (byKey.get(k)![field] ?? 0);
+      const guess = -rest / coef;
+      if (guess === (byKey.get(target)![field] ?? 0)) found.add(target);
+    }
+  }
+  return [...found];
+}
+
+/** A small two-way table (communes × ethnic groups) with margins, built from the finest cells. */
+function communeEthnicTable(counts: Record<string, Record<string, [number, number]>>) {
+  const cells: Cell[] = [];
+  const relations: Relation[] = [];
+  const groups = [...new Set(Object.values(counts).flatMap((g) => Object.keys(g)))];
+  const communes = Object.keys(counts);
+  const minority = (g: string) => g !== '01';
+  const add = (geo: string, eth: string, n: number, d: number) => {
+    if (d > 0) cells.push(cell(`${geo}|${eth}`, n, d));
+  };
+  const sum = (pick: (commune: string, group: string) => boolean, i: 0 | 1) =>
+    communes.reduce((s, c) => s + groups.reduce((t, g) => t + (pick(c, g) ? (counts[c]![g]?.[i] ?? 0) : 0), 0), 0);
+  for (const geo of ['AREA', ...communes]) {
+    const inGeo = (c: string) => geo === 'AREA' || c === geo;
+    for (const g of groups) add(geo, g, sum((c, gg) => inGeo(c) && gg === g, 0), sum((c, gg) => inGeo(c) && gg === g, 1));
+    add(geo, 'ALL', sum((c) => inGeo(c), 0), sum((c) => inGeo(c), 1));
+    add(geo, 'DTTS', sum((c, g) => inGeo(c) && minority(g), 0), sum((c, g) => inGeo(c) && minority(g), 1));
+    relations.push({ total: `${geo}|ALL`, parts: groups.map((g) => `${geo}|${g}`) });
+    relations.push({ total: `${geo}|DTTS`, parts: groups.filter(minority).map((g) => `${geo}|${g}`) });
+    relations.push({ total: `${geo}|ALL`, parts: [`${geo}|DTTS`, ...groups.filter((g) => !minority(g)).map((g) => `${geo}|${g}`)] });
+  }
+  for (const eth of ['ALL', 'DTTS', ...groups]) relations.push({ total: `AREA|${eth}`, parts: communes.map((c) => `${c}|${eth}`) });
+  return { cells, relations };
+}
+
+describe('primary suppression', () => {
+  it('suppresses counts 1–4 and rates with a denominator under 20, keeps zeros', () => {
+    expect(primaryReason(cell('a', 3, 200))).toBe('small_count');
+    expect(primaryReason(cell('a', 0, 200))).toBeNull();
+    expect(primaryReason(cell('a', 5, 20))).toBeNull();
+    expect(primaryReason(cell('a', 10, 19))).toBe('small_denominator');
+    expect(primaryReason(cell('a', 0, 4))).toBe('small_count');
+    expect(primaryReason(cell('a', 3, 200, false))).toBeNull(); // a VND sum is not a head count
+    expect(primaryReason(cell('a', null, 40))).toBeNull();
+  });
+});
+
+describe('secondary suppression', () => {
+  it('suppresses the next-smallest group when one group of a total is suppressed', () => {
+    const cells = [cell('ALL', 60, 300), cell('01', 20, 100), cell('02', 3, 90), cell('09', 15, 50), cell('08', 22, 60)];
+    const relations = [{ total: 'ALL', parts: ['01', '02', '09', '08'] }];
+    const s = suppress({ cells, relations });
+    expect(s.get('02')).toBe('small_count');
+    expect(s.get('09')).toBe('secondary'); // smallest denominator among the rest
+    expect(s.has('ALL')).toBe(false);
+    expect(subtractionAttack(cells, relations, new Set(s.keys()))).toEqual([]);
+  });
+
+  it('suppresses Nam when only Nữ is small and ALL is shown', () => {
+    const cells = [cell('ALL', 40, 100), cell('Nam', 38, 60), cell('Nữ', 2, 40)];
+    const relations = [{ total: 'ALL', parts: ['Nam', 'Nữ'] }];
+    const s = suppress({ cells, relations });
+    expect([...s.keys()].sort()).toEqual(['Nam', 'Nữ']);
+  });
+
+  it('suppresses the total when the suppressed part is its only part', () => {
+    const cells = [cell('NEW', 3, 30), cell('OLD', 3, 30)];
+    const s = suppress({ cells, relations: [{ total: 'NEW', parts: ['OLD'] }] });
+    expect([...s.keys()].sort()).toEqual(['NEW', 'OLD']);
+  });
+
+  it('leaves no cell of a communes × ethnic groups table recoverable by any subtraction', () => {
+    const { cells, relations } = communeEthnicTable({
+      X1: { '01': [40, 200], '02': [30, 150], '09': [3, 60], '08': [12, 80] },
+      X2: { '01': [55, 220], '02': [18, 17], '09': [25, 90], '08': [40, 130] },
+      X3: { '01': [20, 100], '02': [35, 140], '09': [44, 150], '08': [2, 25] },
+    });
+    const s = suppress({ cells, relations });
+    const suppressed = new Set(s.keys());
+    expect(suppressed.has('X1|09')).toBe(true);
+    expect(suppressed.has('X2|02')).toBe(true);
+    expect(suppressed.has('X3|08')).toBe(true);
+    expect([...s.values()].filter((r) => r === 'secondary').length).toBeGreaterThan(0);
+    expect(subtractionAttack(cells, relations, suppressed)).toEqual([]);
+    expect(findRecoverable({ cells, relations }, suppressed)).toEqual([]);
+  });
+
+  it('suppresses together the cells that share a denominator', () => {
+    const cells = [
+      cell('poor|ALL', 30, 120), cell('poor|01', 2, 60), cell('poor|02', 28, 60),
+      cell('elec|ALL', 110, 120), cell('elec|01', 58, 60), cell('elec|02', 52, 60),
+    ];
+    const relations = [
+      { total: 'poor|ALL', parts: ['poor|01', 'poor|02'] },
+      { total: 'elec|ALL', parts: ['elec|01', 'elec|02'] },
+    ];
+    const s = suppress({ cells, relations, links: [['poor|01', 'elec|01'], ['poor|02', 'elec|02'], ['poor|ALL', 'elec|ALL']] });
+    expect([...s.keys()].sort()).toEqual(['elec|01', 'elec|02', 'poor|01', 'poor|02']);
+  });
+});
+
+describe('the recovery check', () => {
+  it('fails a pattern that hand-picked "two per line" suppression leaves open', () => {
+    // x+y, y+z and x+z are each known: x = (T1 − T2 + T3) / 2 although every relation has two unknowns.
+    const cells = [cell('T1', 50, 100), cell('T2', 50, 100), cell('T3', 50, 100), cell('x', 25, 50), cell('y', 25, 50), cell('z', 25, 50)];
+    const relations = [
+      { total: 'T1', parts: ['x', 'y'] },
+      { total: 'T2', parts: ['y', 'z'] },
+      { total: 'T3', parts: ['x', 'z'] },
+    ];
+    expect(findRecoverable({ cells, relations }, ['x', 'y', 'z']).sort()).toEqual(['x', 'y', 'z']);
+    // ...and the attack finds what a single relation gives away.
+    expect(subtractionAttack(cells, relations, new Set(['x']))).toEqual(['x']);
+    // suppress() closes the gap.
+    const fixed = suppress({ cells: cells.map((c) => (c.key === 'x' ? { ...c, numerator: 3 } : c)), relations });
+    expect(findRecoverable({ cells, relations }, fixed.keys())).toEqual([]);
+  });
+});

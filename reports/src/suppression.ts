@@ -1,0 +1,211 @@
+// Statistical disclosure control for the public site (OUTPUTS.md "What reaches the public site").
+//
+// Primary: a head count from 1 to 4 (numerator or denominator) or a rate whose denominator is
+// under 20 is suppressed. Secondary: every published total is a linear relation
+// (total = Σ parts: ALL = Σ ethnic groups, DTTS = Σ minority groups, ALL = Nam + Nữ,
+// area = Σ communes, new commune = Σ its former communes). A suppressed cell that is the only
+// unknown of a relation could be recovered by subtraction, so a second cell is suppressed
+// there; then an exact check (is the cell's unit vector in the row space of the relations
+// restricted to the suppressed cells?) catches recoveries that need several relations at once.
+// Numerators and denominators share one pattern and one set of relations, so one check covers both.
+
+export const MIN_COUNT = 5;
+export const MIN_DENOMINATOR = 20;
+
+export interface Cell {
+  key: string;
+  numerator: number | null;
+  denominator: number | null;
+  /** false where the numerator is not a head count (income: a sum of VND). */
+  numeratorIsCount: boolean;
+}
+
+/** total = Σ parts, for numerators and denominators alike. Keys of absent cells are known zeros. */
+export interface Relation {
+  total: string;
+  parts: string[];
+}
+
+export type SuppressionReason = 'small_count' | 'small_denominator' | 'secondary';
+
+export interface SuppressionInput {
+  cells: Cell[];
+  relations: Relation[];
+  /** Groups of cells that publish the same quantity (a shared denominator): suppressed together. */
+  links?: string[][];
+}
+
+export function primaryReason(cell: Cell): SuppressionReason | null {
+  const { numerator, denominator } = cell;
+  if (denominator !== null && denominator < MIN_DENOMINATOR) {
+    return denominator >= 1 && denominator < MIN_COUNT ? 'small_count' : 'small_denominator';
+  }
+  if (cell.numeratorIsCount && numerator !== null && numerator >= 1 && numerator < MIN_COUNT) return 'small_count';
+  return null;
+}
+
+interface Prepared {
+  cells: Map<string, Cell>;
+  relations: string[][]; // [total, ...parts], present cells only
+  links: string[][];
+}
+
+function prepare(input: SuppressionInput): Prepared {
+  const cells = new Map<string, Cell>();
+  for (const c of input.cells) {
+    if (cells.has(c.key)) throw new Error(`suppression: duplicate cell ${c.key}`);
+    cells.set(c.key, c);
+  }
+  const relations: string[][] = [];
+  for (const r of input.relations) {
+    if (!cells.has(r.total)) continue; // no total row: the denominator was 0, so every part is 0 too
+    const parts = [...new Set(r.parts)].filter((p) => p !== r.total && cells.has(p));
+    if (parts.length > 0) relations.push([r.total, ...parts]);
+  }
+  const links = (input.links ?? []).map((g) => g.filter((k) => cells.has(k))).filter((g) => g.length > 1);
+  return { cells, relations, links };
+}
+
+/** Smallest unsuppressed member of a relation: a part if there is one, else the total. */
+function pickSecondary(members: string[], suppressed: Map<string, SuppressionReason>, cells: Map<string, Cell>): string | undefined {
+  const size = (k: string): [number, number] => {
+    const c = cells.get(k)!;
+    return [c.denominator ?? Infinity, c.numerator ?? Infinity];
+  };
+  const open = (ks: string[]) =>
+    ks
+      .filter((k) => !suppressed.has(k))
+      .sort((a, b) => {
+        const [da, na] = size(a);
+        const [db, nb] = size(b);
+        return da - db || na - nb || (a < b ? -1 : a > b ? 1 : 0);
+      });
+  return open(members.slice(1))[0] ?? open(members.slice(0, 1))[0];
+}
+
+/** Decides which cells to suppress. Returns key → reason for every suppressed cell. */
+export function suppress(input: SuppressionInput): Map<string, SuppressionReason> {
+  const p = prepare(input);
+  const suppressed = new Map<string, SuppressionReason>();
+  for (const c of p.cells.values()) {
+    const reason = primaryReason(c);
+    if (reason) suppressed.set(c.key, reason);
+  }
+  const byKey = relationsByKey(p.relations);
+  for (;;) {
+    let changed = false;
+    for (const group of p.links) {
+      if (group.some((k) => suppressed.has(k))) {
+        for (const k of group) if (!suppressed.has(k)) (suppressed.set(k, 'secondary'), (changed = true));
+      }
+    }
+    for (const members of p.relations) {
+      if (members.filter((k) => suppressed.has(k)).length !== 1) continue;
+      const pick = pickSecondary(members, suppressed, p.cells);
+      if (pick) (suppressed.set(pick, 'secondary'), (changed = true));
+    }
+    if (changed) continue;
+    // Every relation now has 0 or ≥ 2 unknowns; look for recoveries through several relations.
+    const leaks = recoverable(p, new Set(suppressed.keys()));
+    if (leaks.length === 0) return suppressed;
+    for (const leak of leaks) {
+      for (const ri of byKey.get(leak) ?? []) {
+        const pick = pickSecondary(p.relations[ri]!, suppressed, p.cells);
+        if (pick) {
+          suppressed.set(pick, 'secondary');
+          break;
+        }
+      }
+    }
+  }
+}
+
+function relationsByKey(relations: string[][]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  relations.forEach((members, i) => {
+    for (const k of members) m.set(k, [...(m.get(k) ?? []), i]);
+  });
+  return m;
+}
+
+/**
+ * Suppressed cells that a reader could compute exactly from the published cells with any
+ * linear combination of the relations.
+ */
+export function findRecoverable(input: SuppressionInput, suppressedKeys: Iterable<string>): string[] {
+  return recoverable(prepare(input), new Set(suppressedKeys));
+}
+
+function recoverable(p: Prepared, suppressed: Set<string>): string[] {
+  // Components of suppressed cells joined by a common relation; each is solved on its own.
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const touching: string[][] = [];
+  for (const members of p.relations) {
+    const unknown = members.filter((k) => suppressed.has(k));
+    if (unknown.length === 0) continue;
+    touching.push(members);
+    for (const k of unknown) if (!parent.has(k)) parent.set(k, k);
+    for (const k of unknown.slice(1)) parent.set(find(k), find(unknown[0]!));
+  }
+  const components = new Map<string, { columns: string[]; rows: string[][] }>();
+  for (const k of parent.keys()) {
+    const root = find(k);
+    if (!components.has(root)) components.set(root, { columns: [], rows: [] });
+    components.get(root)!.columns.push(k);
+  }
+  for (const members of touching) {
+    const first = members.find((k) => suppressed.has(k))!;
+    components.get(find(first))!.rows.push(members);
+  }
+  const out: string[] = [];
+  for (const { columns, rows } of components.values()) out.push(...solvableColumns(columns, rows, suppressed));
+  return out;
+}
+
+/** Columns x_i fixed by A_S x_S = b: e_i lies in the row space of A_S (checked on its reduced row echelon form). */
+function solvableColumns(columns: string[], relations: string[][], suppressed: Set<string>): string[] {
+  const index = new Map(columns.map((k, i) => [k, i]));
+  const n = columns.length;
+  const rows = relations.map((members) => {
+    const row = new Float64Array(n);
+    members.forEach((k, j) => {
+      if (suppressed.has(k)) row[index.get(k)!]! += j === 0 ? 1 : -1;
+    });
+    return row;
+  });
+  const eps = 1e-9;
+  const pivotRowOfColumn = new Map<number, number>();
+  let r = 0;
+  for (let col = 0; col < n && r < rows.length; col++) {
+    let best = -1;
+    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![col]!) > eps && (best < 0 || Math.abs(rows[i]![col]!) > Math.abs(rows[best]![col]!))) best = i;
+    if (best < 0) continue;
+    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
+    const pivot = rows[r]!;
+    const pv = pivot[col]!;
+    for (let j = 0; j < n; j++) pivot[j]! /= pv;
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r) continue;
+      const row = rows[i]!;
+      const f = row[col]!;
+      if (Math.abs(f) <= eps) continue;
+      for (let j = 0; j < n; j++) row[j]! -= f * pivot[j]!;
+    }
+    pivotRowOfColumn.set(col, r);
+    r++;
+  }
+  const out: string[] = [];
+  for (const [col, ri] of pivotRowOfColumn) {
+    const row = rows[ri]!;
+    let alone = true;
+    for (let j = 0; j < n && alone; j++) if (j !== col && Math.abs(row[j]!) > eps) alone = false;
+    if (alone) out.push(columns[col]!);
+  }
+  return out;
+}
