@@ -73,3 +73,11 @@ export function isInForce(unit: CommuneUnit, referenceDate: string): boolean {
 export function unitsInForce(referenceDate: string): CommuneUnit[] {
   return communeUnits.filter((u) => u.frame !== 'van_ban' && isInForce(u, referenceDate));
 }
+
+/**
+ * Former communes inside a 2025 commune that were not part of Bảo Yên in 2020 (Tân An and
+ * Tân Thượng for Bảo Hà 02989): a comparison with the 2020 baseline must name them.
+ */
+export function outsideBaseline2020(newCode: string): { oldCode: string; oldName: string }[] {
+  return crosswalk2025.filter((c) => c.newCode === newCode && !c.inBaoYen2020).map(({ oldCode, oldName }) => ({ oldCode, oldName }));
+}

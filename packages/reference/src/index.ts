@@ -1,6 +1,12 @@
 export { referenceDataDir, parseCsv, readReferenceCsv } from './csv.ts';
 export type { CsvRow } from './csv.ts';
-export { communeUnits, crosswalk2025, merger2020, unitsInForce, isInForce } from './communes.ts';
+export { communeUnits, crosswalk2025, merger2020, unitsInForce, isInForce, outsideBaseline2020 } from './communes.ts';
 export type { CommuneUnit } from './communes.ts';
+export { resolveCommune, normaliseCommuneCode } from './resolve-commune.ts';
+export type { CommuneResolution } from './resolve-commune.ts';
+export { matchCommuneName, communeNameCore } from './commune-names.ts';
+export type { NameMatch } from './commune-names.ts';
 export { ethnicGroups } from './ethnic-groups.ts';
 export type { EthnicGroup } from './ethnic-groups.ts';
+export { resolveEthnicGroup, ethnicNameKey } from './resolve-ethnic-group.ts';
+export type { EthnicGroupResolution } from './resolve-ethnic-group.ts';
