@@ -1,0 +1,65 @@
+// Census: the annual population survey's household roster and persons (SOURCES.md §6, census).
+import { defineConnector, v } from '@dtts/ingest-core';
+
+const commune = {
+  ma_xa: { aliases: ['Mã xã', 'Mã ĐVHC'], type: v.communeCode(), description: 'Commune code (5 digits; leading zeros may be lost)' },
+  ten_xa: { aliases: ['Tên xã', 'Xã'], type: v.communeName(), description: 'Commune name, when no code is given' },
+};
+
+export const census = defineConnector({
+  id: 'census',
+  title: 'Điều tra dân số hằng năm (hộ và nhân khẩu)',
+  owner: 'Chi cục Thống kê / UBND xã',
+  referenceDate: (year) => `${year}-10-01`,
+  tables: [
+    {
+      name: 'ho',
+      description: 'One row per household',
+      key: ['ma_ho'],
+      requireOneOf: [['ma_xa', 'ten_xa']],
+      columns: {
+        ma_ho: { aliases: ['Mã hộ', 'Ma ho gia dinh', 'Mã hộ gia đình'], type: v.text(), required: true, description: 'Household id, unique within the year' },
+        ...commune,
+        thon: { aliases: ['Thôn', 'Thôn/bản', 'Bản', 'Tổ dân phố'], type: v.text(), description: 'Village' },
+        ho_ten_chu_ho: { aliases: ['Họ tên chủ hộ', 'Chủ hộ'], type: v.personal('drop'), description: 'Name of the head (personal: not loaded)' },
+        thu_nhap_binh_quan: { aliases: ['Thu nhập bình quân', 'Thu nhập BQ/người/tháng'], type: v.vnd(), description: 'Income per person per month, VND' },
+        dien_luoi: { aliases: ['Điện lưới', 'Sử dụng điện lưới quốc gia'], type: v.boolean(), description: 'Grid or other suitable electricity' },
+        nuoc_hop_ve_sinh: { aliases: ['Nước hợp vệ sinh', 'Nước sinh hoạt hợp vệ sinh'], type: v.boolean(), description: 'Hygienic water' },
+        vung_nguy_co: { aliases: ['Cư trú phân tán/vùng nguy cơ'], type: v.boolean(), description: 'Identified for resettlement' },
+        da_bo_tri: { aliases: ['Đã bố trí ổn định', 'Đã di dời'], type: v.boolean(), description: 'Arranged or relocated under the programme' },
+      },
+      derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } },
+      omit: ['ma_xa', 'ten_xa'],
+    },
+    {
+      name: 'nhan_khau',
+      description: 'One row per person',
+      key: ['ma_ho', 'stt'],
+      requireOneOf: [['ngay_sinh', 'nam_sinh']],
+      references: [{ column: 'ma_ho', table: 'ho' }],
+      columns: {
+        ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (must exist in ho)' },
+        stt: { aliases: ['STT', 'Số thứ tự'], type: v.integer({ min: 1 }), required: true, description: 'Number within the household' },
+        ho_ten: { aliases: ['Họ và tên', 'Họ tên'], type: v.personal('drop'), description: 'Name (personal: not loaded)' },
+        so_dinh_danh: {
+          aliases: ['Số định danh', 'Số CCCD', 'CCCD'],
+          type: v.personal('hash', { pattern: '[0-9]{12}', reason: 'a citizen id has 12 digits' }),
+          description: 'Citizen id (personal: loaded as a keyed hash)',
+        },
+        gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
+        ngay_sinh: { aliases: ['Ngày sinh'], type: v.birthDate(), description: 'Birth date (or a year alone)' },
+        nam_sinh: { aliases: ['Năm sinh'], type: v.birthYear(), description: 'Birth year' },
+        dan_toc: { aliases: ['Dân tộc', 'Mã dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group (1979 code)' },
+        quan_he_chu_ho: { aliases: ['Quan hệ với chủ hộ', 'Quan hệ'], type: v.text(), description: 'Relation to the head; "Chủ hộ" marks the head' },
+        biet_doc_viet: { aliases: ['Biết đọc biết viết', 'Biết chữ'], type: v.boolean(), description: 'Literate' },
+        dao_tao_nghe: { aliases: ['Đã qua đào tạo', 'Đào tạo nghề'], type: v.boolean(), description: 'Vocational training, short courses included' },
+      },
+      derived: {
+        ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE' },
+        nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER' },
+      },
+    },
+  ],
+});
+
+export default census;

@@ -1,0 +1,107 @@
+// Which files of a sources folder belong to which table (SOURCES.md §1).
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { foldAscii } from '@dtts/vn-text';
+import type { Connector } from './contract.ts';
+
+export interface DiscoveredFile {
+  source: string;
+  table: string;
+  year: number;
+  /** Path relative to the sources folder, with `/`. */
+  file: string;
+  path: string;
+  format: 'csv' | 'xlsx';
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  /** Source → years that have a folder. */
+  years: Map<string, number[]>;
+  warnings: { source: string; file: string; message: string }[];
+}
+
+/** Folded file name: ASCII, lower case, spaces and hyphens as `_`. */
+export function fileKey(name: string): string {
+  return foldAscii(name).replace(/[\s-]+/g, '_');
+}
+
+/** The table a file name belongs to: the longest prefix over every table of every connector. */
+export function tableForFile(name: string, connectors: readonly Connector[]): { source: string; table: string } | undefined {
+  const key = fileKey(name);
+  let best: { source: string; table: string; length: number } | undefined;
+  for (const connector of connectors) {
+    for (const table of connector.tables) {
+      for (const prefix of table.prefixes ?? [table.name]) {
+        const p = fileKey(prefix);
+        const next = key.charAt(p.length);
+        if (key.startsWith(p) && (next === '' || /[^a-z]/.test(next)) && (!best || p.length > best.length)) {
+          best = { source: connector.id, table: table.name, length: p.length };
+        }
+      }
+    }
+  }
+  return best && { source: best.source, table: best.table };
+}
+
+export async function discover(sourcesDir: string, connectors: readonly Connector[], years?: readonly number[]): Promise<Discovery> {
+  const result: Discovery = { files: [], years: new Map(), warnings: [] };
+  for (const connector of connectors) {
+    const sourceDir = join(sourcesDir, connector.id);
+    const entries = await listDir(sourceDir);
+    const found: number[] = [];
+    for (const entry of entries) {
+      const rel = `${connector.id}/${entry}`;
+      if (!/^\d{4}$/.test(entry) || !(await isDir(join(sourceDir, entry)))) {
+        result.warnings.push({ source: connector.id, file: rel, message: `ignored: not a year folder (${rel})` });
+        continue;
+      }
+      const year = Number(entry);
+      if (years && !years.includes(year)) continue;
+      found.push(year);
+      for (const name of (await listDir(join(sourceDir, entry))).sort()) {
+        const file = `${rel}/${name}`;
+        const reason = ignoreReason(name, connector, connectors);
+        if (reason) {
+          result.warnings.push({ source: connector.id, file, message: `ignored: ${reason} (${file})` });
+          continue;
+        }
+        const owner = tableForFile(name, connectors);
+        if (!owner) continue;
+        result.files.push({
+          source: connector.id,
+          table: owner.table,
+          year,
+          file,
+          path: join(sourceDir, entry, name),
+          format: name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
+        });
+      }
+    }
+    result.years.set(connector.id, found.sort());
+  }
+  return result;
+}
+
+function ignoreReason(name: string, connector: Connector, connectors: readonly Connector[]): string | undefined {
+  if (name.startsWith('~$')) return 'an Excel lock file';
+  if (name.startsWith('.')) return 'a hidden file';
+  const lower = name.toLowerCase();
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) return 'neither .csv nor .xlsx';
+  const owner = tableForFile(name, connectors);
+  if (!owner) return `its name starts with no table prefix of ${connector.id} (${connector.tables.map((t) => (t.prefixes ?? [t.name]).join('/')).join(', ')})`;
+  if (owner.source !== connector.id) return `its name is a ${owner.source} table (${owner.table}), not a ${connector.id} one`;
+  return undefined;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}
+
+async function isDir(path: string): Promise<boolean> {
+  return (await stat(path)).isDirectory();
+}

@@ -1,0 +1,150 @@
+// The ingestion engine: every connector's files into the warehouse's `ingest` schema.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { quoteIdent as q, type Db } from '@dtts/db';
+import type { Connector, TableSpec } from './contract.ts';
+import { discover, type DiscoveredFile } from './discover.ts';
+import { SourceFileError } from './errors.ts';
+import { ingestTableDDL, loadTable, WORK } from './load-table.ts';
+import { readTableFile } from './read/index.ts';
+import { createWorkTable } from './work-table.ts';
+
+export interface FileReport {
+  source: string;
+  table: string;
+  year: number;
+  file: string;
+  sha256: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  rowsSkipped: number;
+  warnings: string[];
+  notes: string[];
+}
+
+export type IngestEvent =
+  | { type: 'file'; source: string; file: string; rows: number }
+  | { type: 'table'; source: string; table: string; year: number; loaded: number; quarantined: number }
+  | { type: 'warning'; source: string; file: string; message: string }
+  | { type: 'failed'; source: string; message: string };
+
+export interface IngestOptions {
+  db: Db;
+  sourcesDir: string;
+  connectors: readonly Connector[];
+  years?: readonly number[];
+  /** Secret mixed into the hashes of personal ids, so the hashes cannot be looked up from the ids. */
+  hashKey: string;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+export interface IngestResult {
+  files: FileReport[];
+  /** Sources that failed, with the message naming the file. */
+  failures: { source: string; message: string }[];
+  /** Warnings not tied to a read file (ignored files, folders). */
+  warnings: { source: string; file: string; message: string }[];
+  years: Map<string, number[]>;
+  sourcesDir: string;
+}
+
+export async function createIngestSchema(db: Db, connectors: readonly Connector[]): Promise<void> {
+  await db.exec(`
+    CREATE SCHEMA IF NOT EXISTS ingest;
+    CREATE SCHEMA IF NOT EXISTS ${WORK};
+    CREATE TABLE IF NOT EXISTS ingest.quarantine (source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR, action VARCHAR, year INTEGER);
+    CREATE TABLE IF NOT EXISTS ingest.files (source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]);
+    CREATE TABLE IF NOT EXISTS ingest.warnings (source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR);`);
+  for (const connector of connectors) {
+    for (const table of connector.tables) await db.run(ingestTableDDL(connector, table));
+  }
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestResult> {
+  const { db, connectors } = opts;
+  await createIngestSchema(db, connectors);
+  const found = await discover(opts.sourcesDir, connectors, opts.years);
+  const result: IngestResult = { files: [], failures: [], warnings: found.warnings, years: found.years, sourcesDir: opts.sourcesDir };
+  for (const w of found.warnings) {
+    opts.onEvent?.({ type: 'warning', ...w });
+    await db.run(`INSERT INTO ingest.warnings VALUES (?, NULL, ?, 'ignored_file', ?)`, [w.source, w.file, w.message]);
+  }
+  for (const connector of connectors) {
+    try {
+      for (const year of found.years.get(connector.id) ?? []) {
+        for (const table of connector.tables) {
+          const files = found.files.filter((f) => f.source === connector.id && f.year === year && f.table === table.name);
+          if (files.length > 0) result.files.push(...(await ingestTable(opts, connector, table, year, files)));
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof SourceFileError)) throw error;
+      result.failures.push({ source: connector.id, message: error.message });
+      opts.onEvent?.({ type: 'failed', source: connector.id, message: error.message });
+    }
+  }
+  await db.run(`DROP SCHEMA IF EXISTS ${WORK} CASCADE`);
+  return result;
+}
+
+async function ingestTable(opts: IngestOptions, connector: Connector, table: TableSpec, year: number, files: DiscoveredFile[]): Promise<FileReport[]> {
+  const { db } = opts;
+  const work = await createWorkTable(db, `${WORK}.raw`, Object.keys(table.columns));
+  const reports: FileReport[] = [];
+  const fileNames = new Map<number, string>();
+  const present = new Map<number, string[]>();
+  try {
+    for (const [idx, f] of files.entries()) {
+      const bytes = await readFile(f.path);
+      const rows = await readTableFile(f.path, f.file, f.format, table);
+      work.append(idx, rows.rows);
+      fileNames.set(idx, f.file);
+      present.set(idx, rows.present);
+      reports.push({
+        source: connector.id, table: table.name, year, file: f.file,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        rowsRead: rows.rows.length, rowsLoaded: 0, rowsQuarantined: 0, rowsSkipped: 0,
+        warnings: rows.warnings, notes: rows.notes,
+      });
+      opts.onEvent?.({ type: 'file', source: connector.id, file: f.file, rows: rows.rows.length });
+    }
+  } finally {
+    work.close();
+  }
+  const { perFile } = await loadTable({ db, connector, table, year, raw: `${WORK}.raw`, files: fileNames, present, hashKey: opts.hashKey });
+  const loadedByFile = new Map(
+    (await db.all<{ file: string; n: number }>(
+      `SELECT source_file AS file, count(*) AS n FROM ingest.${q(connector.warehouseTable(table.name))} WHERE year = ? GROUP BY 1`, [year],
+    )).map((r) => [r.file, r.n]),
+  );
+  for (const [idx, report] of reports.entries()) {
+    const counts = perFile.get(idx);
+    if (!counts) continue;
+    report.rowsLoaded = loadedByFile.get(report.file) ?? 0;
+    report.rowsQuarantined = counts.quarantined;
+    report.rowsSkipped = counts.skipped;
+    report.warnings.push(...counts.warnings);
+    if (report.rowsRead !== report.rowsLoaded + report.rowsQuarantined + report.rowsSkipped) {
+      throw new Error(`${report.file} does not reconcile: read ${report.rowsRead} ≠ loaded ${report.rowsLoaded} + quarantined ${report.rowsQuarantined} + skipped ${report.rowsSkipped}`);
+    }
+    await db.run(`INSERT INTO ingest.files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[])`, [
+      report.source, report.table, year, report.file, report.sha256,
+      report.rowsRead, report.rowsLoaded, report.rowsQuarantined, report.rowsSkipped, JSON.stringify(report.warnings),
+    ]);
+    for (const message of report.warnings) {
+      await db.run(`INSERT INTO ingest.warnings VALUES (?, ?, ?, ?, ?)`, [report.source, year, report.file, warningCode(message), message]);
+    }
+  }
+  const totals = reports.reduce((t, r) => ({ loaded: t.loaded + r.rowsLoaded, quarantined: t.quarantined + r.rowsQuarantined }), { loaded: 0, quarantined: 0 });
+  opts.onEvent?.({ type: 'table', source: connector.id, table: table.name, year, ...totals });
+  return reports;
+}
+
+function warningCode(message: string): string {
+  if (message.startsWith('legacy')) return 'legacy_encoding';
+  if (message.includes('mapped forward') || message.includes('abolished')) return 'abolished_code';
+  if (message.startsWith('sheet')) return 'ignored_sheet';
+  if (message.startsWith('columns ignored')) return 'ignored_columns';
+  return 'other';
+}

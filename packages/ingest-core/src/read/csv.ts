@@ -1,0 +1,61 @@
+// CSV files: BOM, UTF-8 or a legacy encoding, `,` or `;`, quoted fields.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { decodeText } from '@dtts/vn-text';
+import { SourceFileError } from '../errors.ts';
+import { cellText, type RawFile, type RawRow } from './sheet.ts';
+
+export async function readCsv(path: string, displayPath: string): Promise<RawFile> {
+  const bytes = await readFile(path);
+  if (bytes.length === 0) throw new SourceFileError(displayPath, 'the file is empty');
+  if (bytes.includes(0) && !isUtf16(bytes)) throw new SourceFileError(displayPath, 'not a text file (binary content)');
+  const decoded = decodeText(bytes);
+  const delimiter = detectDelimiter(decoded.text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(decoded.text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+      bom: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    throw new SourceFileError(displayPath, `cannot be read as CSV: ${(error as Error).message}`);
+  }
+  const rows: RawRow[] = records.map(({ record, info }) => ({
+    // info.lines is the line where the record ends; a record spanning lines starts earlier.
+    rowNo: info.lines - countNewlines(record),
+    cells: record.map(cellText),
+  }));
+  const notes = [`delimiter "${delimiter}"`, `encoding ${decoded.encoding}`];
+  return {
+    sheets: [{ rows }],
+    notes,
+    ...(decoded.encoding === 'tcvn3' && { legacyEncoding: 'TCVN3' }),
+  };
+}
+
+function isUtf16(bytes: Buffer): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function countNewlines(record: string[]): number {
+  let n = 0;
+  for (const field of record) for (const ch of field) if (ch === '\n') n++;
+  return n;
+}
+
+/** The delimiter is the one of `;` and `,` seen more often outside quotes in the first lines. */
+export function detectDelimiter(text: string): ';' | ',' {
+  const head = text.slice(0, 64 * 1024).split(/\r?\n/).slice(0, 40).join('\n');
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const ch of head) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && ch === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
+}

@@ -1,0 +1,52 @@
+// Excel workbooks, read in JavaScript (DuckDB's excel extension cannot be downloaded here).
+import ExcelJS from 'exceljs';
+import { looksLikeTcvn3, tcvn3ToUnicode } from '@dtts/vn-text';
+import { SourceFileError } from '../errors.ts';
+import { cellText, type RawFile, type RawRow, type RawSheet } from './sheet.ts';
+
+export async function readXlsx(path: string, displayPath: string): Promise<RawFile> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw new SourceFileError(displayPath, `not a readable .xlsx workbook (${(error as Error).message})`);
+  }
+  const sheets: RawSheet[] = [];
+  workbook.eachSheet((worksheet) => {
+    const rows: RawRow[] = [];
+    worksheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
+      const cells: (string | null)[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, colNo) => {
+        cells[colNo - 1] = cellText(cellToText(cell.isMerged ? cell.master.value : cell.value));
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+      rows.push({ rowNo, cells });
+    });
+    sheets.push({ sheetName: worksheet.name, rows });
+  });
+  if (sheets.length === 0) throw new SourceFileError(displayPath, 'the workbook has no sheets');
+  const sample = sheets.flatMap((s) => s.rows.slice(0, 200).flatMap((r) => r.cells.filter((c): c is string => c !== null)));
+  if (looksLikeTcvn3(sample)) {
+    for (const sheet of sheets) {
+      for (const row of sheet.rows) row.cells = row.cells.map((c) => (c === null ? null : tcvn3ToUnicode(c)));
+    }
+    return { sheets, notes: ['legacy TCVN3 text converted to Unicode'], legacyEncoding: 'TCVN3' };
+  }
+  return { sheets, notes: [] };
+}
+
+/** The text a person sees in the cell; dates as ISO (yyyy-mm-dd), formulas by their result. */
+export function cellToText(value: ExcelJS.CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellToText((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}

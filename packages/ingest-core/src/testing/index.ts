@@ -1,0 +1,2 @@
+export { describeConnector, type Expected } from './conformance.ts';
+export * from './fixtures.ts';

@@ -1,0 +1,62 @@
+// Value types: how the text of a cell becomes a typed value.
+//
+// Two kinds, for speed: `parse` types run a zod schema once per DISTINCT raw
+// text of a column (a few thousand at most: codes, dates, flags, names of
+// communes and ethnic groups), and the engine joins the results back in
+// DuckDB; `sql` types (free text, ids, personal data) are a SQL expression
+// over the raw column, so millions of rows never pass through JavaScript.
+import { z } from 'zod';
+
+export interface ParseContext {
+  /** ISO date the source describes, e.g. 2024-10-01. */
+  referenceDate: string;
+  year: number;
+}
+
+/** A parse schema turns trimmed, NFC text into the SQL text of a value (cast by the engine), or null for unknown. */
+export type ParseSchema = z.ZodType<string | null, string>;
+
+export interface ParseType {
+  kind: 'parse';
+  sqlType: string;
+  /** Built per reference date, so that dates and communes are judged against it. */
+  schema: (ctx: ParseContext) => ParseSchema;
+  /** Warnings a value raised while parsing (an abolished commune code mapped forward, say). */
+  warnings?: (raw: string, ctx: ParseContext) => string | undefined;
+  /** Booleans: a blank cell means false in a file whose boolean columns use `x` marks. */
+  xMarks?: boolean;
+  pii?: undefined;
+}
+
+export interface SqlType {
+  kind: 'sql';
+  sqlType: string;
+  /** SQL for the value from the raw column expression (already trimmed and NFC; NULL when blank). */
+  value: (raw: string) => string;
+  /** SQL that is true when a present raw value is not acceptable, with the reason shown in the quarantine. */
+  invalid?: { when: (raw: string) => string; reason: string };
+  /** Personal data: `hash` keeps a keyed hash (as `<column>_hash`), `drop` keeps nothing. */
+  pii?: 'hash' | 'drop';
+}
+
+export type ValueType = ParseType | SqlType;
+
+/** Builds a parse type from a function returning a value or a reason. */
+export function parseType(
+  sqlType: string,
+  parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; reason: string },
+  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks'>> = {},
+): ParseType {
+  return {
+    kind: 'parse',
+    sqlType,
+    schema: (ctx) =>
+      z.string().transform((text, issue) => {
+        const result = parse(text, ctx);
+        if (result.ok) return result.value;
+        issue.addIssue({ code: 'custom', message: result.reason });
+        return z.NEVER;
+      }),
+    ...extra,
+  };
+}
