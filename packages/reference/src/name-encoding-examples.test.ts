@@ -1,7 +1,7 @@
 // Every row of the researcher's fixture file, in every spelling it gives, through the
 // whole chain a connector uses: TCVN3 conversion, then commune or ethnic-group resolution.
 import { describe, expect, it } from 'vitest';
-import { tcvn3ToUnicode, TCVN3_BYTE_TO_UNICODE } from '@dtts/vn-text';
+import { looksLikeTcvn3, tcvn3ToUnicode, TCVN3_BYTE_TO_UNICODE } from '@dtts/vn-text';
 import { readReferenceCsv } from './csv.ts';
 import { resolveCommune } from './resolve-commune.ts';
 import { resolveEthnicGroup } from './resolve-ethnic-group.ts';
@@ -25,6 +25,15 @@ describe('name_encoding_examples.csv', () => {
       const name = r.unicode_nfc!;
       expect(name in EXPECTED_COMMUNE || name in EXPECTED_GROUP || NEITHER.has(name), name).toBe(true);
     }
+  });
+
+  it('detects the TCVN3 column as TCVN3, and no other column', () => {
+    const column = (name: string) => rows.map((r) => r[name]!);
+    expect(looksLikeTcvn3(column('tcvn3_as_latin1'))).toBe(true);
+    for (const c of ['unicode_nfc', 'vni_as_cp1252', 'tone_on_2nd_vowel', 'tone_on_1st_vowel', 'ascii_folded']) {
+      expect(looksLikeTcvn3(column(c)), c).toBe(false);
+    }
+    expect(looksLikeTcvn3(column('unicode_nfc').map((s) => s.normalize('NFD')))).toBe(false);
   });
 
   it.each(rows.map((r) => [r.unicode_nfc!, r] as const))('%s: TCVN3 (text and hex bytes) converts to Unicode NFC', (name, r) => {

@@ -48,6 +48,7 @@ describe('looksLikeTcvn3', () => {
     expect(looksLikeTcvn3(['X· T©n TiÕn'])).toBe(true);
     expect(looksLikeTcvn3(['ThÞ trÊn Phè Rµng'])).toBe(true);
     expect(looksLikeTcvn3(['M«ng'])).toBe(true);
+    expect(looksLikeTcvn3(['Ng\u00ADêi n\u00ADíc ngoµi'])).toBe(true);
     expect(looksLikeTcvn3(['HO001', 'NguyÔn V¨n A', 'Nam', 'Tµy', '1985'])).toBe(true);
   });
 
@@ -57,6 +58,8 @@ describe('looksLikeTcvn3', () => {
     expect(looksLikeTcvn3(['Bảo Hà'.normalize('NFD')])).toBe(false);
     expect(looksLikeTcvn3(['ma_ho', 'HO001', 'Bao Ha', '1.500.000'])).toBe(false);
     expect(looksLikeTcvn3(['Café au lait', 'Müller', 'Straße', '« très »', '© 2020', '§ 3'])).toBe(false);
+    expect(looksLikeTcvn3(['Silben\u00ADtrennung', 'élève'])).toBe(false);
+    expect(looksLikeTcvn3(['Le café', 'une crème brûlée', 'Noël'])).toBe(false);
     expect(looksLikeTcvn3([])).toBe(false);
   });
 

@@ -20,8 +20,10 @@ const GENUINE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u0
 //    « (ô) counts only after a letter, since French opens quotes with it; » (ằ) and the soft
 //    hyphen (ư) are left out because Western text puts them after letters too;
 //  - a lower-case ASCII letter followed by an upper-case Latin-1 glyph that TCVN3 uses for a
-//    lower-case letter (trÊn, TiÕn, ThÞ, t×m).
-const SIGN_NEXT_TO_LETTER = /[A-Za-z][\u00A1-\u00AC\u00AE\u00B5-\u00B9\u00BC-\u00BE]|[\u00A1-\u00AA\u00AC\u00AE\u00B5-\u00B9\u00BC-\u00BE][A-Za-z]|[a-z][\u00C6-\u00DE]/gu;
+//    lower-case letter (trÊn, TiÕn, ThÞ, t×m);
+//  - a soft hyphen (ư) followed by another non-ASCII glyph (D­¬ng, Ng­êi), where a Western
+//    hyphenation hint would be followed by a letter a-z.
+const SIGN_NEXT_TO_LETTER = /[A-Za-z][\u00A1-\u00AC\u00AE\u00B5-\u00B9\u00BC-\u00BE]|[\u00A1-\u00AA\u00AC\u00AE\u00B5-\u00B9\u00BC-\u00BE][A-Za-z]|[a-z][\u00C6-\u00DE]|\u00AD[\u00A1-\u00FE]/gu;
 const NON_ASCII_WORD = /\S*[^\x00-\x7F]\S*/gu;
 
 /** Number of TCVN3-typical glyph sequences in one text. */
