@@ -1,0 +1,193 @@
+-- Every indicator value at every grain (OUTPUTS.md columns first), with its 2020 baseline, the
+-- 2025 target, a status and flags. Targets and method breaks are data (ref.indicators).
+with computed as (
+    select * from intermediate.int_indicator_values
+),
+
+catalog as (
+    select * from ref.indicators
+    where has_source
+),
+
+geographies as (
+    select * from marts.geographies
+),
+
+ethnic_groups as (
+    select * from marts.ethnic_groups
+),
+
+with_catalog as (
+    select
+        c.*,
+        k.sort_order,
+        k.unit,
+        k.direction,
+        k.target_kind,
+        k.target_value as target_parameter,
+        k.target_year,
+        k.baseline_year,
+        k.change_vs_baseline,
+        k.method_break_after_year
+    from computed as c
+    join catalog as k on k.indicator_id = c.indicator_id
+),
+
+with_baseline as (
+    select
+        w.*,
+        b.value as baseline_value
+    from with_catalog as w
+    left join computed as b
+        on b.indicator_id = w.indicator_id
+        and b.year = w.baseline_year
+        and b.geo_level = w.geo_level
+        and b.geo_code = w.geo_code
+        and b.ethnic_group = w.ethnic_group
+        and b.sex = w.sex
+),
+
+with_target as (
+    select
+        *,
+        case
+            when target_kind in ('at_least', 'more_than', 'less_than', 'exactly_100', 'none_remaining') then target_parameter
+            when target_kind = 'double_baseline' then target_parameter * baseline_value
+        end as target,
+        case change_vs_baseline
+            when 'ratio' then value / nullif(baseline_value, 0)
+            else value - baseline_value
+        end as change_vs_baseline_value
+    from with_baseline
+),
+
+-- yearly changes within one method: a pair of years straddling a method break is not progress
+yearly_changes as (
+    select
+        cur.indicator_id,
+        cur.year,
+        cur.geo_level,
+        cur.geo_code,
+        cur.ethnic_group,
+        cur.sex,
+        cur.value - prev.value as yearly_change
+    from with_target as cur
+    join with_target as prev
+        on prev.indicator_id = cur.indicator_id
+        and prev.year = cur.year - 1
+        and prev.geo_level = cur.geo_level
+        and prev.geo_code = cur.geo_code
+        and prev.ethnic_group = cur.ethnic_group
+        and prev.sex = cur.sex
+    where cur.target_kind = 'yearly_decrease_points'
+        and not coalesce(prev.year <= cur.method_break_after_year and cur.year > cur.method_break_after_year, false)
+),
+
+trend as (
+    select
+        r.indicator_id,
+        r.year,
+        r.geo_level,
+        r.geo_code,
+        r.ethnic_group,
+        r.sex,
+        avg(y.yearly_change) as avg_yearly_change
+    from with_target as r
+    join yearly_changes as y
+        on y.indicator_id = r.indicator_id
+        and y.year <= r.year
+        and y.geo_level = r.geo_level
+        and y.geo_code = r.geo_code
+        and y.ethnic_group = r.ethnic_group
+        and y.sex = r.sex
+    group by all
+),
+
+with_trend as (
+    select
+        t.*,
+        tr.avg_yearly_change,
+        -- the straight line from the baseline to the target, at this year
+        t.baseline_value + (t.target - t.baseline_value)
+            * (t.year - t.baseline_year) / (t.target_year - t.baseline_year) as expected_on_line
+    from with_target as t
+    left join trend as tr
+        on tr.indicator_id = t.indicator_id
+        and tr.year = t.year
+        and tr.geo_level = t.geo_level
+        and tr.geo_code = t.geo_code
+        and tr.ethnic_group = t.ethnic_group
+        and tr.sex = t.sex
+),
+
+-- 1e-9 absorbs floating-point noise in values that sit exactly on a threshold
+with_status as (
+    select
+        *,
+        case
+            when target_kind = 'yearly_decrease_points' then
+                case
+                    when avg_yearly_change is null then 'no_data'
+                    when avg_yearly_change <= -target_parameter + 1e-9 then 'achieved'
+                    else 'off_track'
+                end
+            when target is null then 'no_data'
+            when target_kind = 'more_than' and value > target + 1e-9 then 'achieved'
+            when target_kind in ('at_least', 'exactly_100', 'double_baseline') and value >= target - 1e-9 then 'achieved'
+            when target_kind = 'less_than' and value < target - 1e-9 then 'achieved'
+            when target_kind = 'none_remaining' and value <= target + 1e-9 then 'achieved'
+            when baseline_value is null or target_year = baseline_year then 'no_data'
+            when direction = 'higher_is_better' and value >= expected_on_line - 1e-9 then 'on_track'
+            when direction = 'lower_is_better' and value <= expected_on_line + 1e-9 then 'on_track'
+            else 'off_track'
+        end as status
+    from with_trend
+),
+
+with_flags as (
+    select
+        s.*,
+        g.name as geo_name,
+        e.name_vi as ethnic_name,
+        case s.geo_level when 'area' then 1 when 'commune_2025' then 2 else 3 end as geo_order,
+        coalesce(e.sort_order, 999) as ethnic_order,
+        nullif(concat_ws(';',
+            case when s.unit = 'percent' and s.value > 100 + 1e-9 then 'over_100' end,
+            case when g.partial_baseline_from_year is not null and s.year >= g.partial_baseline_from_year
+                then 'baseline_partial_territory' end,
+            case when s.method_break_after_year is not null
+                and s.baseline_year <= s.method_break_after_year and s.year > s.method_break_after_year
+                then 'method_break' end,
+            case when s.denominator < 20 then 'small_denominator' end
+        ), '') as flags
+    from with_status as s
+    left join geographies as g on g.geo_level = s.geo_level and g.geo_code = s.geo_code
+    left join ethnic_groups as e on e.ethnic_group = s.ethnic_group
+),
+
+final as (
+    select
+        indicator_id,
+        year,
+        geo_level,
+        geo_code,
+        ethnic_group,
+        sex,
+        numerator,
+        denominator,
+        value,
+        target,
+        status,
+        flags,
+        baseline_value,
+        change_vs_baseline_value as change_vs_baseline,
+        geo_name,
+        ethnic_name,
+        unit,
+        avg_yearly_change
+    from with_flags
+    order by sort_order, year, geo_order, geo_code, ethnic_order, ethnic_group,
+        case sex when 'ALL' then 1 when 'Nam' then 2 else 3 end
+)
+
+select * from final

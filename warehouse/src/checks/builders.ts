@@ -1,0 +1,61 @@
+// Generic data-quality tests (dbt's unique / not_null / accepted_values / relationships). Each
+// check is a query returning one row per failing record with a `failing_key` that locates it
+// without personal data: `YEAR file:row` for source records, the grain for indicator rows.
+export type Severity = 'warn' | 'error';
+
+export interface Check {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** The model or table it looks at. */
+  model: string;
+  sql: string;
+}
+
+export function recordKeyOf(alias?: string): string {
+  const a = alias ? `${alias}.` : '';
+  return `cast(${a}year as varchar) || ' ' || coalesce(${a}source_file, '?') || ':' || coalesce(cast(${a}source_row as varchar), '?')`;
+}
+
+export const recordKey = recordKeyOf();
+
+export function unique(model: string, columns: string[], severity: Severity = 'error', key = recordKey): Check {
+  const cols = columns.join(', ');
+  return {
+    id: `unique__${model.split('.')[1]}__${columns.join('_')}`, severity, model,
+    description: `${model}: (${cols}) is unique (every repeat after the first fails)`,
+    sql: `select ${key} as failing_key from (
+  select *, row_number() over (partition by ${cols} order by ${key}) as occurrence from ${model}
+) where occurrence > 1`,
+  };
+}
+
+export function notNull(model: string, columns: string[], severity: Severity = 'error', key = recordKey): Check {
+  return {
+    id: `not_null__${model.split('.')[1]}__${columns.join('_')}`, severity, model,
+    description: `${model}: ${columns.join(', ')} never NULL`,
+    sql: `select ${key} as failing_key from ${model} where ${columns.map((c) => `${c} is null`).join(' or ')}`,
+  };
+}
+
+/** `allowed` is a SQL list or subquery; NULLs are not_null's business. */
+export function acceptedValues(model: string, column: string, allowed: string, what: string, severity: Severity = 'error'): Check {
+  return {
+    id: `accepted_values__${model.split('.')[1]}__${column}`, severity, model,
+    description: `${model}: ${column} is ${what}`,
+    sql: `select ${recordKey} as failing_key from ${model} where ${column} is not null and ${column} not in (${allowed})`,
+  };
+}
+
+/** Commune codes resolve to a unit of the frame in force at the record's reference date. */
+export function communeInFrame(model: string, severity: Severity = 'error'): Check {
+  return {
+    id: `commune_in_frame__${model.split('.')[1]}`, severity, model,
+    description: `${model}: commune_code is a commune of the frame in force at the reference date (2020 frame for 2020–2024, 2025 frame from 2025)`,
+    sql: `select ${recordKeyOf('s')} as failing_key
+from ${model} as s
+left join intermediate.int_commune_map as m
+  on m.code = s.commune_code and s.reference_date between m.valid_from and m.valid_to
+where m.code is null`,
+  };
+}

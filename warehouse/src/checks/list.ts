@@ -1,0 +1,152 @@
+// The checks that run in every build. Error severity marks data the indicators cannot be trusted
+// on; warn marks what a steward should look at. Neither stops the build: the caller decides.
+import { computedIndicators } from '@dtts/indicators';
+import { acceptedValues, type Check, communeInFrame, notNull, recordKey, recordKeyOf, unique } from './builders.ts';
+
+const SEXES = `'Nam', 'Nữ'`;
+const ETHNIC_CODES = 'select code from ref.ethnic_groups';
+const GRAIN = ['indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex'];
+const grainKey = `concat_ws('/', ${GRAIN.join(', ')})`;
+
+const sourceChecks: Check[] = [
+  unique('staging.stg_census__ho', ['year', 'ma_ho']),
+  notNull('staging.stg_census__ho', ['year', 'ma_ho', 'commune_code']),
+  unique('staging.stg_census__nhan_khau', ['year', 'ma_ho', 'stt']),
+  notNull('staging.stg_census__nhan_khau', ['year', 'ma_ho', 'stt', 'gioi_tinh', 'nam_sinh', 'dan_toc']),
+  unique('staging.stg_school__truong', ['year', 'ma_truong']),
+  notNull('staging.stg_school__truong', ['year', 'ma_truong', 'commune_code', 'loai_truong']),
+  unique('staging.stg_school__hoc_sinh', ['year', 'ma_hoc_sinh_hash']),
+  notNull('staging.stg_school__hoc_sinh', ['year', 'ma_hoc_sinh_hash', 'gioi_tinh', 'nam_sinh', 'dan_toc', 'commune_code', 'ma_truong', 'cap_hoc']),
+  notNull('staging.stg_health_insurance__the_bhyt', ['year', 'ma_the_hash', 'gioi_tinh', 'nam_sinh', 'dan_toc', 'commune_code', 'gia_tri_tu', 'gia_tri_den']),
+  unique('staging.stg_poverty__ho_ngheo', ['year', 'ma_ho']),
+  notNull('staging.stg_poverty__ho_ngheo', ['year', 'ma_ho', 'commune_code', 'dan_toc_chu_ho', 'phan_loai']),
+
+  {
+    id: 'relationship__nhan_khau__ho', severity: 'error', model: 'staging.stg_census__nhan_khau',
+    description: 'every census person belongs to a household of the same year',
+    sql: `select ${recordKeyOf('p')} as failing_key
+from staging.stg_census__nhan_khau as p
+where not exists (select 1 from staging.stg_census__ho as h where h.year = p.year and h.ma_ho = p.ma_ho)`,
+  },
+  {
+    id: 'relationship__hoc_sinh__truong', severity: 'error', model: 'staging.stg_school__hoc_sinh',
+    description: 'every student attends a school listed the same year',
+    sql: `select ${recordKeyOf('s')} as failing_key
+from staging.stg_school__hoc_sinh as s
+where not exists (select 1 from staging.stg_school__truong as t where t.year = s.year and t.ma_truong = s.ma_truong)`,
+  },
+  {
+    id: 'households_without_persons', severity: 'warn', model: 'intermediate.int_households',
+    description: 'a census household has at least one person (else it has no head, no ethnic group, size 0)',
+    sql: `select ${recordKey} as failing_key from intermediate.int_households where household_size = 0`,
+  },
+
+  acceptedValues('staging.stg_census__nhan_khau', 'gioi_tinh', SEXES, 'Nam or Nữ'),
+  acceptedValues('staging.stg_school__hoc_sinh', 'gioi_tinh', SEXES, 'Nam or Nữ'),
+  acceptedValues('staging.stg_health_insurance__the_bhyt', 'gioi_tinh', SEXES, 'Nam or Nữ'),
+  acceptedValues('staging.stg_census__nhan_khau', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
+  acceptedValues('staging.stg_school__hoc_sinh', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
+  acceptedValues('staging.stg_health_insurance__the_bhyt', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
+  acceptedValues('staging.stg_poverty__ho_ngheo', 'dan_toc_chu_ho', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
+  acceptedValues('staging.stg_school__hoc_sinh', 'cap_hoc', `'MN', 'TH', 'THCS', 'THPT'`, 'MN, TH, THCS or THPT'),
+  acceptedValues('staging.stg_school__truong', 'loai_truong', `'MN', 'TH', 'THCS', 'TH&THCS', 'THPT', 'THCS&THPT', 'PTDTNT', 'PTDTBT'`, 'a school type of the contract'),
+  acceptedValues('staging.stg_school__hoc_sinh', 'noi_tru', `'Nội trú', 'Bán trú'`, 'Nội trú, Bán trú or blank', 'warn'),
+  acceptedValues('staging.stg_poverty__ho_ngheo', 'phan_loai', `'poor', 'near_poor'`, 'poor or near_poor'),
+  communeInFrame('staging.stg_census__ho'),
+  communeInFrame('staging.stg_school__truong'),
+  communeInFrame('staging.stg_school__hoc_sinh'),
+  communeInFrame('staging.stg_health_insurance__the_bhyt'),
+  communeInFrame('staging.stg_poverty__ho_ngheo'),
+
+  {
+    id: 'birth_year_not_after_year', severity: 'error', model: 'staging.*',
+    description: 'no person, student or card holder is born after the data year',
+    sql: `select ${recordKey} as failing_key from (
+  select year, nam_sinh, source_file, source_row from staging.stg_census__nhan_khau
+  union all select year, nam_sinh, source_file, source_row from staging.stg_school__hoc_sinh
+  union all select year, nam_sinh, source_file, source_row from staging.stg_health_insurance__the_bhyt
+) where nam_sinh > year`,
+  },
+  {
+    id: 'card_window_ordered', severity: 'error', model: 'staging.stg_health_insurance__the_bhyt',
+    description: 'a card is valid from a date not after its end date',
+    sql: `select ${recordKey} as failing_key from staging.stg_health_insurance__the_bhyt where gia_tri_tu > gia_tri_den`,
+  },
+  {
+    id: 'solid_classrooms_not_above_classrooms', severity: 'error', model: 'staging.stg_school__truong',
+    description: 'a school has no more solid classrooms than classrooms',
+    sql: `select ${recordKey} as failing_key from staging.stg_school__truong where so_phong_kien_co > so_phong_hoc`,
+  },
+];
+
+// Indicators whose numerator records are a subset of the denominator's: there every group row
+// exists wherever its records do, so the groups add up to ALL exactly.
+const additive = computedIndicators
+  .filter((i) => i.numerator.fact === i.denominator.fact && (i.numerator.fact === 'persons' || i.numerator.fact === 'students'))
+  .map((i) => `'${i.id}'`).join(', ');
+
+const indicatorChecks: Check[] = [
+  unique('marts.indicator_values', GRAIN, 'error', grainKey),
+  notNull('marts.indicator_values', [...GRAIN, 'numerator', 'denominator', 'value', 'status'], 'error', grainKey),
+  {
+    id: 'denominator_positive', severity: 'error', model: 'marts.indicator_values',
+    description: 'rows exist only where the denominator is greater than zero',
+    sql: `select ${grainKey} as failing_key from marts.indicator_values where denominator <= 0`,
+  },
+  {
+    id: 'ethnic_groups_add_up_to_all', severity: 'error', model: 'marts.indicator_values',
+    description: 'for count-based person indicators, the rows of the ethnic codes add up to the ALL row (numerator and denominator)',
+    sql: `with groups as (
+  select indicator_id, year, geo_level, geo_code, sex, sum(numerator) as numerator, sum(denominator) as denominator
+  from marts.indicator_values
+  where indicator_id in (${additive}) and ethnic_group not in ('ALL', 'DTTS')
+  group by all
+)
+select concat_ws('/', a.indicator_id, a.year, a.geo_level, a.geo_code, 'ALL', a.sex) as failing_key
+from marts.indicator_values as a
+left join groups as g using (indicator_id, year, geo_level, geo_code, sex)
+where a.indicator_id in (${additive}) and a.ethnic_group = 'ALL'
+  and (coalesce(g.numerator, 0) <> a.numerator or coalesce(g.denominator, 0) <> a.denominator)`,
+  },
+  {
+    id: 'sexes_add_up_to_all', severity: 'error', model: 'marts.indicator_values',
+    description: 'for count-based person indicators split by sex, Nam + Nữ add up to the ALL row',
+    sql: `with sexes as (
+  select indicator_id, year, geo_level, geo_code, ethnic_group, sum(numerator) as numerator, sum(denominator) as denominator
+  from marts.indicator_values
+  where indicator_id in (${additive}) and sex <> 'ALL'
+  group by all
+)
+select concat_ws('/', a.indicator_id, a.year, a.geo_level, a.geo_code, a.ethnic_group, 'ALL') as failing_key
+from marts.indicator_values as a
+join sexes as s using (indicator_id, year, geo_level, geo_code, ethnic_group)
+where a.indicator_id in (${additive}) and a.sex = 'ALL'
+  and (s.numerator <> a.numerator or s.denominator <> a.denominator)`,
+  },
+  {
+    id: 'rate_over_100', severity: 'warn', model: 'marts.indicator_values',
+    description: 'rates above 100% (reported as computed, flagged over_100: coverage can exceed the registered population)',
+    sql: `select ${grainKey} as failing_key from marts.indicator_values where unit = 'percent' and value > 100`,
+  },
+  {
+    id: 'year_over_year_jump', severity: 'warn', model: 'marts.indicator_values',
+    description: 'a rate moves more than 15 points from one year to the next (area and communes, ALL and DTTS, both sexes; not across a method break)',
+    sql: `select concat_ws('/', c.indicator_id, p.year || '→' || c.year, c.geo_level, c.geo_code, c.ethnic_group, c.sex) as failing_key
+from marts.indicator_values as c
+join marts.indicator_values as p
+  on p.indicator_id = c.indicator_id and p.year = c.year - 1 and p.geo_level = c.geo_level
+  and p.geo_code = c.geo_code and p.ethnic_group = c.ethnic_group and p.sex = c.sex
+join ref.indicators as k on k.indicator_id = c.indicator_id
+where c.unit = 'percent' and c.ethnic_group in ('ALL', 'DTTS') and c.sex = 'ALL'
+  and not coalesce(p.year <= k.method_break_after_year and c.year > k.method_break_after_year, false)
+  and abs(c.value - p.value) > 15`,
+  },
+  {
+    id: 'completeness', severity: 'warn', model: 'marts.completeness',
+    description: 'every commune of the frame has rows in every source for every year of the run',
+    sql: `select concat_ws('/', source, table_name, year, commune_code, status) as failing_key
+from marts.completeness where status <> 'ok'`,
+  },
+];
+
+export const checks: Check[] = [...sourceChecks, ...indicatorChecks];

@@ -1,0 +1,29 @@
+// exports/indicator_values.csv and .parquet: exactly the columns of OUTPUTS.md, in its order,
+// sorted by the catalog's order, then year, geography, ethnic group and sex.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Db, quoteLiteral } from '@dtts/db';
+
+export const EXPORT_COLUMNS = [
+  'indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex',
+  'numerator', 'denominator', 'value', 'target', 'status', 'flags',
+] as const;
+
+export const EXPORT_QUERY = `select ${EXPORT_COLUMNS.map((c) => `v.${c}`).join(', ')}
+from marts.indicator_values as v
+join ref.indicators as k on k.indicator_id = v.indicator_id
+left join marts.ethnic_groups as e on e.ethnic_group = v.ethnic_group
+order by k.sort_order, v.year,
+  case v.geo_level when 'area' then 1 when 'commune_2025' then 2 else 3 end, v.geo_code,
+  coalesce(e.sort_order, 999), v.ethnic_group,
+  case v.sex when 'ALL' then 1 when 'Nam' then 2 else 3 end`;
+
+export async function exportIndicators(db: Db, exportsDir: string): Promise<{ rows: number }> {
+  mkdirSync(exportsDir, { recursive: true });
+  const csv = join(exportsDir, 'indicator_values.csv');
+  const parquet = join(exportsDir, 'indicator_values.parquet');
+  await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(csv)} (format csv, header true, delimiter ',')`);
+  await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(parquet)} (format parquet)`);
+  const count = await db.one<{ n: number }>('select count(*) as n from marts.indicator_values');
+  return { rows: Number(count?.n ?? 0) };
+}

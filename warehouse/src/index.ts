@@ -1,0 +1,12 @@
+export { buildWarehouse, allModels } from './build.ts';
+export type { BuildResult } from './build.ts';
+export { ensureIngestTables, INGEST_TABLES } from './ingest-contract.ts';
+export { loadReference, loadIndicatorCatalog } from './reference.ts';
+export { exportIndicators, EXPORT_COLUMNS } from './export.ts';
+export { compileIndicatorSql, indicatorModels, FACT_MODELS } from './compile.ts';
+export { loadModelFiles, references, modelFromSql } from './models.ts';
+export type { Model } from './models.ts';
+export { orderModels, runModels, ModelError } from './runner.ts';
+export { checks } from './checks/list.ts';
+export type { Check, Severity } from './checks/builders.ts';
+export type { CheckResult } from './checks/run.ts';

@@ -1,0 +1,55 @@
+// A model is a named SELECT; its dependencies are the `<schema>.<name>` it mentions.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MODEL_SCHEMAS = ['staging', 'intermediate', 'marts'] as const;
+/** Schemas a model may read without them being models: written by ingestion and loadReference. */
+export const SOURCE_SCHEMAS = ['ingest', 'ref'] as const;
+
+export interface Model {
+  /** `<schema>.<model>` */
+  name: string;
+  sql: string;
+  /** Models this one reads (other models only). */
+  dependsOn: string[];
+  /** Source tables this one reads (`ingest.x`, `ref.y`). */
+  sources: string[];
+  origin: string;
+}
+
+export const modelsDir: string = fileURLToPath(new URL('../models/', import.meta.url));
+
+const REFERENCE = new RegExp(`\\b(${[...MODEL_SCHEMAS, ...SOURCE_SCHEMAS].join('|')})\\.([a-z_][a-z0-9_]*)`, 'gi');
+
+/** Comments and string literals are blanked first so a mention in them is not a dependency. */
+export function references(sql: string): { models: string[]; sources: string[] } {
+  const code = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/'(?:[^']|'')*'/g, "''");
+  const models = new Set<string>();
+  const sources = new Set<string>();
+  for (const match of code.matchAll(REFERENCE)) {
+    const schema = match[1]!.toLowerCase();
+    const name = `${schema}.${match[2]!.toLowerCase()}`;
+    ((SOURCE_SCHEMAS as readonly string[]).includes(schema) ? sources : models).add(name);
+  }
+  return { models: [...models].sort(), sources: [...sources].sort() };
+}
+
+export function modelFromSql(name: string, sql: string, origin: string): Model {
+  const body = sql.trim().replace(/;\s*$/, '');
+  const refs = references(body);
+  return { name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin };
+}
+
+/** Every `models/<schema>/<model>.sql`; the folder is the schema. */
+export function loadModelFiles(dir: string = modelsDir): Model[] {
+  const models: Model[] = [];
+  for (const schema of MODEL_SCHEMAS) {
+    const folder = join(dir, schema);
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.sql')).sort()) {
+      const path = join(folder, file);
+      models.push(modelFromSql(`${schema}.${basename(file, '.sql')}`, readFileSync(path, 'utf8'), `models/${schema}/${file}`));
+    }
+  }
+  return models;
+}

@@ -1,0 +1,50 @@
+// Schema `ref`: the bundled reference data (@dtts/reference) and the indicator catalog (@dtts/indicators),
+// loaded from their typed exports so the warehouse and the TypeScript code read the same rows.
+import { type Db, quoteLiteral } from '@dtts/db';
+import { catalogRows } from '@dtts/indicators';
+import { communeUnits, crosswalk2025, ethnicGroups } from '@dtts/reference';
+
+type Cell = string | number | boolean | null;
+
+function literal(value: Cell): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quoteLiteral(value);
+  return String(value);
+}
+
+async function replaceTable(db: Db, name: string, columns: string, rows: Cell[][]): Promise<void> {
+  await db.run(`create or replace table ${name} (${columns})`);
+  if (rows.length === 0) return;
+  const values = rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
+  await db.run(`insert into ${name} values ${values}`);
+}
+
+/** ref.communes (frames 2020 and 2025 only, as the contract says), ref.crosswalk_2025, ref.ethnic_groups, ref.indicators. */
+export async function loadReference(db: Db): Promise<void> {
+  await db.run('create schema if not exists ref');
+  await replaceTable(db, 'ref.communes',
+    'code VARCHAR, name VARCHAR, name_short VARCHAR, frame VARCHAR, valid_from DATE, valid_to DATE',
+    communeUnits.filter((u) => u.frame === '2020' || u.frame === '2025')
+      .map((u) => [u.code, u.name, u.nameShort, u.frame, u.validFrom, u.validTo]));
+  await replaceTable(db, 'ref.crosswalk_2025',
+    'old_code VARCHAR, old_name VARCHAR, new_code VARCHAR, new_name VARCHAR, in_bao_yen_2020 BOOLEAN',
+    crosswalk2025.map((c) => [c.oldCode, c.oldName, c.newCode, c.newName, c.inBaoYen2020]));
+  await replaceTable(db, 'ref.ethnic_groups',
+    'code VARCHAR, name_vi VARCHAR, name_ascii VARCHAR, is_minority BOOLEAN',
+    ethnicGroups.map((g) => [g.code, g.name, g.nameAscii, g.isMinority]));
+  await loadIndicatorCatalog(db);
+}
+
+/** ref.indicators: one row per catalog entry, computed or waiting for a source. */
+export async function loadIndicatorCatalog(db: Db): Promise<void> {
+  await db.run('create schema if not exists ref');
+  await replaceTable(db, 'ref.indicators',
+    `indicator_id VARCHAR, sort_order INTEGER, clause VARCHAR, name_vi VARCHAR, name_en VARCHAR, unit VARCHAR,
+     direction VARCHAR, value_factor DOUBLE, numerator_text VARCHAR, denominator_text VARCHAR, target_kind VARCHAR,
+     target_value DOUBLE, target_text_vi VARCHAR, target_year INTEGER, baseline_year INTEGER, change_vs_baseline VARCHAR,
+     method_break_after_year INTEGER, method_note VARCHAR, disaggregations VARCHAR, source VARCHAR, reference_date VARCHAR,
+     has_source BOOLEAN`,
+    catalogRows.map((r) => [r.indicator_id, r.sort_order, r.clause, r.name_vi, r.name_en, r.unit, r.direction, r.value_factor,
+      r.numerator_text, r.denominator_text, r.target_kind, r.target_value, r.target_text_vi, r.target_year, r.baseline_year,
+      r.change_vs_baseline, r.method_break_after_year, r.method_note, r.disaggregations, r.source, r.reference_date, r.has_source]));
+}
