@@ -1,0 +1,8 @@
+// The connectors a run uses, in order. A new source is one more line here.
+import { census } from '@dtts/connector-census';
+import { healthInsurance } from '@dtts/connector-health-insurance';
+import { poverty } from '@dtts/connector-poverty';
+import { school } from '@dtts/connector-school';
+import type { Connector } from '@dtts/ingest-core';
+
+export const connectors: readonly Connector[] = [census, school, healthInsurance, poverty];

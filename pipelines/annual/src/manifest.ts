@@ -1,0 +1,53 @@
+// run-manifest.json: what was read, what came of it, and how long each stage took.
+import type { FileReport, IngestResult } from '@dtts/ingest-core';
+
+export interface RunManifest {
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  status: 'succeeded' | 'failed';
+  sourcesDir: string;
+  years: Record<string, number[]>;
+  files: {
+    path: string;
+    source: string;
+    table: string;
+    year: number;
+    sha256: string;
+    rows: { read: number; loaded: number; quarantined: number; skipped: number };
+    warnings: string[];
+    notes: string[];
+  }[];
+  ignoredFiles: { source: string; file: string; message: string }[];
+  failures: { source?: string; stage: string; message: string }[];
+  totals: Record<string, { read: number; loaded: number; quarantined: number; skipped: number }>;
+  stages: { name: string; seconds: number }[];
+  checks: { id: string; severity: string; failing: number; description: string }[];
+  indicators: { rows: number };
+  outputs: Record<string, string>;
+}
+
+export function filesSection(files: readonly FileReport[]): RunManifest['files'] {
+  return files.map((f) => ({
+    path: f.file,
+    source: f.source,
+    table: f.table,
+    year: f.year,
+    sha256: f.sha256,
+    rows: { read: f.rowsRead, loaded: f.rowsLoaded, quarantined: f.rowsQuarantined, skipped: f.rowsSkipped },
+    warnings: f.warnings,
+    notes: f.notes,
+  }));
+}
+
+export function totalsBySource(result: IngestResult): RunManifest['totals'] {
+  const totals: RunManifest['totals'] = {};
+  for (const f of result.files) {
+    const t = (totals[f.source] ??= { read: 0, loaded: 0, quarantined: 0, skipped: 0 });
+    t.read += f.rowsRead;
+    t.loaded += f.rowsLoaded;
+    t.quarantined += f.rowsQuarantined;
+    t.skipped += f.rowsSkipped;
+  }
+  return totals;
+}
