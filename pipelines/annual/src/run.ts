@@ -4,8 +4,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Db, quoteLiteral } from '@dtts/db';
 import { ingest, type IngestEvent, type IngestResult } from '@dtts/ingest-core';
-import { buildReports } from '@dtts/reports';
-import { ensureSample } from '@dtts/sample';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
 import { connectors } from './connectors.ts';
@@ -46,6 +44,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   if (config.usesSample) {
     await stage('sample', async () => {
       log.info(`Sources: the bundled sample (${config.sourcesDir}); generating it if needed…`);
+      const { ensureSample } = await import('@dtts/sample');
       await ensureSample(config.sourcesDir);
     });
   }
@@ -92,6 +91,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     const manifestPath = join(out.dir, 'run-manifest.json');
     await writeManifest(manifestPath, manifest);
     if (!config.skipReports) {
+      // Loaded only when needed: the site builder pulls in Evidence.
+      const { buildReports } = await import('@dtts/reports');
       await stage('reports', () =>
         buildReports({
           warehousePath: join(out.dir, 'warehouse.duckdb'),
