@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDb } from '@dtts/db';
+import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
+import { scrubText, writePublicData, type PublicData } from './public-data.ts';
+
+let dir: string;
+let data: PublicData;
+const run = { runId: 'test-run', builtAt: '2026-01-31T20:05:00Z', sourcesDir: '/x/sources', manifestPath: '/x/run-manifest.json' };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'reports-public-'));
+  await writeFixtureWarehouse(join(dir, 'warehouse.duckdb'));
+  data = await writePublicData(join(dir, 'warehouse.duckdb'), join(dir, 'public.duckdb'), dir, run);
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('public data', () => {
+  it('suppresses small cells and blanks their numbers', async () => {
+    const rows = await withDb(join(dir, 'public.duckdb'), (db) =>
+      db.all<{ n: number; bad: number }>(`select count(*) n,
+        count(*) filter (where not suppressed and ((denominator < 20) or (unit = 'percent' and numerator between 1 and 4))) bad
+        from indicator_values`));
+    expect(rows[0]!.n).toBeGreaterThan(1000);
+    expect(rows[0]!.bad).toBe(0);
+    const hidden = await withDb(join(dir, 'public.duckdb'), (db) =>
+      db.all<{ n: number }>(`select count(*) n from indicator_values where suppressed and (value is not null or numerator is not null or denominator is not null)`));
+    expect(hidden[0]!.n).toBe(0);
+    expect(data.rows.filter((r) => r.suppressed).length).toBeGreaterThan(10);
+    expect(data.rows.some((r) => r.suppression_reason === 'secondary')).toBe(true);
+  });
+
+  it('never blanks a baseline without blanking what is computed from it', () => {
+    const hidden2020 = new Set(data.rows.filter((r) => r.year === 2020 && r.suppressed).map((r) => [r.indicator_id, r.geo_level, r.geo_code, r.ethnic_group, r.sex].join('|')));
+    for (const r of data.rows) {
+      if (r.year === 2020 || !hidden2020.has([r.indicator_id, r.geo_level, r.geo_code, r.ethnic_group, r.sex].join('|'))) continue;
+      expect(r.baseline_value).toBeNull();
+      expect(r.change_vs_baseline).toBeNull();
+      if (r.indicator_id === 'income_per_capita') expect(r.target).toBeNull();
+    }
+  });
+
+  it('ships quarantine reasons and counts, never the values', async () => {
+    const file = await readFile(join(dir, 'public.duckdb'));
+    for (const pii of FIXTURE_PII) expect(file.includes(Buffer.from(pii))).toBe(false);
+    const q = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ reason: string; rows: number }>(`select reason, rows from dq_quarantine order by reason`));
+    expect(q).toContainEqual({ reason: 'mã dân tộc không rõ', rows: 1 });
+    expect(scrubText('value "001203004567" for Nguyễn Văn Thử')).toBe('value «…» for Nguyễn Văn Thử');
+  });
+
+  it('states the build in Vietnamese time and the reorganisation notes', async () => {
+    await withDb(join(dir, 'public.duckdb'), async (db) => {
+      expect(await db.all(`select run_id, built_at from run_info`)).toEqual([{ run_id: 'test-run', built_at: '01/02/2026 03:05' }]);
+      const baoHa = await db.one<{ note: string }>(`select note from reorganisation where new_code = '02989'`);
+      expect(baoHa!.note).toMatch(/Tân Thượng/);
+      expect(baoHa!.note).toMatch(/Tân An/);
+      const reused = await db.all(`select new_code from reorganisation where note like 'Mã % dùng lại%' order by 1`);
+      expect(reused.map((r) => r.new_code)).toEqual(['02947', '02953', '02962', '02968', '02989', '02998']);
+    });
+  });
+});

@@ -1,0 +1,200 @@
+// Shapes the public indicator values into the tables the pages read: formatted texts (vi-VN),
+// pivots by year, trends for the charts. Pure functions over public rows: nothing here sees a
+// suppressed number.
+import type { CatalogRow } from '@dtts/indicators';
+import { formatChange, formatValue } from './format.ts';
+import { FLAG_VI, SEX_VI, sourceNote, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import type { PublicValueRow } from './public-values.ts';
+
+export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
+export const HIDDEN = 'Ẩn';
+
+export function geoSlug(level: string, code: string): string {
+  return level === 'area' ? 'BAO_YEN' : `${level === 'commune_2025' ? '2025' : '2020'}-${code}`;
+}
+
+export function cellText(r: PublicValueRow | undefined, unit: string): string {
+  if (!r) return '';
+  return r.suppressed ? HIDDEN : formatValue(r.value, unit);
+}
+
+/** One public value with its texts: what `pub.indicator_values` holds. */
+export function valueRecord(r: PublicValueRow, cat: CatalogRow) {
+  return {
+    indicator_id: r.indicator_id,
+    indicator_name: cat.name_vi,
+    unit: cat.unit,
+    year: r.year,
+    year_label: String(r.year),
+    geo_level: r.geo_level,
+    geo_code: r.geo_code,
+    geo_slug: geoSlug(r.geo_level, r.geo_code),
+    geo_name: r.geo_name ?? r.geo_code,
+    ethnic_group: r.ethnic_group,
+    ethnic_name: r.ethnic_name ?? r.ethnic_group,
+    sex: r.sex,
+    sex_label: SEX_VI[r.sex] ?? r.sex,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    value_text: cellText(r, cat.unit),
+    target: r.target,
+    target_text: r.target === null ? '' : formatValue(r.target, cat.unit),
+    status: r.status,
+    status_label: r.suppressed ? HIDDEN : r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá',
+    flags: r.flags,
+    flags_label: (r.flags ?? '').split(';').filter(Boolean).map((f) => FLAG_VI[f] ?? f).join('; '),
+    baseline_value: r.baseline_value,
+    baseline_text: r.baseline_value === null ? '' : formatValue(r.baseline_value, cat.unit),
+    change_vs_baseline: r.change_vs_baseline,
+    change_text: formatChange(r.change_vs_baseline, cat.unit),
+    suppressed: r.suppressed,
+    suppression_note: r.suppression_reason ? SUPPRESSION_VI[r.suppression_reason] ?? '' : '',
+    source_note: sourceNote(cat.source, r.year),
+  };
+}
+
+export interface MatrixRow {
+  page: 'indicator' | 'commune' | 'ethnic';
+  page_key: string;
+  section: string;
+  row_order: number;
+  row_label: string;
+  link: string | null;
+  y2020: string; y2021: string; y2022: string; y2023: string; y2024: string; y2025: string;
+  target_text: string;
+  status_label: string;
+  source_note: string;
+}
+
+export interface TrendRow {
+  page: string;
+  page_key: string;
+  year: number;
+  year_label: string;
+  series: string;
+  series_order: number;
+  value: number;
+}
+
+type Index = Map<string, PublicValueRow>;
+const k = (id: string, year: number, level: string, code: string, eth: string, sex: string) => `${id}|${year}|${level}|${code}|${eth}|${sex}`;
+
+export function indexRows(rows: PublicValueRow[]): Index {
+  return new Map(rows.map((r) => [k(r.indicator_id, r.year, r.geo_level, r.geo_code, r.ethnic_group, r.sex), r]));
+}
+
+/** DTTS is the plan's headline; school-level indicators have no ethnic split, so theirs is ALL. */
+export function headlineEthnic(rows: PublicValueRow[], id: string): 'DTTS' | 'ALL' {
+  return rows.some((r) => r.indicator_id === id && r.ethnic_group === 'DTTS') ? 'DTTS' : 'ALL';
+}
+
+function yearCells(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[]) {
+  const cells: Record<string, string> = {};
+  for (const y of YEARS) cells[`y${y}`] = years.includes(y) ? cellText(ix.get(k(cat.indicator_id, y, level, code, eth, sex)), cat.unit) : '';
+  return cells as Pick<MatrixRow, 'y2020' | 'y2021' | 'y2022' | 'y2023' | 'y2024' | 'y2025'>;
+}
+
+function latestOf(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string): PublicValueRow | undefined {
+  for (const y of [...YEARS].reverse()) {
+    const r = ix.get(k(cat.indicator_id, y, level, code, eth, sex));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+function statusText(r: PublicValueRow | undefined): string {
+  if (!r) return STATUS_VI.no_data!;
+  if (r.suppressed) return HIDDEN;
+  return r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá';
+}
+
+export interface Names {
+  geo: Map<string, string>; // `${level}|${code}` → name
+  ethnic: Map<string, string>;
+}
+
+export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names): MatrixRow[] {
+  const ix = indexRows(rows);
+  const out: MatrixRow[] = [];
+  const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
+  const geos = (level: string) => [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort();
+  const ethnics = [...new Set(rows.map((r) => r.ethnic_group))].filter((e) => e !== 'ALL' && e !== 'DTTS').sort();
+  const row = (page: MatrixRow['page'], page_key: string, section: string, row_order: number, row_label: string, link: string | null,
+    cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[] = YEARS): MatrixRow => {
+    const last = latestOf(ix, cat, level, code, eth, sex);
+    return {
+      page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
+      target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : cat.target_text_vi,
+      status_label: statusText(last),
+      source_note: sourceNote(cat.source, null),
+    };
+  };
+  for (const cat of computed) {
+    const id = cat.indicator_id;
+    const head = headlineEthnic(rows, id);
+    geos('commune_2025').forEach((code, i) =>
+      out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL')));
+    geos('commune_2020').forEach((code, i) =>
+      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5))));
+    ['ALL', 'DTTS', ...ethnics].forEach((eth, i) => {
+      if (!rows.some((r) => r.indicator_id === id && r.ethnic_group === eth)) return;
+      out.push(row('indicator', id, 'ethnic', i, names.ethnic.get(eth) ?? eth, eth === 'ALL' || eth === 'DTTS' ? null : `/dan-toc/${eth}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
+    });
+    if (rows.some((r) => r.indicator_id === id && r.sex !== 'ALL')) {
+      ['ALL', 'Nam', 'Nữ'].forEach((sex, i) => out.push(row('indicator', id, 'sex', i, SEX_VI[sex]!, null, cat, 'area', 'BAO_YEN', head, sex)));
+    }
+    for (const level of ['commune_2025', 'commune_2020']) {
+      for (const code of geos(level)) {
+        const slug = geoSlug(level, code);
+        const years = level === 'commune_2020' ? YEARS.slice(0, 5) : YEARS;
+        out.push(row('commune', slug, 'headline', cat.sort_order, cat.name_vi, `/chi-tieu/${id}`, cat, level, code, head, 'ALL', years));
+        if (head === 'DTTS') out.push(row('commune', slug, 'all', cat.sort_order, cat.name_vi, `/chi-tieu/${id}`, cat, level, code, 'ALL', 'ALL', years));
+      }
+    }
+    for (const eth of ethnics) {
+      if (!rows.some((r) => r.indicator_id === id && r.ethnic_group === eth)) continue;
+      out.push(row('ethnic', eth, 'indicators', cat.sort_order, cat.name_vi, `/chi-tieu/${id}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
+    }
+  }
+  return out;
+}
+
+/** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */
+export function plannedPath(baseline: number, target: number): { year: number; value: number }[] {
+  return YEARS.map((year) => ({ year, value: baseline + ((target - baseline) * (year - 2020)) / 5 }));
+}
+
+export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicNames: Map<string, string>): TrendRow[] {
+  const ix = indexRows(rows);
+  const out: TrendRow[] = [];
+  const push = (page: string, page_key: string, series: string, series_order: number, year: number, value: number | null) => {
+    if (value !== null && Number.isFinite(value)) out.push({ page, page_key, year, year_label: String(year), series, series_order, value: round(value) });
+  };
+  for (const cat of catalog) {
+    const id = cat.indicator_id;
+    if (!rows.some((r) => r.indicator_id === id)) continue;
+    const head = headlineEthnic(rows, id);
+    const series: [string, string][] = head === 'DTTS' ? [['DTTS', 'Dân tộc thiểu số'], ['ALL', 'Chung (mọi dân tộc)'], ['01', 'Kinh']] : [['ALL', 'Chung (mọi dân tộc)']];
+    series.forEach(([eth, label], i) => {
+      for (const y of YEARS) push('indicator', id, label, i, y, ix.get(k(id, y, 'area', 'BAO_YEN', eth, 'ALL'))?.value ?? null);
+    });
+    const base = ix.get(k(id, 2020, 'area', 'BAO_YEN', head, 'ALL'));
+    const target = latestOf(ix, cat, 'area', 'BAO_YEN', head, 'ALL')?.target ?? null;
+    if (base && !base.suppressed && base.value !== null && target !== null) {
+      for (const p of plannedPath(base.value, target)) push('indicator', id, 'Lộ trình từ năm gốc đến mục tiêu', 9, p.year, p.value);
+    }
+    if (cat.unit !== 'percent') continue; // commune and group charts put percent indicators on one axis
+    for (const r of rows) {
+      if (r.indicator_id !== id || r.sex !== 'ALL' || r.value === null) continue;
+      if (r.geo_level !== 'area' && r.ethnic_group === head) push('commune', geoSlug(r.geo_level, r.geo_code), cat.name_vi, cat.sort_order, r.year, r.value);
+      if (r.geo_level === 'area' && r.ethnic_group !== 'ALL' && r.ethnic_group !== 'DTTS' && ethnicNames.has(r.ethnic_group))
+        push('ethnic', r.ethnic_group, cat.name_vi, cat.sort_order, r.year, r.value);
+    }
+  }
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
