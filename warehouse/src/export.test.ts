@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Built, buildWith } from '../test/fixture.ts';
+import { exportIndicators } from './export.ts';
+
+const GIVEN = `
+insert into ingest.census_ho (year, ma_ho, commune_code, thu_nhap_binh_quan, dien_luoi) values
+  (2020, 'H1', '02947', 1000000, true), (2024, 'H1', '02947', 1500000, false);
+insert into ingest.census_nhan_khau (year, ma_ho, stt, gioi_tinh, nam_sinh, dan_toc, quan_he_chu_ho, biet_doc_viet) values
+  (2020, 'H1', 1, 'Nam', 1980, '08', 'Chủ hộ', true), (2024, 'H1', 1, 'Nam', 1980, '08', 'Chủ hộ', true);
+`;
+
+let built: Built;
+beforeAll(async () => { built = await buildWith(GIVEN); });
+afterAll(() => built.db.close());
+
+describe('exportIndicators', () => {
+  it('writes CSV and Parquet with exactly the columns of OUTPUTS.md, sorted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const { rows } = await exportIndicators(built.db, join(dir, 'exports'));
+    const count = await built.db.one<{ n: number }>('select count(*) as n from marts.indicator_values');
+    expect(rows).toBe(count?.n);
+    expect(rows).toBeGreaterThan(0);
+
+    const lines = readFileSync(join(dir, 'exports', 'indicator_values.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('indicator_id,year,geo_level,geo_code,ethnic_group,sex,numerator,denominator,value,target,status,flags');
+    expect(lines).toHaveLength(rows + 1);
+    // catalog order first: income, then year, area before communes, ALL before DTTS before codes
+    expect(lines[1]).toBe('income_per_capita,2020,area,BAO_YEN,ALL,ALL,1000000,1,1000000.0,2000000.0,on_track,small_denominator');
+    expect(lines[2]).toMatch(/^income_per_capita,2020,area,BAO_YEN,DTTS,ALL,/);
+
+    const parquet = join(dir, 'exports', 'indicator_values.parquet').replaceAll("'", "''");
+    const columns = await built.db.all<{ name: string }>(`select name from parquet_schema('${parquet}') where name <> 'duckdb_schema'`);
+    expect(columns.map((c) => c.name)).toEqual(lines[0]!.split(','));
+    const parquetRows = await built.db.one<{ n: number }>(`select count(*) as n from read_parquet('${parquet}')`);
+    expect(parquetRows?.n).toBe(rows);
+  });
+
+  it('a second export gives the same bytes (deterministic order)', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const b = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    await exportIndicators(built.db, a);
+    await exportIndicators(built.db, b);
+    expect(readFileSync(join(a, 'indicator_values.csv'), 'utf8')).toBe(readFileSync(join(b, 'indicator_values.csv'), 'utf8'));
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { allModels } from './build.ts';
+import { loadModelFiles, modelFromSql, references } from './models.ts';
+import { orderModels } from './runner.ts';
+
+describe('model references', () => {
+  it('finds <schema>.<model> mentions, ignoring comments and strings', () => {
+    const sql = `-- reads marts.not_this
+      select * from staging.stg_a join intermediate.int_b using (x)
+      where y in (select code from ref.ethnic_groups) and z <> 'marts.nor_this' /* ingest.nope */
+      union all select * from ingest.census_ho`;
+    expect(references(sql)).toEqual({
+      models: ['intermediate.int_b', 'staging.stg_a'],
+      sources: ['ingest.census_ho', 'ref.ethnic_groups'],
+    });
+  });
+
+  it('orders models so each comes after what it reads, and rejects cycles and unknown models', () => {
+    const a = modelFromSql('marts.a', 'select * from intermediate.b', 't');
+    const b = modelFromSql('intermediate.b', 'select * from staging.c', 't');
+    const c = modelFromSql('staging.c', 'select * from ingest.census_ho', 't');
+    expect(orderModels([a, b, c]).map((m) => m.name)).toEqual(['staging.c', 'intermediate.b', 'marts.a']);
+    const loop = modelFromSql('staging.c', 'select * from marts.a', 't');
+    expect(() => orderModels([a, b, loop])).toThrow(/cycle/);
+    expect(() => orderModels([a])).toThrow(/intermediate.b, which is no model/);
+  });
+
+  it('builds every model in an order that respects every reference', () => {
+    const ordered = orderModels(allModels()).map((m) => m.name);
+    const position = new Map(ordered.map((n, i) => [n, i]));
+    for (const m of allModels()) for (const dep of m.dependsOn) expect(position.get(dep)!).toBeLessThan(position.get(m.name)!);
+    expect(ordered).toContain('intermediate.int_indicator__literacy_15_60');
+    expect(ordered.indexOf('marts.indicator_values')).toBeGreaterThan(ordered.indexOf('intermediate.int_indicator_values'));
+  });
+});
+
+describe('model layers', () => {
+  const files = loadModelFiles();
+
+  it('staging: one model per ingest table, two CTEs source then renamed, no joins', () => {
+    const staging = files.filter((m) => m.name.startsWith('staging.'));
+    expect(staging.length).toBeGreaterThanOrEqual(6);
+    for (const m of staging) {
+      expect(m.dependsOn, m.name).toEqual([]);
+      expect(m.sources, m.name).toHaveLength(1);
+      expect(m.sources[0], m.name).toMatch(/^ingest\./);
+      expect(m.sql, m.name).toMatch(/with source as \(\s*select \* from ingest\.\w+\s*\),\s*renamed as \(/);
+      expect(m.sql, m.name).toMatch(/select \* from renamed$/);
+      expect(m.sql.toLowerCase(), m.name).not.toMatch(/\bjoin\b/);
+    }
+  });
+
+  it('marts end in a select from their last CTE', () => {
+    for (const m of files.filter((f) => f.name.startsWith('marts.'))) expect(m.sql, m.name).toMatch(/select \* from \w+$/);
+  });
+});
