@@ -54,10 +54,18 @@ export function compileIndicatorSql(indicator: ComputedIndicator): string {
   return `-- Generated from the catalog entry "${indicator.id}" (${indicator.clause}) by warehouse/src/compile.ts.
 -- numerator:   ${indicator.numerator.description}
 -- denominator: ${indicator.denominator.description}
-with finest as (
+with records as (
 ${records(indicator.numerator, 'numerator')}
     union all
 ${records(indicator.denominator, 'denominator')}
+),
+
+-- the finest grain first, so the fan-out below handles hundreds of rows, not every record
+finest as (
+    select year, commune_2020, commune_2025, ethnic_group, sex,
+        sum(numerator) as numerator, sum(denominator) as denominator
+    from records
+    group by all
 ),
 
 by_geography as (

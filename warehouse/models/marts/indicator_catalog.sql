@@ -5,6 +5,7 @@ with catalog as (
 
 final as (
     select
+        indicator_id as id,
         indicator_id,
         sort_order,
         clause,
