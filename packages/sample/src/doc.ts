@@ -98,8 +98,9 @@ export function layout(doc: Doc): Layout {
   const footerRowNumbers: number[] = [];
   for (const f of doc.footer) {
     const row = empty();
-    // An xlsx row must hold a cell to exist at all; a blank one holds an empty string.
-    row[f.kind === 'signature' && width > 2 ? 1 : 0] = f.kind === 'blank' ? (doc.style.format === 'xlsx' ? '' : null) : f.text;
+    // A blank row is a line of bare delimiters in CSV; in xlsx it is simply absent, as Excel
+    // stores no empty row (so it leaves a gap in the row numbers and nothing to skip).
+    if (f.kind !== 'blank') row[f.kind === 'signature' && width > 2 ? 1 : 0] = f.text;
     grid.push(row);
     footerRowNumbers.push(grid.length);
   }

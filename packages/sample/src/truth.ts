@@ -1,5 +1,6 @@
 import type { Doc, FooterKind, Layout, Source } from './doc.ts';
 import type { TableName } from './format/tables.ts';
+import type { Cell } from './format/values.ts';
 
 /** A planted defect and where a reader must report it. */
 export interface BadRowTruth {
@@ -13,6 +14,8 @@ export interface BadRowTruth {
   header: string;
   action: 'row_rejected' | 'value_blanked';
   why: string;
+  /** The raw value as written (an xlsx date cell as YYYY-MM-DD). */
+  value: string;
 }
 
 export interface FileTruth {
@@ -33,7 +36,7 @@ export interface FileTruth {
   valuesBlanked: number;
   /** the_bhyt: card rows that repeat an earlier row (loaded, counted once). */
   repeatedCards: number;
-  /** Blank, note and signature rows below the data, to be skipped and counted. */
+  /** Blank, note and signature rows below the data, to be skipped and counted (xlsx stores no blank rows). */
   skipped: { row: number; kind: FooterKind }[];
 }
 
@@ -46,6 +49,12 @@ export interface Truth {
   ignoredFiles: string[];
 }
 
+function rawText(c: Cell): string {
+  if (c === null) return '';
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  return String(c);
+}
+
 export function fileTruth(doc: Doc, lay: Layout): { file: FileTruth; badRows: BadRowTruth[] } {
   const badRows: BadRowTruth[] = [];
   doc.rows.forEach((r, i) => {
@@ -53,7 +62,7 @@ export function fileTruth(doc: Doc, lay: Layout): { file: FileTruth; badRows: Ba
     const col = doc.columns.indexOf(r.planted.column);
     badRows.push({
       file: doc.path, row: lay.dataRowNumbers[i]!, column: r.planted.column, header: doc.headers[col] ?? r.planted.column,
-      action: r.planted.action, why: r.planted.why,
+      action: r.planted.action, why: r.planted.why, value: rawText(r.cells[r.planted.column] ?? null),
     });
   });
   const rejected = badRows.filter((b) => b.action === 'row_rejected').length;
@@ -72,7 +81,9 @@ export function fileTruth(doc: Doc, lay: Layout): { file: FileTruth; badRows: Ba
       file: doc.path, source: doc.source, table: doc.table, year: doc.year, format: doc.style.format, text: doc.style.text,
       headerRow: lay.headerRow, firstDataRow: lay.firstDataRow, dataRows: doc.rows.length,
       expectedLoaded: doc.rows.length - rejected, rowsRejected: rejected, valuesBlanked: badRows.length - rejected, repeatedCards,
-      skipped: doc.footer.map((f, i) => ({ row: lay.footerRowNumbers[i]!, kind: f.kind })),
+      skipped: doc.footer
+        .map((f, i) => ({ row: lay.footerRowNumbers[i]!, kind: f.kind }))
+        .filter((f) => !(doc.style.format === 'xlsx' && f.kind === 'blank')),
     },
   };
 }

@@ -214,6 +214,16 @@ export function buildPopulation(seed: number, scale: number): Population {
       own.push(h);
       persons += h.members.length;
     }
+    // Fixed places for two roster quirks, so tests and VARIATIONS.md can point at them:
+    // household 00002 of every commune marks no head, household 00003 lists its head second.
+    const [, second, third] = own;
+    if (second && second.quirk === null) second.quirk = 'no_head_marked';
+    if (third && third.quirk === null && third.members.length >= 2) {
+      const other = third.members[1]!;
+      [third.head.stt, other.stt] = [other.stt, third.head.stt];
+      third.members.sort((a, b) => a.stt - b.stt);
+      third.quirk = 'head_not_first';
+    }
     // Young couples setting up house: about 0.7% more households a year.
     for (let year = baseYear + 1; year <= LAST_YEAR; year++) {
       const n = Math.round(own.length * 0.007 + rng.next() * 0.5);
