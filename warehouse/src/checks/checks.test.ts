@@ -14,7 +14,8 @@ insert into ingest.census_nhan_khau (year, source_file, source_row, ma_ho, stt, 
   (2024, 'census/2024/nk.csv', 3, 'H9', 1, 'X',   1980, '08'),
   (2024, 'census/2024/nk.csv', 4, 'H9', 2, 'Nữ', 1980, '99'),
   (2025, 'census/2025/nk.csv', 2, 'H5', 1, 'Nam', 1980, '08'),
-  (2025, 'census/2025/nk.csv', 3, 'H6', 1, 'Nam', 1980, '08');
+  (2025, 'census/2025/nk.csv', 3, 'H6', 1, 'Nam', 1980, '08'),
+  (2025, 'census/2025/nk.csv', 4, 'H5', 2, 'Nữ', 1985, null);
 insert into ingest.school_truong (year, source_file, source_row, ma_truong, ten_truong, commune_code, loai_truong, so_phong_hoc, so_phong_kien_co) values
   (2024, 'school/2024/truong.csv', 2, 'T1', 'TH Phố Ràng', '02947', 'TH', 4, 5);
 insert into ingest.school_hoc_sinh (year, source_file, source_row, ma_hoc_sinh_hash, nam_sinh, gioi_tinh, dan_toc, commune_code, ma_truong, cap_hoc) values
@@ -39,6 +40,7 @@ describe('data-quality checks', () => {
     expect(failing('solid_classrooms_not_above_classrooms')).toBe(1);
     // 99999 is no commune; 02980 (Xuân Thượng) no longer exists at the 2025 reference date
     expect(failing('commune_in_frame__stg_census__ho')).toBe(2);
+    expect(failing('not_null__stg_census__nhan_khau__year_ma_ho_stt_gioi_tinh_nam_sinh_dan_toc')).toBe(1);
     for (const c of built.result.checks) expect(['warn', 'error']).toContain(c.severity);
   });
 
@@ -53,9 +55,17 @@ describe('data-quality checks', () => {
     expect(count?.n).toBe(built.result.checks.length);
   });
 
+  it('catches ethnic-group rows that do not add up to ALL (a person without a group counts in ALL only)', async () => {
+    expect(failing('ethnic_groups_add_up_to_all')).toBeGreaterThan(0);
+    const stored = await built.db.one<{ sample_failing_keys: string }>(
+      `select sample_failing_keys from marts.dq_check_results where check_id = 'ethnic_groups_add_up_to_all'`);
+    expect(stored?.sample_failing_keys).toContain('hygienic_water_persons/2025/area/BAO_YEN/ALL/ALL');
+    expect(failing('sexes_add_up_to_all')).toBe(0);
+  });
+
   it('re-used code 02947: Xã Bảo Yên in 2025 data, no 2020-frame row; an abolished code counts nowhere', async () => {
-    expect(await ndv(built.db, 'hygienic_water_persons', { year: 2025, level: 'commune_2025', geo: '02947' })).toEqual([1, 1, 100]);
-    expect(await ndv(built.db, 'hygienic_water_persons', { year: 2025 })).toEqual([1, 1, 100]);
+    expect(await ndv(built.db, 'hygienic_water_persons', { year: 2025, level: 'commune_2025', geo: '02947' })).toEqual([2, 2, 100]);
+    expect(await ndv(built.db, 'hygienic_water_persons', { year: 2025 })).toEqual([2, 2, 100]);
     expect(await row(built.db, 'hygienic_water_persons', { year: 2025, geo: '02947' })).toBeUndefined();
   });
 
