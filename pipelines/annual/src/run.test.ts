@@ -1,0 +1,110 @@
+// The pipeline end to end on the connectors' fixture files (a real sources folder, a real DuckDB
+// file), and the guarantee that a failed run leaves the previous outputs exactly as they were.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '@dtts/db';
+import type { RunManifest } from './manifest.ts';
+import { runPipeline } from './run.ts';
+
+const repo = join(import.meta.dirname, '../../..');
+const work = mkdtempSync(join(tmpdir(), 'dtts-pipeline-'));
+const sources = join(work, 'sources');
+const quiet = { info: () => {}, progress: () => {} };
+const config = (outDir: string, sourcesDir = sources) => ({ sourcesDir, usesSample: false, outDir, skipReports: true, hashKey: 'pipeline-test-key-0123' });
+
+interface Expected { files: Record<string, { read: number; loaded: number; quarantined: number; skipped: number }> }
+const expectedFiles: Expected['files'] = {};
+
+beforeAll(() => {
+  for (const connector of readdirSync(join(repo, 'packages/connectors'))) {
+    const fixtures = join(repo, 'packages/connectors', connector, 'fixtures');
+    if (!existsSync(join(fixtures, 'expected.json'))) continue;
+    for (const entry of readdirSync(fixtures, { withFileTypes: true })) {
+      if (entry.isDirectory()) cpSync(join(fixtures, entry.name), join(sources, entry.name), { recursive: true });
+    }
+    for (const [file, c] of Object.entries((JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as Expected).files)) {
+      expectedFiles[file] = { read: c.read, loaded: c.loaded, quarantined: c.quarantined, skipped: c.skipped };
+    }
+  }
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('pnpm pipeline --skip-reports on the fixtures', () => {
+  let manifest: RunManifest;
+  const out = join(work, 'out');
+  beforeAll(async () => {
+    manifest = await runPipeline(config(out), quiet);
+  }, 120_000);
+
+  it('writes the warehouse, the exports and the manifest', () => {
+    for (const f of ['warehouse.duckdb', 'run-manifest.json', 'exports/indicator_values.csv', 'exports/indicator_values.parquet', 'exports/quarantine.csv']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    expect(manifest.status).toBe('succeeded');
+    expect(JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')).runId).toBe(manifest.runId);
+    expect(manifest.stages.map((s) => s.name)).toEqual(['ingest', 'reference', 'warehouse', 'exports']);
+  });
+
+  it('reconciles every file with the counts computed by hand in the fixtures', () => {
+    const got = Object.fromEntries(manifest.files.map((f) => [f.path, f.rows]));
+    expect(got).toEqual(expectedFiles);
+    for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('exports the quarantine with the header of OUTPUTS.md, one line per quarantined row or value', async () => {
+    const lines = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('source,table,file,row,column,value,reason,action');
+    const db = await Db.open(join(out, 'warehouse.duckdb'));
+    try {
+      const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM ingest.quarantine');
+      expect(lines.length - 1).toBe(n?.n);
+      const rejectedRows = await db.one<{ n: number }>(`SELECT count(DISTINCT (file, "row")) AS n FROM ingest.quarantine WHERE action = 'row_rejected'`);
+      expect(rejectedRows?.n).toBe(manifest.files.reduce((k, f) => k + f.rows.quarantined, 0));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps personal data out of the exports', () => {
+    const csv = readFileSync(join(out, 'exports/indicator_values.csv'), 'utf8');
+    for (const value of ['Hoàng Văn Sơn', '010203004005', 'Lý Thị Mai']) expect(csv).not.toContain(value);
+    const quarantine = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8');
+    expect(quarantine).not.toContain('12345,');
+    expect(quarantine).toContain('12*45');
+  });
+});
+
+describe('a failed run', () => {
+  it('names the bad file and leaves the previous outputs exactly as they were', async () => {
+    const out = join(work, 'out-keep');
+    await runPipeline(config(out), quiet);
+    writeFileSync(join(out, 'marker.txt'), 'previous run');
+    const before = readFileSync(join(out, 'run-manifest.json'), 'utf8');
+
+    const broken = join(work, 'broken');
+    cpSync(sources, broken, { recursive: true });
+    writeFileSync(join(broken, 'census/2024/nhan_khau_xa_hong.xlsx'), Buffer.from('PK\u0003\u0004 truncated'));
+    await expect(runPipeline(config(out, broken), quiet)).rejects.toThrow(/census\/2024\/nhan_khau_xa_hong\.xlsx: not a readable \.xlsx workbook/);
+
+    expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous run');
+    expect(readFileSync(join(out, 'run-manifest.json'), 'utf8')).toBe(before);
+    expect(readdirSync(work).filter((f) => f.includes('.building-'))).toEqual([]);
+  }, 120_000);
+
+  it('exits non-zero from the command line and says what failed where', () => {
+    const missing = join(work, 'no-such-sources');
+    const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--sources', missing, '--out', join(work, 'out-cli'), '--skip-reports'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no source files found');
+    expect(existsSync(join(work, 'out-cli'))).toBe(false);
+  });
+
+  it('rejects a malformed option with usage', () => {
+    const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--years', '20x5'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--years 20x5');
+  });
+});
