@@ -17,7 +17,7 @@ export async function readXlsx(path: string, displayPath: string): Promise<RawFi
     worksheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
       const cells: (string | null)[] = [];
       row.eachCell({ includeEmpty: true }, (cell, colNo) => {
-        cells[colNo - 1] = cellText(cellToText(cell.isMerged ? cell.master.value : cell.value));
+        cells[colNo - 1] = cellText(cellToText(mergedValue(cell)));
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= null;
       rows.push({ rowNo, cells });
@@ -33,6 +33,17 @@ export async function readXlsx(path: string, displayPath: string): Promise<RawFi
     return { sheets, notes: ['legacy TCVN3 text converted to Unicode'], legacyEncoding: 'TCVN3' };
   }
   return { sheets, notes: [] };
+}
+
+/**
+ * A merged cell repeats its master's value only down a column: a label merged over two header
+ * rows, or a commune merged over several data rows, belongs to every row of the column. Across
+ * columns the value is one cell's (a title, a signature, a date line spanning the required
+ * columns of a footer), so the other columns stay blank and the footer is still skipped (§2).
+ */
+function mergedValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (!cell.isMerged) return cell.value;
+  return cell.master.col === cell.col ? cell.master.value : null;
 }
 
 /** The text a person sees in the cell; dates as ISO (yyyy-mm-dd), formulas by their result. */
