@@ -11,23 +11,26 @@ export async function readCsv(path: string, displayPath: string): Promise<RawFil
   if (bytes.includes(0) && !isUtf16(bytes)) throw new SourceFileError(displayPath, 'not a text file (binary content)');
   const decoded = decodeText(bytes);
   const delimiter = detectDelimiter(decoded.text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
     records = parse(decoded.text, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
-      info: true,
       bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as string[][];
   } catch (error) {
     throw new SourceFileError(displayPath, `cannot be read as CSV: ${(error as Error).message}`);
   }
-  const rows: RawRow[] = records.map(({ record, info }) => ({
-    // info.lines is the line where the record ends; a record spanning lines starts earlier.
-    rowNo: info.lines - countNewlines(record),
-    cells: record.map(cellText),
-  }));
+  // Line numbers are counted here, not taken from csv-parse's info.lines, which counts a CRLF
+  // inside a quoted field as two lines. Every line is a record (empty ones too), and a record
+  // spanning lines takes one more line per line break in its fields.
+  let line = 1;
+  const rows: RawRow[] = records.map((record) => {
+    const rowNo = line;
+    line += 1 + countNewlines(record);
+    return { rowNo, cells: record.map(cellText) };
+  });
   const notes = [`delimiter "${delimiter}"`, `encoding ${decoded.encoding}`];
   return {
     sheets: [{ rows }],
@@ -42,7 +45,7 @@ function isUtf16(bytes: Buffer): boolean {
 
 function countNewlines(record: string[]): number {
   let n = 0;
-  for (const field of record) for (const ch of field) if (ch === '\n') n++;
+  for (const field of record) n += field.match(/\r\n|\r|\n/g)?.length ?? 0;
   return n;
 }
 
