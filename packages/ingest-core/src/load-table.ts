@@ -153,13 +153,14 @@ async function findIssues({ db, connector, table, year }: LoadTableArgs): Promis
       `${q(ref.column)} IS NOT NULL AND ${notRejected} AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.year = ${year} AND t.${targetCol} = p.${q(ref.column)})`,
     );
   }
-  if (table.key && table.key.length > 0) await rejectDuplicates(db, table.key, live, notRejected);
+  if (table.key && table.key.length > 0) await rejectDuplicates(db, table, table.key, live, notRejected);
 }
 
 /** A repeated key: the first row in file order that passed every other check keeps it. */
-async function rejectDuplicates(db: Db, key: readonly string[], live: string, notRejected: string): Promise<void> {
+async function rejectDuplicates(db: Db, table: TableSpec, key: readonly string[], live: string, notRejected: string): Promise<void> {
   const keyCols = key.map((c) => `p.${q(c)}`).join(', ');
-  const keyText = key.map((c) => `${q(c)}::VARCHAR`).join(` || ' / ' || `);
+  // The reason names the key; a personal key (a student id) is masked there as in the value column.
+  const keyText = key.map((c) => (table.columns[c]?.type.pii ? mask(`${q(c)}::VARCHAR`) : `${q(c)}::VARCHAR`)).join(` || ' / ' || `);
   await db.run(`
     INSERT INTO ${WORK}.issues
     WITH ranked AS (
