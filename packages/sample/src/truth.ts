@@ -70,7 +70,7 @@ export function fileTruth(doc: Doc, lay: Layout): { file: FileTruth; badRows: Ba
   if (doc.table === 'the_bhyt') {
     const seen = new Set<string>();
     for (const r of doc.rows) {
-      const key = JSON.stringify(r.cells);
+      const key = doc.columns.map((c) => rawText(r.cells[c] ?? null)).join('\u0001');
       if (seen.has(key)) repeatedCards++;
       seen.add(key);
     }
