@@ -30,12 +30,12 @@ export const GEO_LEVEL_VI: Record<string, string> = {
 };
 
 /** Source systems and the reference date of each (SOURCES.md §4). */
-const SOURCES: Record<string, { vi: string; date: (year: number) => string }> = {
-  census: { vi: 'Điều tra dân số hằng năm', date: (y) => `01/10/${y}` },
-  school: { vi: 'Dữ liệu trường, học sinh', date: (y) => `05/09/${y}` },
-  'health-insurance': { vi: 'Danh sách thẻ BHYT', date: (y) => `31/12/${y}` },
-  health_insurance: { vi: 'Danh sách thẻ BHYT', date: (y) => `31/12/${y}` },
-  poverty: { vi: 'Rà soát hộ nghèo, cận nghèo', date: (y) => `01/11/${y}` },
+const SOURCES: Record<string, { vi: string; short: string; date: (year: number) => string }> = {
+  census: { vi: 'Điều tra dân số hằng năm', short: 'Điều tra DS', date: (y) => `01/10/${y}` },
+  school: { vi: 'Dữ liệu trường, học sinh', short: 'Dữ liệu trường', date: (y) => `05/09/${y}` },
+  'health-insurance': { vi: 'Danh sách thẻ BHYT', short: 'Thẻ BHYT', date: (y) => `31/12/${y}` },
+  health_insurance: { vi: 'Danh sách thẻ BHYT', short: 'Thẻ BHYT', date: (y) => `31/12/${y}` },
+  poverty: { vi: 'Rà soát hộ nghèo, cận nghèo', short: 'Rà soát nghèo', date: (y) => `01/11/${y}` },
 };
 
 export function sourceLabel(source: string): string {
@@ -46,14 +46,16 @@ export function sourceLabel(source: string): string {
  * "Nguồn: Rà soát hộ nghèo, cận nghèo (01/11/2025); Điều tra dân số hằng năm (01/10/2025)"
  * from the catalog's source tables (`poverty.ho_ngheo, census.ho`).
  */
-export function sourceNote(sourceTables: string, year: number | null): string {
+export function sourceNote(sourceTables: string, year: number | null, short = false): string {
   const systems = [...new Set(sourceTables.split(/[,;]\s*/).map((t) => t.trim().split('.')[0]!).filter(Boolean))];
   const parts = systems.map((s) => {
     const known = SOURCES[s];
     if (!known) return s;
-    return year === null ? `${known.vi} (${known.date(0).slice(0, 5)} hằng năm)` : `${known.vi} (${known.date(year)})`;
+    const name = short ? known.short : known.vi;
+    if (short) return `${name} ${known.date(0).slice(0, 5)}`;
+    return year === null ? `${name} (${known.date(0).slice(0, 5)} hằng năm)` : `${name} (${known.date(year)})`;
   });
-  return `Nguồn: ${parts.join('; ')}`;
+  return short ? parts.join('; ') : `Nguồn: ${parts.join('; ')}`;
 }
 
 /** Numerator and denominator in Vietnamese for the computed indicators (INDICATORS.md). */

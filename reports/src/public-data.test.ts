@@ -22,7 +22,7 @@ describe('public data', () => {
     const rows = await withDb(join(dir, 'public.duckdb'), (db) =>
       db.all<{ n: number; bad: number }>(`select count(*) n,
         count(*) filter (where not suppressed and ((denominator < 20) or (unit = 'percent' and numerator between 1 and 4))) bad
-        from indicator_values`));
+        from indicator_values where indicator_id <> 'solid_classrooms'`));
     expect(rows[0]!.n).toBeGreaterThan(1000);
     expect(rows[0]!.bad).toBe(0);
     const hidden = await withDb(join(dir, 'public.duckdb'), (db) =>
@@ -30,6 +30,14 @@ describe('public data', () => {
     expect(hidden[0]!.n).toBe(0);
     expect(data.rows.filter((r) => r.suppressed).length).toBeGreaterThan(10);
     expect(data.rows.some((r) => r.suppression_reason === 'secondary')).toBe(true);
+    // Classrooms are counted, not persons: never suppressed (small counts there are public facts).
+    expect(data.rows.filter((r) => r.indicator_id === 'solid_classrooms' && r.suppressed)).toEqual([]);
+  });
+
+  it('keeps the plan headline (area, DTTS) visible', () => {
+    const head = data.rows.filter((r) => r.geo_level === 'area' && r.ethnic_group === 'DTTS' && r.sex === 'ALL');
+    expect(head.length).toBeGreaterThan(20);
+    expect(head.filter((r) => r.suppressed)).toEqual([]);
   });
 
   it('never blanks a baseline without blanking what is computed from it', () => {

@@ -42,7 +42,7 @@ async function writeTable(db: Db, workDir: string, name: string, columns: Record
   await rm(file);
 }
 
-function typesOf(sample: Record<string, unknown>): Record<string, ColumnType> {
+function typesOf(sample: object): Record<string, ColumnType> {
   const out: Record<string, ColumnType> = {};
   for (const [c, v] of Object.entries(sample)) out[c] = typeof v === 'number' ? 'DOUBLE' : typeof v === 'boolean' ? 'BOOLEAN' : 'VARCHAR';
   return out;
@@ -68,6 +68,12 @@ function pick(cols: { name: string }[], ...patterns: RegExp[]): string | undefin
   return undefined;
 }
 
+/** School-level indicators: they count schools and classrooms, which are public facts, not persons. */
+export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source && !c.disaggregations.includes('ethnic_group')).map((c) => c.indicator_id));
+
+/** An integer as vi-VN text in SQL: 1234567 → '1.234.567'. */
+const vi = (expr: string) => `replace(format('{:,}', ${expr}), ',', '.')`;
+
 const SAFE_WARNING_CODES = new Set(['legacy_encoding', 'abolished_code', 'ignored_sheet', 'ignored_columns', 'ignored_file']);
 
 /** Free text from ingestion (reasons, warnings) loses anything quoted and any long run of digits or id-like code. */
@@ -88,7 +94,13 @@ async function copyAggregate(db: Db, schema: string, table: string, target: stri
   const cols = await columnsOf(db, schema, table);
   const select = cols
     .filter((c) => !/^(value|raw_value|row|ho_ten|so_dinh_danh|ma_the|ma_hoc_sinh|ma_ho)$|sample|keys?$|hash/i.test(c.name))
-    .map((c) => (/\[\]|STRUCT|MAP|UNION/i.test(c.type) ? `cast(${quoteIdent(c.name)} as varchar) as ${quoteIdent(c.name)}` : quoteIdent(c.name)));
+    .map((c) => {
+      const col = quoteIdent(c.name);
+      if (/year/i.test(c.name) || /\[\]|STRUCT|MAP|UNION/i.test(c.type)) return `cast(${col} as varchar) as ${col}`;
+      // Numbers as vi-VN text (Evidence would print 1,234): 1.234
+      if (/INT|DOUBLE|DECIMAL|FLOAT|REAL/i.test(c.type)) return `case when ${col} between 1 and 4 and ${quoteLiteral(c.name)} like '%count%' then '1–4' else replace(replace(replace(format('{:,}', ${col}), ',', '#'), '.', ','), '#', '.') end as ${col}`;
+      return col;
+    });
   await db.run(`create table ${quoteIdent(target)} as select ${select.join(', ')} from wh.${schema}.${quoteIdent(table)}`);
 }
 
@@ -137,6 +149,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
       parentOf,
       nonCountNumerators: new Set(catalog.filter((c) => c.unit !== 'percent').map((c) => c.indicator_id)),
       baselineTargets: new Set(catalog.filter((c) => /baseline|yearly_decrease/.test(c.target_kind)).map((c) => c.indicator_id)),
+      notAboutPersons: NOT_ABOUT_PERSONS,
     });
     const geoNames = new Map<string, string>();
     for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
@@ -179,9 +192,9 @@ export async function writePublicData(warehousePath: string, publicPath: string,
 
 function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], parentOf: Map<string, string>) {
   const key = (r: ValueRow) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;
-  const cells = raw.map((r) => ({ key: key(r), numerator: r.numerator, denominator: r.denominator, numeratorIsCount: true }));
+  const cells = raw.filter((r) => !NOT_ABOUT_PERSONS.has(r.indicator_id)).map((r) => ({ key: key(r), numerator: r.numerator, denominator: r.denominator, numeratorIsCount: true }));
   const suppressed = rows.filter((r) => r.suppressed).map(key);
-  const leaks = findRecoverable({ cells, relations: relationsFor(raw, parentOf) }, suppressed);
+  const leaks = findRecoverable({ cells, relations: relationsFor(raw.filter((r) => !NOT_ABOUT_PERSONS.has(r.indicator_id)), parentOf) }, suppressed);
   if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
 }
 
@@ -266,10 +279,10 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
     const cols = new Set((await columnsOf(db, 'ingest', 'files')).map((c) => c.name));
     const n = (c: string) => (cols.has(c) ? `cast(${c} as bigint)` : 'null::bigint');
     await db.run(`create table dq_files as select source, table_name, cast(year as varchar) as year, file,
-        ${n('rows_read')} as rows_read, ${n('rows_loaded')} as rows_loaded, ${n('rows_quarantined')} as rows_quarantined, ${n('rows_skipped')} as rows_skipped,
-        ${cols.has('warnings') ? 'cast(coalesce(len(warnings), 0) as bigint)' : 'null::bigint'} as warnings
+        ${vi(n('rows_read'))} as rows_read, ${vi(n('rows_loaded'))} as rows_loaded, ${vi(n('rows_quarantined'))} as rows_quarantined,
+        ${vi(n('rows_skipped'))} as rows_skipped, ${cols.has('warnings') ? 'cast(coalesce(len(warnings), 0) as varchar)' : "''"} as warnings
       from wh.ingest.files order by source, table_name, year, file`);
-  } else await db.run(`create table dq_files (source varchar, table_name varchar, year varchar, file varchar, rows_read bigint, rows_loaded bigint, rows_quarantined bigint, rows_skipped bigint, warnings bigint)`);
+  } else await db.run(`create table dq_files (source varchar, table_name varchar, year varchar, file varchar, rows_read varchar, rows_loaded varchar, rows_quarantined varchar, rows_skipped varchar, warnings varchar)`);
 
   // Quarantine: reasons and counts only — never the value, the row number or anything typed by a person.
   const quarantine = (await hasTable(db, 'ingest', 'quarantine'))
@@ -300,9 +313,6 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
 
   await copyAggregate(db, 'marts', 'dq_check_results', 'dq_checks');
   await copyAggregate(db, 'marts', 'completeness', 'dq_completeness');
-  // Record counts per commune are counts too: 1–4 is not shown.
-  const completenessCols = new Set((await db.all<{ name: string }>(`select column_name as name from information_schema.columns where table_catalog = current_database() and table_name = 'dq_completeness'`)).map((c) => c.name));
-  if (completenessCols.has('row_count')) await db.run(`update dq_completeness set row_count = null where row_count between 1 and 4`);
 
   // Flagged values (public rows only) counted per indicator, year and flag; method breaks from the catalog.
   const flagCounts = new Map<string, { indicator: string; year: string; flag: string; rows: number }>();

@@ -127,7 +127,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
       target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : cat.target_text_vi,
       status_label: statusText(last),
-      source_note: sourceNote(cat.source, null),
+      source_note: sourceNote(cat.source, null, true),
     };
   };
   for (const cat of computed) {

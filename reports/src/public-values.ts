@@ -35,6 +35,18 @@ export interface SuppressionContext {
   nonCountNumerators: Set<string>;
   /** Indicators whose target is computed from the baseline value (2 × baseline, baseline − 4 points a year). */
   baselineTargets: Set<string>;
+  /**
+   * Indicators that count schools and classrooms, not persons (no ethnic or sex split): nothing
+   * about a person can be learnt from them, so they are not suppressed.
+   */
+  notAboutPersons: Set<string>;
+}
+
+/** Secondary suppression hides cheap cells first: the plan's headline (area, DTTS) last. */
+export function cellCost(r: ValueRow): number {
+  if (r.geo_level !== 'area') return r.geo_level === 'commune_2025' ? 1 : 0;
+  if (r.sex !== 'ALL') return 2;
+  return r.ethnic_group === 'DTTS' ? 5 : r.ethnic_group === 'ALL' ? 4 : 3;
 }
 
 /**
@@ -119,13 +131,15 @@ export function linksFor(rows: ValueRow[]): string[][] {
 }
 
 export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicValueRow[] {
-  const cells: Cell[] = rows.map((r) => ({
+  const aboutPersons = rows.filter((r) => !ctx.notAboutPersons.has(r.indicator_id));
+  const cells: Cell[] = aboutPersons.map((r) => ({
     key: rowKey(r),
     numerator: r.numerator,
     denominator: r.denominator,
     numeratorIsCount: !ctx.nonCountNumerators.has(r.indicator_id),
+    cost: cellCost(r),
   }));
-  const suppressed = suppress({ cells, relations: relationsFor(rows, ctx.parentOf), links: linksFor(rows) });
+  const suppressed = suppress({ cells, relations: relationsFor(aboutPersons, ctx.parentOf), links: linksFor(aboutPersons) });
   const baselineSuppressed = (r: ValueRow) =>
     suppressed.has(keyOf(r.indicator_id, 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
   return rows.map((r) => {

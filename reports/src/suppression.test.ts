@@ -99,6 +99,12 @@ describe('secondary suppression', () => {
     expect([...s.keys()].sort()).toEqual(['Nam', 'Nữ']);
   });
 
+  it('hides the cheaper of two cells: ALL rather than the DTTS headline when Kinh is small', () => {
+    const cells = [{ ...cell('ALL', 50, 400), cost: 4 }, { ...cell('DTTS', 47, 380), cost: 5 }, { ...cell('01', 3, 20), cost: 3 }];
+    const s = suppress({ cells, relations: [{ total: 'ALL', parts: ['DTTS', '01'] }] });
+    expect([...s.keys()].sort()).toEqual(['01', 'ALL']);
+  });
+
   it('suppresses the total when the suppressed part is its only part', () => {
     const cells = [cell('NEW', 3, 30), cell('OLD', 3, 30)];
     const s = suppress({ cells, relations: [{ total: 'NEW', parts: ['OLD'] }] });

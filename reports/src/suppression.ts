@@ -18,6 +18,8 @@ export interface Cell {
   denominator: number | null;
   /** false where the numerator is not a head count (income: a sum of VND). */
   numeratorIsCount: boolean;
+  /** How much the reader loses if this cell is hidden as a secondary; the cheapest goes first (default 0). */
+  cost?: number;
 }
 
 /** total = Σ parts, for numerators and denominators alike. Keys of absent cells are known zeros. */
@@ -66,21 +68,23 @@ function prepare(input: SuppressionInput): Prepared {
   return { cells, relations, links };
 }
 
-/** Smallest unsuppressed member of a relation: a part if there is one, else the total. */
+/**
+ * The cell to hide next in a relation: the cheapest (headline cells cost more), then a part
+ * before the total, then the smallest.
+ */
 function pickSecondary(members: string[], suppressed: Map<string, SuppressionReason>, cells: Map<string, Cell>): string | undefined {
-  const size = (k: string): [number, number] => {
+  const rank = (k: string, i: number): number[] => {
     const c = cells.get(k)!;
-    return [c.denominator ?? Infinity, c.numerator ?? Infinity];
+    return [c.cost ?? 0, i === 0 ? 1 : 0, c.denominator ?? Infinity, c.numerator ?? Infinity];
   };
-  const open = (ks: string[]) =>
-    ks
-      .filter((k) => !suppressed.has(k))
-      .sort((a, b) => {
-        const [da, na] = size(a);
-        const [db, nb] = size(b);
-        return da - db || na - nb || (a < b ? -1 : a > b ? 1 : 0);
-      });
-  return open(members.slice(1))[0] ?? open(members.slice(0, 1))[0];
+  const open = members
+    .map((k, i) => ({ k, r: rank(k, i) }))
+    .filter(({ k }) => !suppressed.has(k))
+    .sort((a, b) => {
+      for (let j = 0; j < a.r.length; j++) if (a.r[j] !== b.r[j]) return a.r[j]! - b.r[j]!;
+      return a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
+    });
+  return open[0]?.k;
 }
 
 /** Decides which cells to suppress. Returns key → reason for every suppressed cell. */

@@ -1,0 +1,94 @@
+// Charts Evidence has no component for, drawn with Observable Plot in Node (jsdom) at build time
+// from the PUBLIC rows only, written as SVG into the Evidence project's static/charts/.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as Plot from '@observablehq/plot';
+import { JSDOM } from 'jsdom';
+import type { CatalogRow } from '@dtts/indicators';
+import { formatNumber, formatValue } from './format.ts';
+import type { PublicValueRow } from './public-values.ts';
+import { headlineEthnic, YEARS } from './public-tables.ts';
+
+const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+
+function toSvg(node: Element): string {
+  // With a title or legend Plot returns a <figure>: keep only the chart.
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+  if (!svg) throw new Error('Plot returned no <svg>');
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  svg.setAttribute('font-family', 'system-ui, sans-serif');
+  return svg.outerHTML;
+}
+
+const tick = (unit: string) => (d: number) => (unit === 'vnd_per_person_month' ? `${formatNumber(d / 1e6, 1)} tr` : formatNumber(d, 0));
+
+/** A small trend of the headline value 2020 → latest, with the target as a dashed rule. */
+export function sparkline(rows: PublicValueRow[], cat: CatalogRow): string {
+  const head = headlineEthnic(rows, cat.indicator_id);
+  const data = rows
+    .filter((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
+    .sort((a, b) => a.year - b.year);
+  const target = data.at(-1)?.target ?? null;
+  const marks: Plot.Markish[] = [
+    Plot.lineY(data, { x: 'year', y: 'value', stroke: '#1d4ed8', strokeWidth: 2 }),
+    Plot.dot(data.slice(-1), { x: 'year', y: 'value', fill: '#1d4ed8', r: 2.5 }),
+  ];
+  if (target !== null) marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '3,2' }));
+  return toSvg(
+    Plot.plot({
+      document, width: 140, height: 40, margin: 4, axis: null,
+      x: { domain: [2020, 2025] },
+      y: { domain: domainWith(data.map((d) => d.value!), target) },
+      marks,
+    }) as unknown as Element,
+  );
+}
+
+function domainWith(values: number[], target: number | null): [number, number] {
+  const all = target === null ? values : [...values, target];
+  if (all.length === 0) return [0, 100];
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.1 || 1;
+  return [lo - pad, hi + pad];
+}
+
+/** Small multiples: one panel per commune of the 2025 frame, the headline value by year against the target. */
+export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, geoNames: Map<string, string>): string {
+  const head = headlineEthnic(rows, cat.indicator_id);
+  const data = rows
+    .filter((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'commune_2025' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
+    .map((r) => ({ ...r, commune: (geoNames.get(`commune_2025|${r.geo_code}`) ?? r.geo_code).replace(/^Xã /, '') }))
+    .sort((a, b) => a.year - b.year);
+  const target = rows.find((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.year === Math.max(...YEARS.filter((y) => rows.some((x) => x.year === y))))?.target ?? null;
+  const who = head === 'DTTS' ? 'người dân tộc thiểu số' : 'chung';
+  const marks: Plot.Markish[] = [
+    Plot.frame({ stroke: '#e5e7eb' }),
+    Plot.lineY(data, { x: 'year', y: 'value', fx: 'commune', stroke: '#1d4ed8', strokeWidth: 2 }),
+    Plot.dot(data, { x: 'year', y: 'value', fx: 'commune', fill: '#1d4ed8', r: 2.5, title: (d: PublicValueRow) => `${d.year}: ${formatValue(d.value, cat.unit)}` }),
+  ];
+  if (target !== null && cat.indicator_id !== 'income_per_capita') marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
+  return toSvg(
+    Plot.plot({
+      document, width: 900, height: 240, marginLeft: 56, marginBottom: 36, marginTop: 28,
+      title: `${cat.name_vi}: theo xã (địa giới từ 01/07/2025), ${who}`,
+      fx: { label: null, padding: 0.12 },
+      x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: [2020, 2025], domain: [2019.6, 2025.4] },
+      y: { label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit), domain: domainWith(data.map((d) => d.value!), cat.indicator_id === 'income_per_capita' ? null : target) },
+      marks,
+    }) as unknown as Element,
+  );
+}
+
+/** Writes every chart; returns the number of files. */
+export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: CatalogRow[], geoNames: Map<string, string>): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let n = 0;
+  for (const cat of catalog) {
+    if (!rows.some((r) => r.indicator_id === cat.indicator_id)) continue;
+    await writeFile(join(dir, `spark-${cat.indicator_id}.svg`), sparkline(rows, cat));
+    await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
+    n += 2;
+  }
+  return n;
+}

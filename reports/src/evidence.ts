@@ -1,0 +1,74 @@
+// Runs the Evidence CLI on a work copy of the project. The copy lives under reports/.work/ (not
+// /tmp) because Evidence finds its plugins and `vite` by walking up to a node_modules folder; its
+// own node_modules link makes it the plugin root, so evidence.plugins.yaml is read from the copy.
+// Two builds (a test and a pipeline run) never share a folder.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, rm, symlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPORTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PROJECT_DIR = join(REPORTS_DIR, 'evidence');
+
+export async function makeWorkCopy(name: string): Promise<string> {
+  const dir = join(REPORTS_DIR, '.work', name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const entry of ['pages', 'sources', 'components', 'static', 'evidence.plugins.yaml', 'evidence.settings.json']) {
+    const from = join(PROJECT_DIR, entry);
+    if (existsSync(from)) await cp(from, join(dir, entry), { recursive: true });
+  }
+  await symlink(join(REPORTS_DIR, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function evidenceBin(): string {
+  for (const dir of [join(REPORTS_DIR, 'node_modules', '.bin'), join(REPORTS_DIR, '..', 'node_modules', '.bin')]) {
+    const bin = join(dir, 'evidence');
+    if (existsSync(bin)) return bin;
+  }
+  throw new Error('Evidence CLI not found in reports/node_modules/.bin or node_modules/.bin: run pnpm install');
+}
+
+/** Runs `evidence <args>` in `cwd`; rejects with the tail of its output when it fails. */
+export function runEvidence(cwd: string, args: string[], onLine?: (line: string) => void): Promise<void> {
+  const bin = evidenceBin();
+  const binDirs = [join(REPORTS_DIR, 'node_modules', '.bin'), join(REPORTS_DIR, '..', 'node_modules', '.bin')];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(bin, args, {
+      cwd,
+      env: {
+        ...process.env,
+        PATH: [...binDirs, process.env.PATH ?? ''].join(':'),
+        // Offline and quiet: no telemetry, no update checks, no colour codes in the log.
+        DO_NOT_TRACK: '1',
+        EVIDENCE_TELEMETRY_DISABLED: '1',
+        NO_UPDATE_NOTIFIER: '1',
+        npm_config_update_notifier: 'false',
+        npm_config_offline: 'true',
+        FORCE_COLOR: '0',
+        CI: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tail: string[] = [];
+    const take = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        tail.push(line);
+        if (tail.length > 60) tail.shift();
+        onLine?.(line);
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', (e) => reject(new Error(`evidence ${args.join(' ')}: could not start: ${e.message}`)));
+    child.on('close', (code) => {
+      // `evidence build` exits 0 even when vite fails; its "Build failed" line is the signal.
+      const failed = code !== 0 || tail.some((l) => /Build failed|Error: |\[!\] /.test(l) && !/sourcemap/i.test(l));
+      if (!failed) resolvePromise();
+      else reject(new Error(`evidence ${args.join(' ')} failed (exit ${code}) in ${cwd}:\n${tail.slice(-25).join('\n')}`));
+    });
+  });
+}

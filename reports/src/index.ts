@@ -1,0 +1,70 @@
+// Builds the public report site from a warehouse: public (suppressed) data first, then charts,
+// then the Evidence build, then a copy of the static site into siteDir.
+import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeCharts } from './charts.ts';
+import { makeWorkCopy, runEvidence } from './evidence.ts';
+import { writePublicData, type RunInfo } from './public-data.ts';
+
+export interface BuildReportsOptions {
+  warehousePath: string;
+  siteDir: string;
+  run: RunInfo;
+  onProgress?: (msg: string) => void;
+}
+
+export interface BuildReportsResult {
+  seconds: number;
+  bytes: number;
+  files: number;
+}
+
+export async function buildReports(opts: BuildReportsOptions): Promise<BuildReportsResult> {
+  const started = Date.now();
+  const say = opts.onProgress ?? (() => {});
+  if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
+  const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
+  try {
+    say('public data: suppressing small cells');
+    const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
+    const hidden = data.rows.filter((r) => r.suppressed).length;
+    say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
+    const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
+    say(`charts: ${charts} SVG files`);
+
+    say('evidence sources');
+    await runEvidence(work, ['sources']);
+    say('evidence build (about a minute)');
+    await runEvidence(work, ['build'], (line) => {
+      if (/✓ built in/.test(line)) say(`  vite: ${line.trim()}`);
+    });
+    const built = join(work, 'build');
+    if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
+
+    await rm(opts.siteDir, { recursive: true, force: true });
+    await mkdir(opts.siteDir, { recursive: true });
+    await cp(built, opts.siteDir, { recursive: true });
+    const { bytes, files } = await sizeOf(opts.siteDir);
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
+    return { seconds, bytes, files };
+  } catch (error) {
+    throw new Error(`reports: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export async function sizeOf(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+export { writePublicData } from './public-data.ts';
