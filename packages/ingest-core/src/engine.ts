@@ -52,7 +52,6 @@ export interface IngestResult {
 export async function createIngestSchema(db: Db, connectors: readonly Connector[]): Promise<void> {
   await db.exec(`
     CREATE SCHEMA IF NOT EXISTS ingest;
-    CREATE SCHEMA IF NOT EXISTS ${WORK};
     CREATE TABLE IF NOT EXISTS ingest.quarantine (source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR, action VARCHAR, year INTEGER);
     CREATE TABLE IF NOT EXISTS ingest.files (source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]);
     CREATE TABLE IF NOT EXISTS ingest.warnings (source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR);`);
@@ -64,6 +63,8 @@ export async function createIngestSchema(db: Db, connectors: readonly Connector[
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const { db, connectors } = opts;
   await createIngestSchema(db, connectors);
+  // Work tables live in an in-memory database beside the warehouse file: nothing of them is written to disk.
+  await db.run(`ATTACH IF NOT EXISTS ':memory:' AS ${WORK}`);
   const found = await discover(opts.sourcesDir, connectors, opts.years);
   const result: IngestResult = { files: [], failures: [], warnings: found.warnings, years: found.years, sourcesDir: opts.sourcesDir };
   for (const w of found.warnings) {
@@ -84,7 +85,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       opts.onEvent?.({ type: 'failed', source: connector.id, message: error.message });
     }
   }
-  await db.run(`DROP SCHEMA IF EXISTS ${WORK} CASCADE`);
+  await db.run(`DETACH DATABASE IF EXISTS ${WORK}`);
   return result;
 }
 

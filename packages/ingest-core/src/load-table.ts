@@ -6,6 +6,7 @@ import type { Connector, TableSpec } from './contract.ts';
 import { requiredSlots } from './read/header.ts';
 import type { ParseContext, ParseType } from './values/types.ts';
 
+/** An in-memory database attached beside the warehouse for the engine's work tables. */
 export const WORK = '_ingest_work';
 
 export interface TableLoadResult {
@@ -47,7 +48,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   const selects: string[] = ['r.file_idx', 'r.row_no'];
   const joins: string[] = [];
   for (const [name, column] of columns) {
-    const raw = `nfc_normalize(r.${q(name)})`;
+    const raw = `r.${q(name)}`; // the readers hand over trimmed NFC text
     selects.push(`${raw} AS ${rawCol(name)}`);
     const type = column.type;
     if (type.kind === 'parse') {
@@ -76,7 +77,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
 
 async function buildValueMap(db: Db, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<void> {
   const schema = type.schema(ctx);
-  const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT nfc_normalize(${q(name)}) AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
+  const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT ${q(name)} AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
   const map = `${WORK}.${q(`map_${name}`)}`;
   await db.run(`CREATE OR REPLACE TABLE ${map} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
   if (distinct.length === 0) return;
@@ -87,8 +88,7 @@ async function buildValueMap(db: Db, raw: string, name: string, type: ParseType,
       ? [text, result.data, null, warning]
       : [text, null, result.error.issues[0]?.message ?? 'unreadable value', null];
   });
-  const [schemaName, tableName] = [WORK, `map_${name}`];
-  const appender = await db.connection.createAppender(tableName, schemaName);
+  const appender = await db.connection.createAppender(`map_${name}`, 'main', WORK);
   for (const row of rows) {
     for (const v of row) {
       if (v === null) appender.appendNull();

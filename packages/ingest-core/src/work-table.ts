@@ -8,8 +8,8 @@ const CHUNK = 2048;
 export async function createWorkTable(db: Db, table: string, columns: readonly string[]) {
   const defs = ['file_idx INTEGER', 'row_no INTEGER', ...columns.map((c) => `${quoteIdent(c)} VARCHAR`)];
   await db.run(`CREATE OR REPLACE TABLE ${table} (${defs.join(', ')})`);
-  const [schema, name] = table.split('.');
-  const appender = await db.connection.createAppender(name ?? table, name ? schema : null);
+  const [catalog, name] = table.split('.');
+  const appender = await db.connection.createAppender(name ?? table, name ? 'main' : null, name ? catalog : null);
   const types = [INTEGER, INTEGER, ...columns.map(() => VARCHAR)];
   return {
     append(fileIdx: number, rows: readonly { rowNo: number; cells: readonly (string | null)[] }[]): void {

@@ -19,9 +19,12 @@ export interface RawFile {
   legacyEncoding?: string;
 }
 
-/** Trims a cell and turns empty text into null. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Trims a cell, turns empty text into null, and normalises Vietnamese text to NFC (only non-ASCII text needs it). */
 export function cellText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const t = value.trim();
-  return t === '' ? null : t;
+  if (t === '') return null;
+  return NON_ASCII.test(t) ? t.normalize('NFC') : t;
 }
