@@ -239,3 +239,33 @@ describe('reading and quarantining', () => {
     await expectReconciled(result);
   });
 });
+
+describe('signature blocks and rejected rows', () => {
+  it('skips a signature row even when its texts sit under several required columns', async () => {
+    await writeCsv(path('census/2024/ho_a.csv'), [
+      ['Mã hộ', 'Mã xã', 'Thôn'],
+      ['H001', '02989', 'Thôn 1'],
+      ['Người lập biểu', 'Thủ trưởng đơn vị', null],
+      ['(Ký, ghi rõ họ tên)', '(Ký tên, đóng dấu)', null],
+      ['Bảo Yên, ngày 05 tháng 10 năm 2024', 'TM. UBND XÃ', null],
+      ['H002', 'Thủ trưởng', 'Thôn 2'],
+    ]);
+    const result = await run();
+    // The last row has a household id: it is data with a bad commune, not a signature.
+    expect(counts(result)).toEqual({ 'census/2024/ho_a.csv': [5, 1, 1, 3] });
+    expect((await quarantine()).map((q) => [q.row, q.column])).toEqual([[6, 'ma_xa']]);
+  });
+
+  it('does not report blanked values of a row it rejects', async () => {
+    await writeCsv(path('census/2024/ho_a.csv'), [
+      ['Mã hộ', 'Mã xã', 'Điện lưới'],
+      ['H001', '02989', 'abc'],
+      ['H002', '99999', 'abc'],
+    ]);
+    await run();
+    expect((await quarantine()).map((q) => [q.row, q.column, q.action])).toEqual([
+      [2, 'dien_luoi', 'value_blanked'],
+      [3, 'ma_xa', 'row_rejected'],
+    ]);
+  });
+});

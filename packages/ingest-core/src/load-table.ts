@@ -117,7 +117,11 @@ async function markXMarkColumns(db: Db, { raw, present }: LoadTableArgs, table: 
 async function findIssues({ db, connector, table, year }: LoadTableArgs): Promise<void> {
   const slots = requiredSlots(table);
   const present = slots.map((slot) => `(${slot.map((c) => `${rawCol(c)} IS NOT NULL`).join(' OR ')})::INTEGER`);
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.skipped AS SELECT file_idx, row_no FROM ${WORK}.parsed WHERE ${present.join(' + ') || '0'} <= 1`);
+  // Blank, note and signature rows: at most one required value (SOURCES.md §2), or nothing but
+  // signature-block text even where it spans several required columns.
+  const values = Object.keys(table.columns).map((c) => rawCol(c));
+  const onlyFooter = `list_bool_and(list_transform(list_filter([${values.join(', ')}], x -> x IS NOT NULL), x -> regexp_full_match(lower(x), ${lit(FOOTER_TEXT)})))`;
+  await db.run(`CREATE OR REPLACE TABLE ${WORK}.skipped AS SELECT file_idx, row_no FROM ${WORK}.parsed WHERE ${present.join(' + ') || '0'} <= 1 OR ${onlyFooter}`);
   await db.run(`CREATE OR REPLACE TABLE ${WORK}.issues (file_idx INTEGER, row_no INTEGER, col VARCHAR, reason VARCHAR, action VARCHAR)`);
   const live = `NOT EXISTS (SELECT 1 FROM ${WORK}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)`;
   const notRejected = `NOT EXISTS (SELECT 1 FROM ${WORK}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')`;
@@ -154,7 +158,12 @@ async function findIssues({ db, connector, table, year }: LoadTableArgs): Promis
     );
   }
   if (table.key && table.key.length > 0) await rejectDuplicates(db, table, table.key, live, notRejected);
+  // A rejected row is not loaded, so none of its values was "blanked".
+  await db.run(`DELETE FROM ${WORK}.issues WHERE action = 'value_blanked' AND (file_idx, row_no) IN (SELECT (file_idx, row_no) FROM ${WORK}.issues WHERE action = 'row_rejected')`);
 }
+
+/** Text of a signature block, lower case: who signs, their title, the place-and-date line. */
+const FOOTER_TEXT = String.raw`\s*(người lập( biểu)?|người kiểm tra|thủ trưởng( đơn vị)?|kế toán( trưởng)?|xác nhận.*|chủ tịch.*|(tm|t/m|kt)\.? .*|\(ký.*\)|.*ngày .* tháng .* năm.*|trưởng (thôn|bản|ban|phòng).*)[\s:.,]*`;
 
 /** A repeated key: the first row in file order that passed every other check keeps it. */
 async function rejectDuplicates(db: Db, table: TableSpec, key: readonly string[], live: string, notRejected: string): Promise<void> {
