@@ -9,10 +9,11 @@ export async function createWorkTable(db: Db, table: string, columns: readonly s
   const defs = ['file_idx INTEGER', 'row_no INTEGER', ...columns.map((c) => `${quoteIdent(c)} VARCHAR`)];
   await db.run(`CREATE OR REPLACE TABLE ${table} (${defs.join(', ')})`);
   const [catalog, name] = table.split('.');
-  const appender = await db.connection.createAppender(name ?? table, name ? 'main' : null, name ? catalog : null);
   const types = [INTEGER, INTEGER, ...columns.map(() => VARCHAR)];
   return {
-    append(fileIdx: number, rows: readonly { rowNo: number; cells: readonly (string | null)[] }[]): void {
+    /** Appends one file's rows (an appender per call, so SQL inserts may come in between). */
+    async append(fileIdx: number, rows: readonly { rowNo: number; cells: readonly (string | null)[] }[]): Promise<void> {
+      const appender = await db.connection.createAppender(name ?? table, name ? 'main' : null, name ? catalog : null);
       for (let start = 0; start < rows.length; start += CHUNK) {
         const slice = rows.slice(start, start + CHUNK);
         const chunk = DuckDBDataChunk.create(types, slice.length);
@@ -25,8 +26,6 @@ export async function createWorkTable(db: Db, table: string, columns: readonly s
         chunk.setColumns(data);
         appender.appendDataChunk(chunk);
       }
-    },
-    close(): void {
       appender.flushSync();
       appender.closeSync();
     },

@@ -11,26 +11,7 @@ export async function readCsv(path: string, displayPath: string): Promise<RawFil
   if (bytes.includes(0) && !isUtf16(bytes)) throw new SourceFileError(displayPath, 'not a text file (binary content)');
   const decoded = decodeText(bytes);
   const delimiter = detectDelimiter(decoded.text);
-  let records: string[][];
-  try {
-    records = parse(decoded.text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
-  } catch (error) {
-    throw new SourceFileError(displayPath, `cannot be read as CSV: ${(error as Error).message}`);
-  }
-  // Line numbers are counted here, not taken from csv-parse's info.lines, which counts a CRLF
-  // inside a quoted field as two lines. Every line is a record (empty ones too), and a record
-  // spanning lines takes one more line per line break in its fields.
-  let line = 1;
-  const rows: RawRow[] = records.map((record) => {
-    const rowNo = line;
-    line += 1 + countNewlines(record);
-    return { rowNo, cells: record.map(cellText) };
-  });
+  const rows = parseCsvRows(decoded.text, delimiter, displayPath);
   const notes = [`delimiter "${delimiter}"`, `encoding ${decoded.encoding}`];
   return {
     sheets: [{ rows }],
@@ -39,7 +20,25 @@ export async function readCsv(path: string, displayPath: string): Promise<RawFil
   };
 }
 
-function isUtf16(bytes: Buffer): boolean {
+/** Records with the line each starts on; every line is a record (empty ones too). */
+export function parseCsvRows(text: string, delimiter: string, displayPath: string): RawRow[] {
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (error) {
+    throw new SourceFileError(displayPath, `cannot be read as CSV: ${(error as Error).message}`);
+  }
+  // Line numbers are counted here, not taken from csv-parse's info.lines, which counts a CRLF
+  // inside a quoted field as two lines. A record spanning lines takes one more line per line break.
+  let line = 1;
+  return records.map((record) => {
+    const rowNo = line;
+    line += 1 + countNewlines(record);
+    return { rowNo, cells: record.map(cellText) };
+  });
+}
+
+export function isUtf16(bytes: Buffer): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 

@@ -22,8 +22,7 @@ export async function readTableFile(path: string, displayPath: string, format: '
   const warnings: string[] = [];
   if (raw.legacyEncoding) warnings.push(`legacy ${raw.legacyEncoding} text converted to Unicode`);
   const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
-  if (header.unmatched.length > 0) warnings.push(`columns ignored (no such column in ${table.name}): ${header.unmatched.join(', ')}`);
-  for (const name of header.repeated) warnings.push(`column "${name}" appears twice; the first one is read`);
+  warnings.push(...headerWarnings(header, table));
   const columns = Object.keys(table.columns);
   const positions = columns.map((name) => header.columns.get(name));
   const rows = sheet.rows.slice(header.index + 1).map((row: RawRow) => ({
@@ -31,6 +30,13 @@ export async function readTableFile(path: string, displayPath: string, format: '
     cells: positions.map((p) => (p === undefined ? null : (row.cells[p] ?? null))),
   }));
   return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
+}
+
+export function headerWarnings(header: HeaderMatch, table: TableSpec): string[] {
+  const warnings: string[] = [];
+  if (header.unmatched.length > 0) warnings.push(`columns ignored (no such column in ${table.name}): ${header.unmatched.join(', ')}`);
+  for (const name of header.repeated) warnings.push(`column "${name}" appears twice; the first one is read`);
+  return warnings;
 }
 
 /** The sheet named after the table, else the first sheet with the table's header; the others are ignored with a warning. */
