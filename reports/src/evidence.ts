@@ -36,10 +36,14 @@ export function runEvidence(cwd: string, args: string[], onLine?: (line: string)
   const bin = evidenceBin();
   const binDirs = [join(REPORTS_DIR, 'node_modules', '.bin'), join(REPORTS_DIR, '..', 'node_modules', '.bin')];
   return new Promise((resolvePromise, reject) => {
+    // A caller running under vitest passes NODE_ENV=test and VITEST*: Evidence would then build in
+    // dev mode (dev menus linking to /explore, which fails to prerender).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)));
     const child = spawn(bin, args, {
       cwd,
       env: {
-        ...process.env,
+        ...inherited,
+        NODE_ENV: 'production',
         PATH: [...binDirs, process.env.PATH ?? ''].join(':'),
         // Offline and quiet: no telemetry, no update checks, no colour codes in the log.
         DO_NOT_TRACK: '1',

@@ -8,7 +8,7 @@ import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { formatDateTimeVn, formatValue } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, STATUS_VI, DEFINITION_VI, FLAG_VI } from './labels.ts';
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
-import { cellText, geoSlug, headlineEthnic, indexRows, matrices, trends, valueRecord, YEARS } from './public-tables.ts';
+import { cellText, geoSlug, headlineEthnic, indexRows, matrices, shortTarget, trends, valueRecord, YEARS } from './public-tables.ts';
 import { findRecoverable } from './suppression.ts';
 
 export interface RunInfo {
@@ -228,7 +228,7 @@ async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], 
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,
         headline: head === 'DTTS' ? 'DTTS' : 'Chung',
         baseline_text: cellText(at(2020), c.unit), latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
-        target_text: latest?.target != null ? formatValue(latest.target, c.unit) : c.target_text_vi,
+        target_text: latest?.target != null ? formatValue(latest.target, c.unit) : shortTarget(c),
         target_value: latest?.target ?? null,
         status_label: !latest ? STATUS_VI.no_data! : latest.suppressed ? 'Ẩn' : latest.status ? STATUS_VI[latest.status] ?? latest.status : 'Chưa đánh giá',
         trend_img: `/charts/spark-${c.indicator_id}.svg`,

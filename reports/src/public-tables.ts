@@ -125,7 +125,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
     const last = latestOf(ix, cat, level, code, eth, sex);
     return {
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
-      target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : cat.target_text_vi,
+      target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : shortTarget(cat),
       status_label: statusText(last),
       source_note: sourceNote(cat.source, null, true),
     };
@@ -158,6 +158,16 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
     }
   }
   return out;
+}
+
+/** The target in a few words, for table cells (the plan's full wording is on the indicator page). */
+export function shortTarget(cat: CatalogRow): string {
+  switch (cat.target_kind) {
+    case 'no_target': return '—';
+    case 'double_baseline': return 'gấp 2 lần năm 2020';
+    case 'yearly_decrease_points': return `giảm ≥ ${cat.target_value ?? ''} điểm %/năm`;
+    default: return cat.target_value === null ? '' : formatValue(cat.target_value, cat.unit);
+  }
 }
 
 /** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */

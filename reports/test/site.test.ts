@@ -1,0 +1,163 @@
+// End to end: the real pipeline on a small generated sample, then buildReports (a real Evidence
+// build), then Debian's Chromium on the built site over a local static server. Also scans every
+// shipped file for the sample's names and ids. Set DTTS_REPORTS_SOURCES + DTTS_REPORTS_WAREHOUSE to
+// reuse a sample and warehouse already built (a faster local loop).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDb } from '@dtts/db';
+import { buildReports, type BuildReportsResult } from '../src/index.ts';
+import { REPORTS_DIR } from '../src/evidence.ts';
+import { launch } from './browser.ts';
+import { collectPii, findIn } from './pii.ts';
+import { serveStatic } from './static-server.ts';
+
+const run = promisify(execFile);
+const ROOT = join(REPORTS_DIR, '..');
+const SHOTS = join(REPORTS_DIR, 'test-output');
+
+let work: string;
+let sourcesDir: string;
+let siteDir: string;
+let result: BuildReportsResult;
+const progress: string[] = [];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'reports-site-'));
+  sourcesDir = process.env.DTTS_REPORTS_SOURCES ?? join(work, 'sources');
+  let warehouse = process.env.DTTS_REPORTS_WAREHOUSE;
+  if (!warehouse) {
+    const pnpm = (args: string[]) => run('pnpm', args, { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, FORCE_COLOR: '0' } });
+    await pnpm(['sample', '--out', sourcesDir, '--scale', '0.02']);
+    await pnpm(['pipeline', '--sources', sourcesDir, '--out', join(work, 'out'), '--skip-reports']);
+    warehouse = join(work, 'out', 'warehouse.duckdb');
+  }
+  siteDir = join(work, 'site');
+  result = await buildReports({
+    warehousePath: warehouse,
+    siteDir,
+    run: { runId: 'test-run-42', builtAt: '2026-03-05T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
+    onProgress: (m) => progress.push(m),
+  });
+}, 600_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the built site', () => {
+  it('has every page, prerendered', () => {
+    for (const page of ['index.html', 'chi-tieu/health_insurance_coverage.html', 'xa/2025-02989.html', 'xa/2020-02947.html',
+      'sap-xep-2025.html', 'chat-luong-du-lieu.html', 'phuong-phap.html']) {
+      const alt = page.replace(/\.html$/, '/index.html');
+      expect(existsSync(join(siteDir, page)) || existsSync(join(siteDir, alt)), page).toBe(true);
+    }
+    expect(result.files).toBeGreaterThan(100);
+    expect(result.bytes).toBeGreaterThan(1_000_000);
+    expect(progress.some((m) => m.startsWith('site:'))).toBe(true);
+  });
+
+  it('ships no name or id of the sample in any file', async () => {
+    const pii = await collectPii(sourcesDir);
+    expect(pii.size).toBeGreaterThan(2000);
+    const leaks: string[] = [];
+    for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = join(entry.parentPath, entry.name);
+      let text: string;
+      if (entry.name.endsWith('.parquet')) {
+        // Parquet pages may be compressed: read the values back instead of the bytes.
+        const rows = await withDb(':memory:', (db) => db.all(`select * from read_parquet('${file.replaceAll("'", "''")}')`));
+        text = rows.map((r) => Object.values(r).join(' ')).join('\n');
+      } else text = (await readFile(file)).toString('utf8');
+      for (const hit of findIn(text, pii)) leaks.push(`${file.slice(siteDir.length)}: ${hit}`);
+    }
+    expect(leaks).toEqual([]);
+  }, 240_000);
+});
+
+describe('the site in Chromium', () => {
+  let browser: BrowserContext;
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await serveStatic(siteDir);
+    browser = await launch();
+    await mkdir(SHOTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, shot?: string) {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('requestfailed', (r) => {
+      // A request the app itself cancels when a newer query replaces it is not a failure.
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`external request: ${r.url()}`);
+    });
+    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1500);
+    const text = await page.locator('main, body').first().innerText();
+    const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
+    const images = await page.evaluate(() =>
+      [...document.querySelectorAll('img')].filter((i) => i.src.includes('/charts/') && i.complete && i.naturalWidth > 0).length);
+    if (shot) await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
+    await page.close();
+    return { problems, text, charts, images };
+  }
+
+  const common = (r: { problems: string[]; text: string }) => {
+    expect(r.problems).toEqual([]);
+    expect(r.text).toMatch(/test-run-42/);
+    expect(r.text).toMatch(/05\/03\/2026 08:30/); // built time, Vietnam time
+    expect(r.text).not.toMatch(/\b2,0[12]\d\b/); // years never as "2,020"
+  };
+
+  it('renders the overview scorecard with its trend charts', async () => {
+    const r = await open('/', 'overview.png');
+    common(r);
+    expect(r.images).toBeGreaterThanOrEqual(10);
+    expect(r.text).toMatch(/Đạt|Đúng tiến độ|Chậm tiến độ|Chưa có số liệu/);
+    expect(r.text).toMatch(/\d,\d%/); // vi-VN decimals
+  }, 60_000);
+
+  it('renders an indicator page: trend chart and commune small multiples', async () => {
+    const r = await open('/chi-tieu/health_insurance_coverage', 'indicator.png');
+    common(r);
+    expect(r.charts).toBeGreaterThanOrEqual(1);
+    expect(r.images).toBe(1);
+    expect(r.text).toMatch(/Nguồn/);
+  }, 60_000);
+
+  it('renders a commune page with its chart and the partial-baseline note', async () => {
+    const r = await open('/xa/2025-02989', 'commune.png');
+    common(r);
+    expect(r.charts).toBeGreaterThanOrEqual(1);
+    expect(r.text).toMatch(/Tân An/);
+  }, 60_000);
+
+  it('renders an ethnic-group page with its chart', async () => {
+    const groups = await readdir(join(siteDir, 'dan-toc'));
+    const code = groups.map((g) => g.replace(/\.html$/, '')).find((g) => /^\d\d$/.test(g));
+    expect(code).toBeDefined();
+    const r = await open(`/dan-toc/${code}`, 'ethnic-group.png');
+    common(r);
+    expect(r.charts).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+});
