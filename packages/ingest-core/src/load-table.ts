@@ -42,7 +42,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   for (const [name, column] of columns) {
     if (column.type.kind === 'parse') await buildValueMap(db, args.raw, name, column.type, ctx);
   }
-  await markXMarkColumns(db, args, table);
+  const xMarkFiles = await xMarkFilesByColumn(db, args, table);
 
   // 2. One row per source row: raw text, parsed value, error and warning per column.
   const selects: string[] = ['r.file_idx', 'r.row_no'];
@@ -55,7 +55,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
       const m = q(`m_${name}`);
       joins.push(`LEFT JOIN ${WORK}.${q(`map_${name}`)} ${m} ON ${m}.raw = ${raw}`);
       const value = type.xMarks
-        ? `CASE WHEN ${raw} IS NULL AND (r.file_idx, ${lit(name)}) IN (SELECT (file_idx, col) FROM ${WORK}.xmark_columns) THEN false ELSE try_cast(${m}.value AS ${type.sqlType}) END`
+        ? `CASE WHEN ${raw} IS NULL AND r.file_idx IN (${[-1, ...(xMarkFiles.get(name) ?? [])].join(', ')}) THEN false ELSE try_cast(${m}.value AS ${type.sqlType}) END`
         : `try_cast(${m}.value AS ${type.sqlType})`;
       selects.push(`${value} AS ${q(name)}`, `${m}.error AS ${errCol(name)}`, `${m}.warning AS ${warnCol(name)}`);
     } else {
@@ -103,14 +103,18 @@ async function buildValueMap(db: Db, raw: string, name: string, type: ParseType,
 /**
  * Boolean columns, per file, where a blank means false: the file has the column and its boolean
  * columns use `x` marks (SOURCES.md §2). A column the file does not have stays unknown.
+ * Returns column → file indexes.
  */
-async function markXMarkColumns(db: Db, { raw, present }: LoadTableArgs, table: TableSpec): Promise<void> {
+async function xMarkFilesByColumn(db: Db, { raw, present }: LoadTableArgs, table: TableSpec): Promise<Map<string, number[]>> {
   const booleans = Object.entries(table.columns).filter(([, c]) => c.type.kind === 'parse' && c.type.xMarks).map(([name]) => name);
-  const marked = booleans.map((name) => `lower(${q(name)}) = 'x'`).join(' OR ') || 'false';
+  const byColumn = new Map<string, number[]>();
+  if (booleans.length === 0) return byColumn;
+  const marked = booleans.map((name) => `lower(${q(name)}) = 'x'`).join(' OR ');
   const files = (await db.all<{ file_idx: number }>(`SELECT DISTINCT file_idx FROM ${raw} WHERE ${marked}`)).map((r) => r.file_idx);
-  const pairs = files.flatMap((f) => (present.get(f) ?? []).filter((c) => booleans.includes(c)).map((c) => `(${f}, ${lit(c)})`));
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.xmark_columns (file_idx INTEGER, col VARCHAR)`);
-  if (pairs.length > 0) await db.run(`INSERT INTO ${WORK}.xmark_columns VALUES ${pairs.join(', ')}`);
+  for (const f of files) {
+    for (const c of present.get(f) ?? []) if (booleans.includes(c)) byColumn.set(c, [...(byColumn.get(c) ?? []), f]);
+  }
+  return byColumn;
 }
 
 /** Fills WORK.skipped and WORK.issues (file_idx, row_no, col, reason, action). */
@@ -121,7 +125,11 @@ async function findIssues({ db, connector, table, year }: LoadTableArgs): Promis
   // signature-block text even where it spans several required columns.
   const values = Object.keys(table.columns).map((c) => rawCol(c));
   const onlyFooter = `list_bool_and(list_transform(list_filter([${values.join(', ')}], x -> x IS NOT NULL), x -> regexp_full_match(lower(x), ${lit(FOOTER_TEXT)})))`;
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.skipped AS SELECT file_idx, row_no FROM ${WORK}.parsed WHERE ${present.join(' + ') || '0'} <= 1 OR ${onlyFooter}`);
+  const filled = present.join(' + ') || '0';
+  // The whole-row test runs only where the first required value already reads as a signature.
+  const firstRequired = `coalesce(${slots.flat().map(rawCol).join(', ')})`;
+  await db.run(`CREATE OR REPLACE TABLE ${WORK}.skipped AS SELECT file_idx, row_no FROM ${WORK}.parsed
+    WHERE ${filled} <= 1 OR (regexp_full_match(lower(${firstRequired}), ${lit(FOOTER_TEXT)}) AND ${onlyFooter})`);
   await db.run(`CREATE OR REPLACE TABLE ${WORK}.issues (file_idx INTEGER, row_no INTEGER, col VARCHAR, reason VARCHAR, action VARCHAR)`);
   const live = `NOT EXISTS (SELECT 1 FROM ${WORK}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)`;
   const notRejected = `NOT EXISTS (SELECT 1 FROM ${WORK}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')`;
