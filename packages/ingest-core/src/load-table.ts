@@ -39,8 +39,9 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   await db.run(`CREATE OR REPLACE TABLE ${WORK}.files AS SELECT * FROM (VALUES ${[...args.files].map(([i, f]) => `(${i}, ${lit(f)})`).join(', ')}) t(file_idx, file)`);
 
   // 1. Parse each parse-typed column once per distinct text.
+  const maps = new Map<string, ValueMapRow[]>();
   for (const [name, column] of columns) {
-    if (column.type.kind === 'parse') await buildValueMap(db, args.raw, name, column.type, ctx);
+    if (column.type.kind === 'parse') maps.set(name, await buildValueMap(db, args.raw, name, column.type, ctx));
   }
   const xMarkFiles = await xMarkFilesByColumn(db, args, table);
 
@@ -52,12 +53,23 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
     selects.push(`${raw} AS ${rawCol(name)}`);
     const type = column.type;
     if (type.kind === 'parse') {
-      const m = q(`m_${name}`);
-      joins.push(`LEFT JOIN ${WORK}.${q(`map_${name}`)} ${m} ON ${m}.raw = ${raw}`);
+      const map = maps.get(name) ?? [];
+      let lookup: (field: 'value' | 'error' | 'warning') => string;
+      if (map.length <= INLINE_MAP_LIMIT) {
+        // A handful of distinct texts (sex, ethnic group, commune, yes/no): a CASE beats a join.
+        lookup = (field) => {
+          const branches = map.filter((m) => m[field] !== null).map((m) => `WHEN ${lit(m.raw)} THEN ${lit(m[field]!)}`);
+          return branches.length > 0 ? `CASE ${raw} ${branches.join(' ')} END` : 'NULL::VARCHAR';
+        };
+      } else {
+        const m = q(`m_${name}`);
+        joins.push(`LEFT JOIN ${WORK}.${q(`map_${name}`)} ${m} ON ${m}.raw = ${raw}`);
+        lookup = (field) => `${m}.${field}`;
+      }
       const value = type.xMarks
-        ? `CASE WHEN ${raw} IS NULL AND r.file_idx IN (${[-1, ...(xMarkFiles.get(name) ?? [])].join(', ')}) THEN false ELSE try_cast(${m}.value AS ${type.sqlType}) END`
-        : `try_cast(${m}.value AS ${type.sqlType})`;
-      selects.push(`${value} AS ${q(name)}`, `${m}.error AS ${errCol(name)}`, `${m}.warning AS ${warnCol(name)}`);
+        ? `CASE WHEN ${raw} IS NULL AND r.file_idx IN (${[-1, ...(xMarkFiles.get(name) ?? [])].join(', ')}) THEN false ELSE try_cast(${lookup('value')} AS ${type.sqlType}) END`
+        : `try_cast(${lookup('value')} AS ${type.sqlType})`;
+      selects.push(`${value} AS ${q(name)}`, `${lookup('error')} AS ${errCol(name)}`, `${lookup('warning')} AS ${warnCol(name)}`);
     } else {
       const bad = type.invalid ? type.invalid.when(raw) : 'false';
       selects.push(
@@ -75,22 +87,31 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   return { perFile: await countPerFile(db, table) };
 }
 
-async function buildValueMap(db: Db, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<void> {
+/** Up to this many distinct texts, a column's parsed values are inlined in SQL instead of joined. */
+const INLINE_MAP_LIMIT = 64;
+
+interface ValueMapRow {
+  raw: string;
+  value: string | null;
+  error: string | null;
+  warning: string | null;
+}
+
+async function buildValueMap(db: Db, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<ValueMapRow[]> {
   const schema = type.schema(ctx);
   const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT ${q(name)} AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
   const map = `${WORK}.${q(`map_${name}`)}`;
   await db.run(`CREATE OR REPLACE TABLE ${map} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
-  if (distinct.length === 0) return;
-  const rows = distinct.map(({ raw: text }) => {
+  const rows: ValueMapRow[] = distinct.map(({ raw: text }) => {
     const result = schema.safeParse(nfc(text));
-    const warning = result.success ? (type.warnings?.(text, ctx) ?? null) : null;
     return result.success
-      ? [text, result.data, null, warning]
-      : [text, null, result.error.issues[0]?.message ?? 'unreadable value', null];
+      ? { raw: text, value: result.data, error: null, warning: type.warnings?.(text, ctx) ?? null }
+      : { raw: text, value: null, error: result.error.issues[0]?.message ?? 'unreadable value', warning: null };
   });
+  if (rows.length <= INLINE_MAP_LIMIT) return rows;
   const appender = await db.connection.createAppender(`map_${name}`, 'main', WORK);
   for (const row of rows) {
-    for (const v of row) {
+    for (const v of [row.raw, row.value, row.error, row.warning]) {
       if (v === null) appender.appendNull();
       else appender.appendVarchar(v);
     }
@@ -98,6 +119,7 @@ async function buildValueMap(db: Db, raw: string, name: string, type: ParseType,
   }
   appender.flushSync();
   appender.closeSync();
+  return rows;
 }
 
 /**

@@ -70,7 +70,7 @@ export async function loadCsvFast(
   };
   const target = `${q(work.catalog)}.${q(work.table)}`;
   await db.run(`INSERT INTO ${target} (file_idx, row_no, ${names.map(q).join(', ')})
-    SELECT ${fileIdx}, ${lineExpr}, ${names.map(cell).join(', ')} FROM ${csv} c ${join} ORDER BY c.rowid`);
+    SELECT ${fileIdx}, ${lineExpr}, ${names.map(cell).join(', ')} FROM ${csv} c ${join}`);
   if (blank.length > 0) await db.run(`INSERT INTO ${target} (file_idx, row_no) SELECT ${fileIdx}, unnest([${blank.join(', ')}])`);
   await db.run(`DROP TABLE ${csv}`);
   return {
