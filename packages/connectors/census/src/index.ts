@@ -1,10 +1,8 @@
 // Census: the annual population survey's household roster and persons (SOURCES.md §6, census).
-import { defineConnector, v } from '@dtts/ingest-core';
+import { birthColumns, communeColumns, defineConnector, v } from '@dtts/ingest-core';
 
-const commune = {
-  ma_xa: { aliases: ['Mã xã', 'Mã ĐVHC'], type: v.communeCode(), description: 'Commune code (5 digits; leading zeros may be lost)' },
-  ten_xa: { aliases: ['Tên xã', 'Xã'], type: v.communeName(), description: 'Commune name, when no code is given' },
-};
+const commune = communeColumns();
+const birth = birthColumns();
 
 export const census = defineConnector({
   id: 'census',
@@ -16,10 +14,10 @@ export const census = defineConnector({
       name: 'ho',
       description: 'One row per household',
       key: ['ma_ho'],
-      requireOneOf: [['ma_xa', 'ten_xa']],
+      requireOneOf: [commune.oneOf],
       columns: {
         ma_ho: { aliases: ['Mã hộ', 'Ma ho gia dinh', 'Mã hộ gia đình'], type: v.text(), required: true, description: 'Household id, unique within the year' },
-        ...commune,
+        ...commune.columns,
         thon: { aliases: ['Thôn', 'Thôn/bản', 'Bản', 'Tổ dân phố'], type: v.text(), description: 'Village' },
         ho_ten_chu_ho: { aliases: ['Họ tên chủ hộ', 'Chủ hộ'], type: v.personal('drop'), description: 'Name of the head (personal: not loaded)' },
         thu_nhap_binh_quan: { aliases: ['Thu nhập bình quân', 'Thu nhập BQ/người/tháng'], type: v.vnd(), description: 'Income per person per month, VND' },
@@ -28,14 +26,14 @@ export const census = defineConnector({
         vung_nguy_co: { aliases: ['Cư trú phân tán/vùng nguy cơ'], type: v.boolean(), description: 'Identified for resettlement' },
         da_bo_tri: { aliases: ['Đã bố trí ổn định', 'Đã di dời'], type: v.boolean(), description: 'Arranged or relocated under the programme' },
       },
-      derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } },
-      omit: ['ma_xa', 'ten_xa'],
+      derived: commune.derived,
+      omit: commune.omit,
     },
     {
       name: 'nhan_khau',
       description: 'One row per person',
       key: ['ma_ho', 'stt'],
-      requireOneOf: [['ngay_sinh', 'nam_sinh']],
+      requireOneOf: [birth.oneOf],
       references: [{ column: 'ma_ho', table: 'ho' }],
       columns: {
         ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (must exist in ho)' },
@@ -47,17 +45,13 @@ export const census = defineConnector({
           description: 'Citizen id (personal: loaded as a keyed hash)',
         },
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
-        ngay_sinh: { aliases: ['Ngày sinh'], type: v.birthDate(), description: 'Birth date (or a year alone)' },
-        nam_sinh: { aliases: ['Năm sinh'], type: v.birthYear(), description: 'Birth year' },
+        ...birth.columns,
         dan_toc: { aliases: ['Dân tộc', 'Mã dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group (1979 code)' },
         quan_he_chu_ho: { aliases: ['Quan hệ với chủ hộ', 'Quan hệ'], type: v.text(), description: 'Relation to the head; "Chủ hộ" marks the head' },
         biet_doc_viet: { aliases: ['Biết đọc biết viết', 'Biết chữ'], type: v.boolean(), description: 'Literate' },
         dao_tao_nghe: { aliases: ['Đã qua đào tạo', 'Đào tạo nghề'], type: v.boolean(), description: 'Vocational training, short courses included' },
       },
-      derived: {
-        ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE' },
-        nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER' },
-      },
+      derived: birth.derived,
     },
   ],
 });

@@ -1,5 +1,8 @@
 // Health insurance (BHYT): card holders at 31 December (SOURCES.md §6, health-insurance).
-import { defineConnector, v } from '@dtts/ingest-core';
+import { birthColumns, communeColumns, defineConnector, v } from '@dtts/ingest-core';
+
+const birth = birthColumns();
+const commune = communeColumns({ codeAliases: ['Mã xã'], nameAliases: ['Xã', 'Tên xã'] });
 
 export const healthInsurance = defineConnector({
   id: 'health-insurance',
@@ -10,7 +13,7 @@ export const healthInsurance = defineConnector({
     {
       name: 'the_bhyt',
       description: 'One row per card; the same card may be listed twice (counted once downstream)',
-      requireOneOf: [['ngay_sinh', 'nam_sinh'], ['ma_xa', 'ten_xa']],
+      requireOneOf: [birth.oneOf, commune.oneOf],
       columns: {
         ma_the: {
           aliases: ['Mã thẻ', 'Số thẻ BHYT', 'Số thẻ'],
@@ -24,22 +27,16 @@ export const healthInsurance = defineConnector({
           type: v.personal('hash', { pattern: '[0-9]{12}', reason: 'a citizen id has 12 digits' }),
           description: 'Citizen id (personal: keyed hash)',
         },
-        ngay_sinh: { aliases: ['Ngày sinh'], type: v.birthDate(), description: 'Birth date (or a year alone)' },
-        nam_sinh: { aliases: ['Năm sinh'], type: v.birthYear(), description: 'Birth year' },
+        ...birth.columns,
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
         dan_toc: { aliases: ['Dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group' },
-        ma_xa: { aliases: ['Mã xã'], type: v.communeCode(), description: 'Commune (code)' },
-        ten_xa: { aliases: ['Xã', 'Tên xã'], type: v.communeName(), description: 'Commune (name)' },
+        ...commune.columns,
         gia_tri_tu: { aliases: ['Giá trị từ', 'Hạn từ', 'Giá trị sử dụng từ'], type: v.date(), required: true, description: 'Valid from' },
         gia_tri_den: { aliases: ['Giá trị đến', 'Hạn đến', 'Giá trị sử dụng đến'], type: v.date(), required: true, description: 'Valid to' },
       },
       rowChecks: [{ when: 'gia_tri_den < gia_tri_tu', column: 'gia_tri_den', reason: 'the card ends before it starts' }],
-      derived: {
-        ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE' },
-        nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER' },
-        commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' },
-      },
-      omit: ['ma_xa', 'ten_xa'],
+      derived: { ...birth.derived, ...commune.derived },
+      omit: commune.omit,
     },
   ],
 });

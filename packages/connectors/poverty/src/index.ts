@@ -1,5 +1,7 @@
 // Poverty: the annual review's poor and near-poor households (SOURCES.md §6, poverty).
-import { defineConnector, v } from '@dtts/ingest-core';
+import { communeColumns, defineConnector, v } from '@dtts/ingest-core';
+
+const commune = communeColumns({ codeAliases: ['Mã xã'], nameAliases: ['Xã', 'Tên xã'] });
 
 export const poverty = defineConnector({
   id: 'poverty',
@@ -11,12 +13,11 @@ export const poverty = defineConnector({
       name: 'ho_ngheo',
       description: 'One row per household classified poor or near-poor',
       key: ['ma_ho'],
-      requireOneOf: [['ma_xa', 'ten_xa']],
+      requireOneOf: [commune.oneOf],
       columns: {
         ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (need not exist in the census)' },
         ho_ten_chu_ho: { aliases: ['Họ tên chủ hộ', 'Chủ hộ'], type: v.personal('drop'), description: 'Name of the head (personal: not loaded)' },
-        ma_xa: { aliases: ['Mã xã'], type: v.communeCode(), description: 'Commune (code)' },
-        ten_xa: { aliases: ['Xã', 'Tên xã'], type: v.communeName(), description: 'Commune (name)' },
+        ...commune.columns,
         thon: { aliases: ['Thôn', 'Bản'], type: v.text(), description: 'Village' },
         dan_toc_chu_ho: { aliases: ['Dân tộc chủ hộ', 'Dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group of the head' },
         so_nhan_khau: { aliases: ['Số nhân khẩu'], type: v.integer({ min: 1 }), description: 'Persons in the household' },
@@ -28,8 +29,8 @@ export const poverty = defineConnector({
         },
         so_chi_so_thieu_hut: { aliases: ['Số chỉ số thiếu hụt'], type: v.integer({ min: 0, max: 12 }), description: 'Deprivation indicators lacking (0–12)' },
       },
-      derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } },
-      omit: ['ma_xa', 'ten_xa'],
+      derived: commune.derived,
+      omit: commune.omit,
     },
   ],
 });

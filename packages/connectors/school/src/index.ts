@@ -1,15 +1,13 @@
 // School: student records and the school list of the school year starting in September (SOURCES.md §6, school).
-import { defineConnector, v } from '@dtts/ingest-core';
+import { birthColumns, communeColumns, defineConnector, v } from '@dtts/ingest-core';
 
-const birth = {
-  ngay_sinh: { aliases: ['Ngày sinh'], type: v.birthDate(), description: 'Birth date (or a year alone)' },
-  nam_sinh: { aliases: ['Năm sinh'], type: v.birthYear(), description: 'Birth year' },
-};
-const birthDerived = {
-  ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE' },
-  nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER' },
-};
-const communeDerived = { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } };
+const birth = birthColumns();
+const schoolCommune = communeColumns({ codeAliases: ['Mã xã'], nameAliases: ['Xã', 'Tên xã'], what: 'Commune where the school stands' });
+const residence = communeColumns({
+  codeAliases: ['Mã xã thường trú', 'Mã xã'],
+  nameAliases: ['Xã thường trú', 'Xã', 'Tên xã'],
+  what: 'Commune of permanent residence',
+});
 
 export const school = defineConnector({
   id: 'school',
@@ -21,12 +19,11 @@ export const school = defineConnector({
       name: 'truong',
       description: 'One row per school',
       key: ['ma_truong'],
-      requireOneOf: [['ma_xa', 'ten_xa']],
+      requireOneOf: [schoolCommune.oneOf],
       columns: {
         ma_truong: { aliases: ['Mã trường'], type: v.text(), required: true, description: 'School id' },
         ten_truong: { aliases: ['Tên trường'], type: v.text(), required: true, description: 'School name' },
-        ma_xa: { aliases: ['Mã xã'], type: v.communeCode(), description: 'Commune where the school stands (code)' },
-        ten_xa: { aliases: ['Xã', 'Tên xã'], type: v.communeName(), description: 'Commune where the school stands (name)' },
+        ...schoolCommune.columns,
         loai_truong: {
           aliases: ['Loại trường', 'Loại hình'],
           type: v.oneOf({
@@ -45,23 +42,22 @@ export const school = defineConnector({
       rowChecks: [
         { when: 'so_phong_kien_co > so_phong_hoc', column: 'so_phong_kien_co', reason: 'more solid classrooms than classrooms' },
       ],
-      derived: communeDerived,
-      omit: ['ma_xa', 'ten_xa'],
+      derived: schoolCommune.derived,
+      omit: schoolCommune.omit,
     },
     {
       name: 'hoc_sinh',
       description: 'One row per enrolled child or student',
       key: ['ma_hoc_sinh'],
-      requireOneOf: [['ngay_sinh', 'nam_sinh'], ['ma_xa', 'ten_xa']],
+      requireOneOf: [birth.oneOf, residence.oneOf],
       references: [{ column: 'ma_truong', table: 'truong' }],
       columns: {
         ma_hoc_sinh: { aliases: ['Mã học sinh', 'Mã định danh học sinh'], type: v.personal('hash'), required: true, description: 'Student id (personal: keyed hash)' },
         ho_ten: { aliases: ['Họ và tên', 'Họ tên'], type: v.personal('drop'), description: 'Name (personal: not loaded)' },
-        ...birth,
+        ...birth.columns,
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
         dan_toc: { aliases: ['Dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group' },
-        ma_xa: { aliases: ['Mã xã thường trú', 'Mã xã'], type: v.communeCode(), description: 'Commune of permanent residence (code)' },
-        ten_xa: { aliases: ['Xã thường trú', 'Xã', 'Tên xã'], type: v.communeName(), description: 'Commune of permanent residence (name)' },
+        ...residence.columns,
         ma_truong: { aliases: ['Mã trường'], type: v.text(), required: true, description: 'School (must exist in truong)' },
         cap_hoc: {
           aliases: ['Cấp học'],
@@ -72,8 +68,8 @@ export const school = defineConnector({
         lop: { aliases: ['Lớp', 'Khối'], type: v.text(), description: 'Class or grade' },
         noi_tru: { aliases: ['Nội trú/Bán trú', 'Hình thức'], type: v.oneOf({ 'Nội trú': ['NT'], 'Bán trú': ['BT'] }), description: 'Boarding or semi-boarding' },
       },
-      derived: { ...birthDerived, ...communeDerived },
-      omit: ['ma_xa', 'ten_xa'],
+      derived: { ...birth.derived, ...residence.derived },
+      omit: residence.omit,
     },
   ],
 });

@@ -33,7 +33,10 @@ export const packageJson = (n: ScaffoldNames) => `${JSON.stringify(
 export const tsconfig = () => `{ "extends": "../../../tsconfig.base.json", "include": ["src", "fixtures"] }\n`;
 
 export const declaration = (n: ScaffoldNames) => `// ${n.id}: describe the source in one sentence (who delivers it, what one row is).
-import { defineConnector, v } from '@dtts/ingest-core';
+import { communeColumns, defineConnector, v } from '@dtts/ingest-core';
+
+// ma_xa or ten_xa, resolved to the commune in force at the reference date (loaded as commune_code).
+const commune = communeColumns();
 
 export const ${n.exportName} = defineConnector({
   id: '${n.id}',
@@ -46,17 +49,16 @@ export const ${n.exportName} = defineConnector({
       name: '${n.table}',
       description: 'One row per …',
       key: ['ma'],
-      requireOneOf: [['ma_xa', 'ten_xa']],
+      requireOneOf: [commune.oneOf],
       columns: {
         ma: { aliases: ['Mã'], type: v.text(), required: true, description: 'Row id, unique within the year' },
-        ma_xa: { aliases: ['Mã xã'], type: v.communeCode(), description: 'Commune (code)' },
-        ten_xa: { aliases: ['Xã', 'Tên xã'], type: v.communeName(), description: 'Commune (name)' },
+        ...commune.columns,
         dan_toc: { aliases: ['Dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group' },
         ho_ten: { aliases: ['Họ và tên'], type: v.personal('drop'), description: 'Name (personal: never loaded)' },
         so_luong: { aliases: ['Số lượng'], type: v.integer({ min: 0 }), description: 'A count' },
       },
-      derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } },
-      omit: ['ma_xa', 'ten_xa'],
+      derived: commune.derived,
+      omit: commune.omit,
     },
   ],
 });

@@ -1,0 +1,40 @@
+// Column groups that several sources share, declared once: a commune given by code or by name,
+// and a birth date given in full or as a year. Spread them into a table declaration.
+import type { ColumnSpec, DerivedColumn } from './contract.ts';
+import * as v from './values/index.ts';
+
+export interface ColumnGroup {
+  columns: Record<string, ColumnSpec>;
+  derived: Record<string, DerivedColumn>;
+  /** The alternatives, of which one must be readable. */
+  oneOf: string[];
+}
+
+/** `ma_xa` or `ten_xa`, loaded as one resolved `commune_code`. */
+export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: string[]; what?: string } = {}): ColumnGroup & { omit: string[] } {
+  const what = opts.what ?? 'Commune';
+  return {
+    columns: {
+      ma_xa: { aliases: opts.codeAliases ?? ['Mã xã', 'Mã ĐVHC'], type: v.communeCode(), description: `${what} (5-digit code; leading zeros may be lost)` },
+      ten_xa: { aliases: opts.nameAliases ?? ['Tên xã', 'Xã'], type: v.communeName(), description: `${what} (name), when no code is given` },
+    },
+    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } },
+    omit: ['ma_xa', 'ten_xa'],
+    oneOf: ['ma_xa', 'ten_xa'],
+  };
+}
+
+/** `ngay_sinh` (a full date or a year alone) or `nam_sinh`, loaded as `ngay_sinh DATE` and `nam_sinh INTEGER`. */
+export function birthColumns(): ColumnGroup {
+  return {
+    columns: {
+      ngay_sinh: { aliases: ['Ngày sinh'], type: v.birthDate(), description: 'Birth date (or a year alone)' },
+      nam_sinh: { aliases: ['Năm sinh'], type: v.birthYear(), description: 'Birth year' },
+    },
+    derived: {
+      ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE' },
+      nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER' },
+    },
+    oneOf: ['ngay_sinh', 'nam_sinh'],
+  };
+}
