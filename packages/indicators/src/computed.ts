@@ -95,8 +95,9 @@ export const computedIndicators: ComputedIndicator[] = [
     ...common, id: 'solid_classrooms', clause: 'II.4.(3)',
     nameVi: 'Tỷ lệ phòng học kiên cố', nameEn: 'Solid (permanent) classrooms',
     unit: 'percent', direction: 'higher_is_better',
-    numerator: { description: 'Σ so_phong_kien_co of the schools in the geography', fact: 'schools', sum: 'coalesce(so_phong_kien_co, 0)' },
-    denominator: { description: 'Σ so_phong_hoc of the schools in the geography', fact: 'schools', sum: 'coalesce(so_phong_hoc, 0)' },
+    // Only schools whose two counts are both known: an unknown total must not leave its solid rooms counted.
+    numerator: { description: 'Σ so_phong_kien_co of the schools in the geography (both counts known)', fact: 'schools', sum: 'so_phong_kien_co', where: 'so_phong_hoc is not null and so_phong_kien_co is not null' },
+    denominator: { description: 'Σ so_phong_hoc of the schools in the geography (both counts known)', fact: 'schools', sum: 'so_phong_hoc', where: 'so_phong_hoc is not null and so_phong_kien_co is not null' },
     disaggregations: SCHOOL_LEVEL, sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
     target: { kind: 'exactly_100', value: 100, textVi: '100% số trường, lớp học được xây dựng kiên cố' },
     notes: 'By the commune where the school stands; no ethnic or sex split.',

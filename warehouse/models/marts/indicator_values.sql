@@ -96,6 +96,8 @@ trend as (
     join yearly_changes as y
         on y.indicator_id = r.indicator_id
         and y.year <= r.year
+        -- only changes within the standard in force in the row's year (none yet in its first year)
+        and (r.method_break_after_year is null or (y.year > r.method_break_after_year) = (r.year > r.method_break_after_year))
         and y.geo_level = r.geo_level
         and y.geo_code = r.geo_code
         and y.ethnic_group = r.ethnic_group
