@@ -27,6 +27,13 @@ describe('tableForFile', () => {
     expect(tableForFile('hoa_don.csv', all)).toBeUndefined();
     expect(tableForFile('truongxyz.csv', all)).toBeUndefined();
   });
+  it('splits camel-case names, so a prefix still ends at a word', () => {
+    expect(tableForFile('HoNgheo2025.xlsx', all)).toEqual({ source: 'poverty', table: 'ho_ngheo' });
+    expect(tableForFile('HoGiaDinh.csv', all)).toEqual({ source: 'census', table: 'ho' });
+    expect(tableForFile('NhanKhau_2024.csv', all)).toEqual({ source: 'census', table: 'nhan_khau' });
+    expect(tableForFile('TheBHYT.csv', all)).toEqual({ source: 'health-insurance', table: 'the_bhyt' });
+    expect(tableForFile('hocsinh.csv', all)).toBeUndefined();
+  });
 });
 
 describe('discover', () => {

@@ -21,9 +21,9 @@ export interface Discovery {
   warnings: { source: string; file: string; message: string }[];
 }
 
-/** Folded file name: ASCII, lower case, spaces and hyphens as `_`. */
+/** Folded file name: ASCII, lower case, spaces, hyphens and camel-case joins as `_` (`HoNgheo2025` → `ho_ngheo2025`). */
 export function fileKey(name: string): string {
-  return foldAscii(name).replace(/[\s-]+/g, '_');
+  return foldAscii(name.normalize('NFC').replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2')).replace(/[\s-]+/g, '_');
 }
 
 /** The table a file name belongs to: the longest prefix over every table of every connector. */

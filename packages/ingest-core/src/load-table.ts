@@ -251,13 +251,14 @@ async function insertLoaded({ db, connector, table, year, hashKey }: LoadTableAr
 const mask = (v: string) => `CASE WHEN length(${v}) > 4 THEN left(${v}, 2) || repeat('*', length(${v}) - 4) || right(${v}, 2) ELSE repeat('*', length(${v})) END`;
 
 async function insertQuarantine({ db, connector, table, year }: LoadTableArgs): Promise<void> {
-  const cases = Object.entries(table.columns)
-    .map(([name, c]) => `WHEN ${lit(name)} THEN ${c.type.pii ? mask(`p.${rawCol(name)}`) : `p.${rawCol(name)}`}`)
-    .join(' ');
+  const raw = (name: string) => (table.columns[name]?.type.pii ? mask(`p.${rawCol(name)}`) : `p.${rawCol(name)}`);
+  const cases = Object.keys(table.columns).map((name) => `WHEN ${lit(name)} THEN ${raw(name)}`);
+  // A repeated composite key (ma_ho, stt) shows its parts as the value, like its reason does.
+  if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(raw).join(` || ' / ' || `)}`);
   await db.run(`
     INSERT INTO ingest.quarantine
     SELECT ${lit(connector.id)}, ${lit(table.name)}, f.file, i.row_no, i.col,
-           CASE i.col ${cases} ELSE NULL END, i.reason, i.action, ${year}
+           CASE i.col ${cases.join(' ')} ELSE NULL END, i.reason, i.action, ${year}
     FROM ${WORK}.issues i
     JOIN ${WORK}.parsed p USING (file_idx, row_no)
     JOIN ${WORK}.files f USING (file_idx)

@@ -19,10 +19,12 @@ export function parseBooleanVi(s: string): ParseResult<boolean | null> {
 
 export type Sex = 'Nam' | 'Nữ';
 
-const MALE = new Set(['nam', '1', 'm', 'male']);
-const FEMALE = new Set(['nu', '2', 'f', 'female']);
+// The forms SOURCES.md §2 accepts (Nam, Nữ, 1, 2), in any case and also with the diacritics
+// lost, as in exports that strip them; anything else (M/F, K, …) is quarantined.
+const MALE = new Set(['nam', '1']);
+const FEMALE = new Set(['nu', '2']);
 
-/** Reads sex as the sources write it: Nam/Nữ in any case or without diacritics, 1/2, M/F. */
+/** Reads sex as the sources write it: Nam/Nữ in any case or without diacritics, 1/2. */
 export function parseSex(s: string): ParseResult<Sex> {
   const key = foldAscii(s);
   if (MALE.has(key)) return ok('Nam');

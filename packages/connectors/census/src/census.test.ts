@@ -53,3 +53,16 @@ describe('census values', () => {
     expect(rows[4]?.so_dinh_danh_hash, 'a malformed id is blanked').toBeNull();
   });
 });
+
+describe('census quarantine values', () => {
+  it('shows a repeated household member key as its parts', async () => {
+    const db = await Db.open();
+    try {
+      await ingest({ db, sourcesDir: join(import.meta.dirname, '../fixtures'), connectors: [census], hashKey: 'k' });
+      const row = await db.one(`SELECT value FROM ingest.quarantine WHERE "column" = 'ma_ho, stt'`);
+      expect(row).toEqual({ value: 'H001 / 2' });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -24,12 +24,11 @@ export async function loadCsvFast(
   if (bytes.length === 0 || isUtf16(bytes) || bytes.includes(0)) return undefined;
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = utf8.decode(bytes); // (TextDecoder drops a BOM by itself)
   } catch {
     return undefined; // not UTF-8: a legacy encoding for the JavaScript reader
   }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const delimiter = detectDelimiter(text);
   const records = scanRecords(text);
   if (!records) return undefined;
