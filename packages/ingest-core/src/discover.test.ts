@@ -31,7 +31,7 @@ describe('tableForFile', () => {
     expect(tableForFile('HoNgheo2025.xlsx', all)).toEqual({ source: 'poverty', table: 'ho_ngheo' });
     expect(tableForFile('HoGiaDinh.csv', all)).toEqual({ source: 'census', table: 'ho' });
     expect(tableForFile('NhanKhau_2024.csv', all)).toEqual({ source: 'census', table: 'nhan_khau' });
-    expect(tableForFile('TheBHYT.csv', all)).toEqual({ source: 'health-insurance', table: 'the_bhyt' });
+    expect(tableForFile('TruongTH.csv', all)).toEqual({ source: 'school', table: 'truong' });
     expect(tableForFile('hocsinh.csv', all)).toBeUndefined();
   });
 });
