@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
 import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
+import { catalogRows } from '@dtts/indicators';
 import { scrubText, writePublicData, type PublicData } from './public-data.ts';
+import { statusText } from './public-tables.ts';
 
 let dir: string;
 let data: PublicData;
@@ -48,6 +50,27 @@ describe('public data', () => {
       expect(r.change_vs_baseline).toBeNull();
       if (r.indicator_id === 'income_per_capita') expect(r.target).toBeNull();
     }
+  });
+
+  it('gives every commune and ethnic-group row a status, as the overview does', async () => {
+    await withDb(join(dir, 'public.duckdb'), async (db) => {
+      const rows = await db.all<{ page: string; page_key: string; row_label: string; status_label: string; target_text: string }>(
+        `select page, page_key, row_label, status_label, target_text from matrix where page in ('commune', 'ethnic')`);
+      const allowed = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn', 'Không đặt mục tiêu']);
+      expect(rows.length).toBeGreaterThan(100);
+      for (const r of rows) expect(allowed, `${r.page} ${r.page_key} ${r.row_label}: ${r.status_label}`).toContain(r.status_label);
+      // Every commune page (both frames) and every group page lists the plan targets with statuses.
+      const pages = new Set(rows.map((r) => `${r.page}|${r.page_key}`));
+      expect([...pages].filter((p) => p.startsWith('commune|2025-')).length).toBe(6);
+      expect([...pages].filter((p) => p.startsWith('commune|2020-')).length).toBe(17);
+      expect(rows.some((r) => r.page === 'commune' && /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(r.status_label))).toBe(true);
+      expect(rows.some((r) => r.page === 'ethnic' && /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(r.status_label))).toBe(true);
+    });
+    // The near-poor rate is context: the plan sets no target for it, so it has no status either.
+    const nearPoor = catalogRows.find((c) => c.indicator_id === 'near_poor_household_rate')!;
+    const row = data.rows.find((r) => r.status === 'no_data')!;
+    expect(statusText(row, nearPoor)).toBe('Không đặt mục tiêu');
+    expect(statusText(undefined, catalogRows[0])).toBe('Chưa có số liệu');
   });
 
   it('ships quarantine reasons and counts, never the values', async () => {

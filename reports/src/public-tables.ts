@@ -8,6 +8,7 @@ import type { PublicValueRow } from './public-values.ts';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
 export const HIDDEN = 'Ẩn';
+export const NO_TARGET = 'Không đặt mục tiêu';
 
 export function geoSlug(level: string, code: string): string {
   return level === 'area' ? 'BAO_YEN' : `${level === 'commune_2025' ? '2025' : '2020'}-${code}`;
@@ -103,7 +104,9 @@ function latestOf(ix: Index, cat: CatalogRow, level: string, code: string, eth: 
   return undefined;
 }
 
-function statusText(r: PublicValueRow | undefined): string {
+/** The status of a table row, as on the overview; an indicator the plan sets no target for has none. */
+export function statusText(r: PublicValueRow | undefined, cat?: CatalogRow): string {
+  if (cat?.target_kind === 'no_target') return NO_TARGET;
   if (!r) return STATUS_VI.no_data!;
   if (r.suppressed) return HIDDEN;
   return r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá';
@@ -126,7 +129,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
     return {
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
       target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : shortTarget(cat),
-      status_label: statusText(last),
+      status_label: statusText(last, cat),
       source_note: sourceNote(cat.source, null, true),
     };
   };

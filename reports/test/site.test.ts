@@ -117,11 +117,22 @@ describe('the site in Chromium', () => {
     const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
     const images = await page.evaluate(() =>
       [...document.querySelectorAll('img')].filter((i) => i.src.includes('/charts/') && i.complete && i.naturalWidth > 0).length);
+    // Every cell under a "Trạng thái" header, in every table of the page.
+    const statuses = await page.evaluate(() =>
+      [...document.querySelectorAll('table')].flatMap((t) => {
+        // DataTable's thead has a spacer row first: the column titles are in its last row.
+        const heads = [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].map((th) => (th.textContent ?? '').trim());
+        const col = heads.indexOf('Trạng thái');
+        if (col < 0) return [];
+        return [...t.querySelectorAll('tr')].filter((tr) => !tr.closest('thead'))
+          .map((tr) => (tr.querySelectorAll('td')[col]?.textContent ?? '').trim()).filter(Boolean);
+      }));
     if (shot) await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
     await page.close();
-    return { problems, text, charts, images };
+    return { problems, text, charts, images, statuses };
   }
 
+  const STATUS = /^(Đạt|Đúng tiến độ|Chậm tiến độ|Chưa có số liệu)$/;
   const common = (r: { problems: string[]; text: string }) => {
     expect(r.problems).toEqual([]);
     expect(r.text).toMatch(/test-run-42/);
@@ -150,6 +161,9 @@ describe('the site in Chromium', () => {
     common(r);
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.text).toMatch(/Tân An/);
+    // Each plan target with its status, as on the overview.
+    expect(r.statuses.length).toBeGreaterThanOrEqual(19);
+    expect(r.statuses.some((s) => STATUS.test(s))).toBe(true);
   }, 60_000);
 
   it('renders an ethnic-group page with its chart', async () => {
@@ -159,5 +173,6 @@ describe('the site in Chromium', () => {
     const r = await open(`/dan-toc/${code}`, 'ethnic-group.png');
     common(r);
     expect(r.charts).toBeGreaterThanOrEqual(1);
+    expect(r.statuses.some((s) => STATUS.test(s))).toBe(true);
   }, 60_000);
 });
