@@ -64,8 +64,12 @@ export async function loadCsvFast(
   const names = Object.keys(table.columns);
   const cell = (name: string) => {
     const p = header.columns.get(name);
-    // The same as the JavaScript reader's cellText: trimmed, NFC, empty → NULL.
-    return p === undefined ? 'NULL' : `nullif(nfc_normalize(trim(c.c${p}, ' \t\r\n' || chr(160))), '')`;
+    const type = table.columns[name]?.type;
+    // Personal data that is dropped is never read; parsed columns are normalised in JavaScript,
+    // once per distinct value; free text is NFC here, like the JavaScript reader's cellText.
+    if (p === undefined || type?.pii === 'drop') return 'NULL';
+    const trimmed = `nullif(trim(c.c${p}, ' \t\r\n' || chr(160)), '')`;
+    return type?.kind === 'sql' ? `nfc_normalize(${trimmed})` : trimmed;
   };
   const target = `${q(work.catalog)}.${q(work.table)}`;
   await db.run(`INSERT INTO ${target} (file_idx, row_no, ${names.map(q).join(', ')})
