@@ -100,8 +100,6 @@ interface ValueMapRow {
 async function buildValueMap(db: Db, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<ValueMapRow[]> {
   const schema = type.schema(ctx);
   const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT ${q(name)} AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
-  const map = `${WORK}.${q(`map_${name}`)}`;
-  await db.run(`CREATE OR REPLACE TABLE ${map} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
   const rows: ValueMapRow[] = distinct.map(({ raw: text }) => {
     const result = schema.safeParse(nfc(text));
     return result.success
@@ -109,6 +107,7 @@ async function buildValueMap(db: Db, raw: string, name: string, type: ParseType,
       : { raw: text, value: null, error: result.error.issues[0]?.message ?? 'unreadable value', warning: null };
   });
   if (rows.length <= INLINE_MAP_LIMIT) return rows;
+  await db.run(`CREATE OR REPLACE TABLE ${WORK}.${q(`map_${name}`)} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
   const appender = await db.connection.createAppender(`map_${name}`, 'main', WORK);
   for (const row of rows) {
     for (const v of [row.raw, row.value, row.error, row.warning]) {
@@ -155,38 +154,50 @@ async function findIssues({ db, connector, table, year }: LoadTableArgs): Promis
   await db.run(`CREATE OR REPLACE TABLE ${WORK}.issues (file_idx INTEGER, row_no INTEGER, col VARCHAR, reason VARCHAR, action VARCHAR)`);
   const live = `NOT EXISTS (SELECT 1 FROM ${WORK}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)`;
   const notRejected = `NOT EXISTS (SELECT 1 FROM ${WORK}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')`;
-  const insert = (col: string, reason: string, action: string, where: string) =>
-    db.run(`INSERT INTO ${WORK}.issues SELECT p.file_idx, p.row_no, ${lit(col)}, ${reason}, ${lit(action)} FROM ${WORK}.parsed p WHERE ${live} AND ${where}`);
+  // Each phase is one statement (fewer round trips): a phase sees the rejections of the earlier ones.
+  type Finding = { col: string; reason: string; action: 'row_rejected' | 'value_blanked'; where: string };
+  const insertAll = async (findings: Finding[]) => {
+    if (findings.length === 0) return;
+    const selects = findings.map(
+      (f) => `SELECT p.file_idx, p.row_no, ${lit(f.col)}, ${f.reason}, ${lit(f.action)} FROM ${WORK}.parsed p WHERE ${live} AND ${f.where}`,
+    );
+    await db.run(`INSERT INTO ${WORK}.issues ${selects.join(' UNION ALL ')}`);
+  };
 
-  // Required values: missing or unreadable.
+  // 1. Required values missing or unreadable; optional values (and the alternatives of a satisfied
+  //    group) that cannot be read become unknown — on a rejected row these are dropped at the end.
+  const findings: Finding[] = [];
   for (const slot of slots) {
     const allNull = slot.map((c) => `${q(c)} IS NULL`).join(' AND ');
     if (slot.length === 1) {
       const c = slot[0]!;
-      await insert(c, `coalesce(${errCol(c)}, 'missing value')`, 'row_rejected', allNull);
+      findings.push({ col: c, reason: `coalesce(${errCol(c)}, 'missing value')`, action: 'row_rejected', where: allNull });
     } else {
-      for (const c of slot) await insert(c, errCol(c), 'row_rejected', `${allNull} AND ${errCol(c)} IS NOT NULL`);
+      for (const c of slot) findings.push({ col: c, reason: errCol(c), action: 'row_rejected', where: `${allNull} AND ${errCol(c)} IS NOT NULL` });
       const noneGiven = slot.map((c) => `${rawCol(c)} IS NULL`).join(' AND ');
-      await insert(slot.join(' / '), lit(`missing value: none of ${slot.join(', ')} is given`), 'row_rejected', noneGiven);
+      findings.push({ col: slot.join(' / '), reason: lit(`missing value: none of ${slot.join(', ')} is given`), action: 'row_rejected', where: noneGiven });
     }
   }
-  // Optional values (and alternatives of a satisfied group) that cannot be read become unknown.
-  for (const [name] of Object.entries(table.columns)) {
-    await insert(name, errCol(name), 'value_blanked', `${errCol(name)} IS NOT NULL AND ${notRejected}`);
+  const required = new Set(slots.filter((slot) => slot.length === 1).flat());
+  for (const name of Object.keys(table.columns)) {
+    if (!required.has(name)) findings.push({ col: name, reason: errCol(name), action: 'value_blanked', where: `${errCol(name)} IS NOT NULL` });
   }
-  for (const check of table.rowChecks ?? []) {
-    await insert(check.column, lit(check.reason), 'row_rejected', `(${check.when}) AND ${notRejected}`);
-  }
-  for (const ref of table.references ?? []) {
-    const target = `ingest.${q(connector.warehouseTable(ref.table))}`;
-    const targetCol = q(ref.tableColumn ?? ref.column);
-    await insert(
-      ref.column,
-      `format('{} "{}" does not exist in {} of {}', ${lit(ref.column)}, ${q(ref.column)}, ${lit(ref.table)}, ${year})`,
-      'row_rejected',
-      `${q(ref.column)} IS NOT NULL AND ${notRejected} AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.year = ${year} AND t.${targetCol} = p.${q(ref.column)})`,
-    );
-  }
+  await insertAll(findings);
+  // 2. Rules over a whole row.
+  await insertAll((table.rowChecks ?? []).map((check): Finding => ({ col: check.column, reason: lit(check.reason), action: 'row_rejected', where: `(${check.when}) AND ${notRejected}` })));
+  // 3. References to rows of an earlier table that were loaded.
+  await insertAll(
+    (table.references ?? []).map((ref): Finding => {
+      const target = `ingest.${q(connector.warehouseTable(ref.table))}`;
+      const targetCol = q(ref.tableColumn ?? ref.column);
+      return {
+        col: ref.column,
+        reason: `format('{} "{}" does not exist in {} of {}', ${lit(ref.column)}, ${q(ref.column)}, ${lit(ref.table)}, ${year})`,
+        action: 'row_rejected',
+        where: `${q(ref.column)} IS NOT NULL AND ${notRejected} AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.year = ${year} AND t.${targetCol} = p.${q(ref.column)})`,
+      };
+    }),
+  );
   if (table.key && table.key.length > 0) await rejectDuplicates(db, table, table.key, live, notRejected);
   // A rejected row is not loaded, so none of its values was "blanked".
   await db.run(`DELETE FROM ${WORK}.issues WHERE action = 'value_blanked' AND (file_idx, row_no) IN (SELECT (file_idx, row_no) FROM ${WORK}.issues WHERE action = 'row_rejected')`);
