@@ -73,6 +73,20 @@ describe('public data', () => {
     expect(statusText(undefined, catalogRows[0])).toBe('Chưa có số liệu');
   });
 
+  it('ships the catalog in Vietnamese: expected sources, definitions and units of the targets waiting for a source', async () => {
+    await withDb(join(dir, 'public.duckdb'), async (db) => {
+      const pending = await db.all<Record<string, string>>(`select name_vi, clause, source_label, numerator_text, denominator_text, unit_label, method_note
+        from indicators where not has_source`);
+      expect(pending.length).toBe(catalogRows.filter((c) => !c.has_source).length);
+      for (const r of pending) {
+        expect(JSON.stringify(r)).not.toMatch(/none yet|expected|register|survey|\bcount\b|yes_no|\bthe\b/i);
+        expect(r.source_label.length).toBeGreaterThan(5);
+      }
+      const notes = await db.all<{ method_note: string }>(`select method_note from indicators where method_note <> ''`);
+      for (const n of notes) expect(n.method_note).not.toMatch(/\bunder\b|break in method/);
+    });
+  });
+
   it('ships quarantine reasons and counts, never the values', async () => {
     const file = await readFile(join(dir, 'public.duckdb'));
     for (const pii of FIXTURE_PII) expect(file.includes(Buffer.from(pii))).toBe(false);

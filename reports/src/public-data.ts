@@ -10,6 +10,7 @@ import { GEO_LEVEL_VI, sourceLabel, sourceNote, STATUS_VI, DEFINITION_VI, FLAG_V
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
 import { cellText, geoSlug, headlineEthnic, indexRows, matrices, shortTarget, trends, valueRecord, YEARS } from './public-tables.ts';
 import { findRecoverable } from './suppression.ts';
+import { checkVi, COMPLETENESS_VI, expectedSourceVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
 
 export interface RunInfo {
   runId: string;
@@ -73,6 +74,11 @@ export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source 
 
 /** An integer as vi-VN text in SQL: 1234567 → '1.234.567'. */
 const vi = (expr: string) => `replace(format('{:,}', ${expr}), ',', '.')`;
+
+const WARNING_CODE_VI: Record<string, string> = {
+  legacy_encoding: 'Mã chữ cũ', abolished_code: 'Mã xã đã giải thể', ignored_sheet: 'Bỏ qua trang tính',
+  ignored_columns: 'Bỏ qua cột', ignored_file: 'Bỏ qua tệp', other: 'Khác',
+};
 
 const SAFE_WARNING_CODES = new Set(['legacy_encoding', 'abolished_code', 'ignored_sheet', 'ignored_columns', 'ignored_file']);
 
@@ -201,16 +207,18 @@ function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], parentOf: Map
 async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number) {
   const ix = indexRows(rows);
   const indicators = catalog.map((c) => {
-    const [num, den] = DEFINITION_VI[c.indicator_id] ?? [c.numerator_text, c.denominator_text];
+    // Every text in Vietnamese: the catalog describes targets in English for the engineers.
+    const pending = PENDING_VI[c.indicator_id];
+    const [num, den] = DEFINITION_VI[c.indicator_id] ?? (pending ? [pending.numerator, pending.denominator] : ['', '']);
     const computed = rows.some((r) => r.indicator_id === c.indicator_id);
     return {
       indicator_id: c.indicator_id, sort_order: c.sort_order, clause: c.clause, name_vi: c.name_vi, unit: c.unit,
-      unit_label: c.unit === 'percent' ? '%' : c.unit === 'vnd_per_person_month' ? 'đồng/người/tháng' : c.unit,
+      unit_label: UNIT_VI[c.unit] ?? c.unit,
       direction_label: c.direction === 'lower_is_better' ? 'Càng thấp càng tốt' : 'Càng cao càng tốt',
       numerator_text: num, denominator_text: den, target_text_vi: c.target_text_vi,
-      source_label: c.has_source ? c.source.split(/,\s*/).map((s) => `${sourceLabel(s.split('.')[0]!)} (${s})`).join('; ') : c.source,
+      source_label: c.has_source ? c.source.split(/,\s*/).map((s) => `${sourceLabel(s.split('.')[0]!)} (${s})`).join('; ') : expectedSourceVi(c),
       reference_date: c.has_source ? sourceNote(c.source, null).replace(/^Nguồn: /, '') : '',
-      method_note: c.method_note ?? '', has_source: c.has_source, has_values: computed,
+      method_note: c.method_note ? methodNoteVi(c) : '', has_source: c.has_source, has_values: computed,
       link: computed ? `/chi-tieu/${c.indicator_id}` : null,
       headline: computed ? (headlineEthnic(rows, c.indicator_id) === 'DTTS' ? 'Dân tộc thiểu số' : 'Chung (chỉ tiêu cấp trường)') : '',
     };
@@ -242,7 +250,10 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
   const present = new Set(rows.map((r) => `${r.geo_level}|${r.geo_code}`));
   const communes = [...present].filter((g) => !g.startsWith('area|')).sort().map((g) => {
     const [level, code] = g.split('|') as [string, string];
-    return { geo_level: level, level_label: GEO_LEVEL_VI[level] ?? level, geo_code: code, slug: geoSlug(level, code), name: geoNames.get(g) ?? code, link: `/xa/${geoSlug(level, code)}` };
+    const name = geoNames.get(g) ?? code;
+    // The breadcrumb: codes are re-used, so a commune of the 2020 frame says so.
+    const crumb = level === 'commune_2020' ? `${name} (trước 01/07/2025)` : name;
+    return { geo_level: level, level_label: GEO_LEVEL_VI[level] ?? level, geo_code: code, slug: geoSlug(level, code), name, crumb, link: `/xa/${geoSlug(level, code)}` };
   });
   await writeTable(db, workDir, 'communes', typesOf(communes[0] ?? { a: '' }), communes);
 
@@ -283,6 +294,9 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
         ${vi(n('rows_skipped'))} as rows_skipped, ${cols.has('warnings') ? 'cast(coalesce(len(warnings), 0) as varchar)' : "''"} as warnings
       from wh.ingest.files order by source, table_name, year, file`);
   } else await db.run(`create table dq_files (source varchar, table_name varchar, year varchar, file varchar, rows_read varchar, rows_loaded varchar, rows_quarantined varchar, rows_skipped varchar, warnings varchar)`);
+  // Source systems by their Vietnamese names ("census" → "Điều tra dân số hằng năm").
+  const sources = await db.all<{ source: string }>(`select distinct source from dq_files where source is not null`);
+  for (const { source } of sources) await db.run(`update dq_files set source = ? where source = ?`, [sourceLabel(source), source]);
 
   // Quarantine: reasons and counts only — never the value, the row number or anything typed by a person.
   const quarantine = (await hasTable(db, 'ingest', 'quarantine'))
@@ -292,11 +306,11 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
     : [];
   const qRows = new Map<string, { source: string; table_name: string; year: string; column: string; reason: string; action: string; rows: number }>();
   for (const q of quarantine) {
-    const reason = scrubText(q.reason);
+    const reason = quarantineReasonVi(scrubText(q.reason));
     const k = [q.source, q.table_name, q.year, q.column, reason, q.action].join('|');
     const prev = qRows.get(k);
     if (prev) prev.rows += q.n;
-    else qRows.set(k, { source: q.source, table_name: q.table_name, year: q.year === null ? '' : String(q.year), column: q.column, reason, action: q.action === 'row_rejected' ? 'Loại dòng' : q.action === 'value_blanked' ? 'Xoá giá trị' : q.action, rows: q.n });
+    else qRows.set(k, { source: sourceLabel(q.source), table_name: q.table_name, year: q.year === null ? '' : String(q.year), column: q.column, reason, action: q.action === 'row_rejected' ? 'Loại dòng' : q.action === 'value_blanked' ? 'Xoá giá trị' : q.action, rows: q.n });
   }
   await writeTable(db, workDir, 'dq_quarantine', { source: 'VARCHAR', table_name: 'VARCHAR', year: 'VARCHAR', column: 'VARCHAR', reason: 'VARCHAR', action: 'VARCHAR', rows: 'INTEGER' }, [...qRows.values()]);
 
@@ -305,14 +319,15 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
     : [];
   await writeTable(db, workDir, 'dq_warnings', { source: 'VARCHAR', year: 'VARCHAR', file: 'VARCHAR', code: 'VARCHAR', message: 'VARCHAR' },
     warnings.map((w) => ({
-      source: w.source, year: w.year === null ? '' : String(w.year), file: w.file ?? '', code: w.code ?? '',
+      source: sourceLabel(w.source), year: w.year === null ? '' : String(w.year), file: w.file ?? '', code: WARNING_CODE_VI[w.code] ?? w.code ?? '',
       // Messages of the kinds ingestion writes itself (encodings, sheets, columns, codes mapped forward) are
       // shown scrubbed; a message of another kind might quote a cell, so only its code is shown.
-      message: SAFE_WARNING_CODES.has(w.code) ? scrubText(w.message) : '(nội dung không hiển thị)',
+      message: SAFE_WARNING_CODES.has(w.code) ? warningVi(scrubText(w.message)) : '(nội dung không hiển thị)',
     })));
 
-  await copyAggregate(db, 'marts', 'dq_check_results', 'dq_checks');
-  await copyAggregate(db, 'marts', 'completeness', 'dq_completeness');
+  await copyAggregate(db, 'marts', 'dq_check_results', 'dq_checks_raw');
+  await copyAggregate(db, 'marts', 'completeness', 'dq_completeness_raw');
+  await writeVietnameseAggregates(db, workDir);
 
   // Flagged values (public rows only) counted per indicator, year and flag; method breaks from the catalog.
   const flagCounts = new Map<string, { indicator: string; year: string; flag: string; rows: number }>();
@@ -336,6 +351,32 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
   await writeTable(db, workDir, 'dq_suppression', { indicator: 'VARCHAR', shown: 'INTEGER', hidden: 'INTEGER' }, [...suppressedCounts.values()]);
   await writeTable(db, workDir, 'dq_method_breaks', { indicator: 'VARCHAR', note: 'VARCHAR' },
     catalog.filter((c) => c.method_note).map((c) => ({ indicator: c.name_vi, note: c.method_note === null ? '' : methodNoteVi(c) })));
+}
+
+/**
+ * The warehouse's checks and completeness with Vietnamese columns and words: the page names its
+ * columns, and a column the warehouse does not have is left blank rather than failing the build.
+ */
+async function writeVietnameseAggregates(db: Db, workDir: string) {
+  const rowsOf = async (table: string) => db.all<Record<string, unknown>>(`select * from ${quoteIdent(table)}`);
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const checks = (await rowsOf('dq_checks_raw')).map((r) => {
+    const passed = r.passed === true || r.passed === 'true' ? 'Đạt' : r.passed === false || r.passed === 'false' ? 'Không đạt' : text(r.passed);
+    return {
+      ma: text(r.check_id), muc_do: SEVERITY_VI[text(r.severity)] ?? text(r.severity), mo_ta: checkVi(text(r.description)),
+      bang: text(r.model), so_dong_loi: text(r.failing_rows), ket_qua: passed,
+    };
+  });
+  await writeTable(db, workDir, 'dq_checks', { ma: 'VARCHAR', muc_do: 'VARCHAR', mo_ta: 'VARCHAR', bang: 'VARCHAR', so_dong_loi: 'VARCHAR', ket_qua: 'VARCHAR' }, checks);
+  const completeness = (await rowsOf('dq_completeness_raw')).map((r) => ({
+    nguon: sourceLabel(text(r.source)), bang: text(r.table_name), nam: text(r.year), ma_xa: text(r.commune_code), ten_xa: text(r.commune_name),
+    dia_gioi: text(r.frame), so_ban_ghi: text(r.row_count), so_ban_ghi_ca_nam: text(r.source_rows_in_year),
+    trang_thai: COMPLETENESS_VI[text(r.status)] ?? text(r.status),
+  }));
+  await writeTable(db, workDir, 'dq_completeness', Object.fromEntries(
+    ['nguon', 'bang', 'nam', 'ma_xa', 'ten_xa', 'dia_gioi', 'so_ban_ghi', 'so_ban_ghi_ca_nam', 'trang_thai'].map((c) => [c, 'VARCHAR'])) as Record<string, ColumnType>, completeness);
+  await db.run('drop table dq_checks_raw');
+  await db.run('drop table dq_completeness_raw');
 }
 
 function methodNoteVi(c: CatalogRow): string {

@@ -127,14 +127,29 @@ describe('the site in Chromium', () => {
         return [...t.querySelectorAll('tr')].filter((tr) => !tr.closest('thead'))
           .map((tr) => (tr.querySelectorAll('td')[col]?.textContent ?? '').trim()).filter(Boolean);
       }));
+    // What a reader sees around the content: breadcrumbs, sidebar, the tab's title (innerText applies
+    // CSS text-transform, so a title-cased entry would show here).
+    const nav = await page.evaluate(() => ({
+      crumbs: [...document.querySelectorAll('nav.vi-crumbs > a, nav.vi-crumbs > span:not(.sep)')].map((e) => (e as HTMLElement).innerText.trim()),
+      sidebar: [...document.querySelectorAll('nav.vi-nav a')].map((e) => (e as HTMLElement).innerText.trim()),
+      title: document.title,
+      systemLinks: document.querySelectorAll('a[href^="/explore"], a[href^="/settings"]').length,
+    }));
     if (shot) await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
     await page.close();
-    return { problems, text, charts, images, statuses };
+    return { problems, text, charts, images, statuses, ...nav };
   }
 
   const STATUS = /^(Đạt|Đúng tiến độ|Chậm tiến độ|Chưa có số liệu)$/;
-  const common = (r: { problems: string[]; text: string }) => {
+  const SIDEBAR = ['Trang chủ', 'Chỉ tiêu', 'Xã', 'Dân tộc', 'Sắp xếp đơn vị hành chính năm 2025', 'Phương pháp', 'Chất lượng dữ liệu'];
+  const common = (r: Awaited<ReturnType<typeof open>>) => {
     expect(r.problems).toEqual([]);
+    // Vietnamese everywhere a reader looks: sidebar, breadcrumbs, the tab's title; no link to Evidence's own pages.
+    expect(r.sidebar).toEqual(SIDEBAR);
+    expect(r.crumbs[0]).toBe('Trang chủ');
+    expect(r.title).not.toMatch(/Evidence/);
+    expect(r.text).not.toMatch(/\bHome\b/);
+    expect(r.systemLinks).toBe(0);
     expect(r.text).toMatch(/test-run-42/);
     expect(r.text).toMatch(/05\/03\/2026 08:30/); // built time, Vietnam time
     expect(r.text).not.toMatch(/\b2,0[12]\d\b/); // years never as "2,020"
@@ -146,11 +161,19 @@ describe('the site in Chromium', () => {
     expect(r.images).toBeGreaterThanOrEqual(10);
     expect(r.text).toMatch(/Đạt|Đúng tiến độ|Chậm tiến độ|Chưa có số liệu/);
     expect(r.text).toMatch(/\d,\d%/); // vi-VN decimals
+    expect(r.crumbs).toEqual(['Trang chủ']);
+    // The targets still waiting for a source, with their plan clause and expected source, in Vietnamese.
+    expect(r.text).toMatch(/Chỉ tiêu chưa có nguồn số liệu/);
+    expect(r.text).toMatch(/Tỷ lệ cán bộ cấp xã có trình độ đại học trở lên\s+II\.4\.\(9\)/);
+    expect(r.text).toMatch(/Phòng Nội vụ/);
+    expect(r.text).not.toMatch(/none yet|expected:|register|survey/i);
   }, 60_000);
 
   it('renders an indicator page: trend chart and commune small multiples', async () => {
     const r = await open('/chi-tieu/health_insurance_coverage', 'indicator.png');
     common(r);
+    expect(r.crumbs).toEqual(['Trang chủ', 'Chỉ tiêu', 'Tỷ lệ người tham gia bảo hiểm y tế']);
+    expect(r.title).toMatch(/^Tỷ lệ người tham gia bảo hiểm y tế/);
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.images).toBe(1);
     expect(r.text).toMatch(/Nguồn/);
@@ -159,6 +182,8 @@ describe('the site in Chromium', () => {
   it('renders a commune page with its chart and the partial-baseline note', async () => {
     const r = await open('/xa/2025-02989', 'commune.png');
     common(r);
+    expect(r.crumbs).toEqual(['Trang chủ', 'Xã', 'Xã Bảo Hà']);
+    expect(r.title).toMatch(/^Xã Bảo Hà/);
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.text).toMatch(/Tân An/);
     // Each plan target with its status, as on the overview.
@@ -172,7 +197,21 @@ describe('the site in Chromium', () => {
     expect(code).toBeDefined();
     const r = await open(`/dan-toc/${code}`, 'ethnic-group.png');
     common(r);
+    const name = r.text.match(/^Dân tộc (.+)$/m)?.[1]; // the page heading
+    expect(r.crumbs).toEqual(['Trang chủ', 'Dân tộc', name]);
+    expect(r.title).toMatch(new RegExp(`^Dân tộc ${name}`));
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.statuses.some((s) => STATUS.test(s))).toBe(true);
+  }, 60_000);
+
+  it('renders the data-quality page in Vietnamese; Evidence\'s explore and settings pages are not built', async () => {
+    const r = await open('/chat-luong-du-lieu', 'data-quality.png');
+    common(r);
+    expect(r.crumbs).toEqual(['Trang chủ', 'Chất lượng dữ liệu']);
+    expect(r.text).toMatch(/Điều tra dân số hằng năm/);
+    expect(r.text).not.toMatch(/never NULL|is unique|ignored:|unknown commune|abolished|is after the reference/);
+    for (const path of ['/explore/console', '/explore/schema', '/settings']) {
+      expect((await fetch(server.url + path)).status, path).toBe(404);
+    }
   }, 60_000);
 });
