@@ -80,7 +80,7 @@ describe('public data', () => {
       expect(pending.length).toBe(catalogRows.filter((c) => !c.has_source).length);
       for (const r of pending) {
         expect(JSON.stringify(r)).not.toMatch(/none yet|expected|register|survey|\bcount\b|yes_no|\bthe\b/i);
-        expect(r.source_label.length).toBeGreaterThan(5);
+        expect(r.source_label?.length).toBeGreaterThan(5);
       }
       const notes = await db.all<{ method_note: string }>(`select method_note from indicators where method_note <> ''`);
       for (const n of notes) expect(n.method_note).not.toMatch(/\bunder\b|break in method/);
