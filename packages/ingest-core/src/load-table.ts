@@ -3,34 +3,16 @@
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import { nfc } from '@dtts/vn-text';
 import type { Connector, TableSpec } from './contract.ts';
-import { requiredSlots } from './read/header.ts';
+import { findIssues } from './findings.ts';
 import type { ParseContext, ParseType } from './values/types.ts';
+import { errCol, mask, rawCol, warnCol, WORK, type LoadTableArgs } from './work-columns.ts';
 
-/** An in-memory database attached beside the warehouse for the engine's work tables. */
-export const WORK = '_ingest_work';
+export { WORK, type LoadTableArgs } from './work-columns.ts';
 
 export interface TableLoadResult {
   /** Per file index: counts and warnings. */
   perFile: Map<number, { read: number; loaded: number; quarantined: number; skipped: number; warnings: string[] }>;
 }
-
-export interface LoadTableArgs {
-  db: Db;
-  connector: Connector;
-  table: TableSpec;
-  year: number;
-  /** Work table holding (file_idx, row_no, <columns>) as text. */
-  raw: string;
-  /** file_idx → path relative to the sources folder. */
-  files: Map<number, string>;
-  /** file_idx → columns whose header the file has. */
-  present: Map<number, string[]>;
-  hashKey: string;
-}
-
-const rawCol = (c: string) => q(`${c}__raw`);
-const errCol = (c: string) => q(`${c}__err`);
-const warnCol = (c: string) => q(`${c}__warn`);
 
 export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   const { db, connector, table, year } = args;
@@ -49,7 +31,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   const selects: string[] = ['r.file_idx', 'r.row_no'];
   const joins: string[] = [];
   for (const [name, column] of columns) {
-    const raw = `r.${q(name)}`; // the readers hand over trimmed NFC text
+    const raw = `r.${q(name)}`; // trimmed text; NFC for free text (parsed columns are normalised per distinct value)
     selects.push(`${raw} AS ${rawCol(name)}`);
     const type = column.type;
     if (type.kind === 'parse') {
@@ -138,95 +120,6 @@ async function xMarkFilesByColumn(db: Db, { raw, present }: LoadTableArgs, table
   return byColumn;
 }
 
-/** Fills WORK.skipped and WORK.issues (file_idx, row_no, col, reason, action). */
-async function findIssues({ db, connector, table, year }: LoadTableArgs): Promise<void> {
-  const slots = requiredSlots(table);
-  const present = slots.map((slot) => `(${slot.map((c) => `${rawCol(c)} IS NOT NULL`).join(' OR ')})::INTEGER`);
-  // Blank, note and signature rows: at most one required value (SOURCES.md §2), or nothing but
-  // signature-block text even where it spans several required columns.
-  const values = Object.keys(table.columns).map((c) => rawCol(c));
-  const onlyFooter = `list_bool_and(list_transform(list_filter([${values.join(', ')}], x -> x IS NOT NULL), x -> regexp_full_match(lower(x), ${lit(FOOTER_TEXT)})))`;
-  const filled = present.join(' + ') || '0';
-  // The whole-row test runs only where the first required value already reads as a signature.
-  const firstRequired = `coalesce(${slots.flat().map(rawCol).join(', ')})`;
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.skipped AS SELECT file_idx, row_no FROM ${WORK}.parsed
-    WHERE ${filled} <= 1 OR (regexp_full_match(lower(${firstRequired}), ${lit(FOOTER_TEXT)}) AND ${onlyFooter})`);
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.issues (file_idx INTEGER, row_no INTEGER, col VARCHAR, reason VARCHAR, action VARCHAR)`);
-  const live = `NOT EXISTS (SELECT 1 FROM ${WORK}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)`;
-  const notRejected = `NOT EXISTS (SELECT 1 FROM ${WORK}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')`;
-  // Each phase is one statement (fewer round trips): a phase sees the rejections of the earlier ones.
-  type Finding = { col: string; reason: string; action: 'row_rejected' | 'value_blanked'; where: string };
-  const insertAll = async (findings: Finding[]) => {
-    if (findings.length === 0) return;
-    const selects = findings.map(
-      (f) => `SELECT p.file_idx, p.row_no, ${lit(f.col)}, ${f.reason}, ${lit(f.action)} FROM ${WORK}.parsed p WHERE ${live} AND ${f.where}`,
-    );
-    await db.run(`INSERT INTO ${WORK}.issues ${selects.join(' UNION ALL ')}`);
-  };
-
-  // 1. Required values missing or unreadable; optional values (and the alternatives of a satisfied
-  //    group) that cannot be read become unknown — on a rejected row these are dropped at the end.
-  const findings: Finding[] = [];
-  for (const slot of slots) {
-    const allNull = slot.map((c) => `${q(c)} IS NULL`).join(' AND ');
-    if (slot.length === 1) {
-      const c = slot[0]!;
-      findings.push({ col: c, reason: `coalesce(${errCol(c)}, 'missing value')`, action: 'row_rejected', where: allNull });
-    } else {
-      for (const c of slot) findings.push({ col: c, reason: errCol(c), action: 'row_rejected', where: `${allNull} AND ${errCol(c)} IS NOT NULL` });
-      const noneGiven = slot.map((c) => `${rawCol(c)} IS NULL`).join(' AND ');
-      findings.push({ col: slot.join(' / '), reason: lit(`missing value: none of ${slot.join(', ')} is given`), action: 'row_rejected', where: noneGiven });
-    }
-  }
-  const required = new Set(slots.filter((slot) => slot.length === 1).flat());
-  for (const name of Object.keys(table.columns)) {
-    if (!required.has(name)) findings.push({ col: name, reason: errCol(name), action: 'value_blanked', where: `${errCol(name)} IS NOT NULL` });
-  }
-  await insertAll(findings);
-  // 2. Rules over a whole row.
-  await insertAll((table.rowChecks ?? []).map((check): Finding => ({ col: check.column, reason: lit(check.reason), action: 'row_rejected', where: `(${check.when}) AND ${notRejected}` })));
-  // 3. References to rows of an earlier table that were loaded.
-  await insertAll(
-    (table.references ?? []).map((ref): Finding => {
-      const target = `ingest.${q(connector.warehouseTable(ref.table))}`;
-      const targetCol = q(ref.tableColumn ?? ref.column);
-      return {
-        col: ref.column,
-        reason: `format('{} "{}" does not exist in {} of {}', ${lit(ref.column)}, ${q(ref.column)}, ${lit(ref.table)}, ${year})`,
-        action: 'row_rejected',
-        where: `${q(ref.column)} IS NOT NULL AND ${notRejected} AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.year = ${year} AND t.${targetCol} = p.${q(ref.column)})`,
-      };
-    }),
-  );
-  if (table.key && table.key.length > 0) await rejectDuplicates(db, table, table.key, live, notRejected);
-  // A rejected row is not loaded, so none of its values was "blanked".
-  await db.run(`DELETE FROM ${WORK}.issues WHERE action = 'value_blanked' AND (file_idx, row_no) IN (SELECT (file_idx, row_no) FROM ${WORK}.issues WHERE action = 'row_rejected')`);
-}
-
-/** Text of a signature block, lower case: who signs, their title, the place-and-date line. */
-const FOOTER_TEXT = String.raw`\s*(người lập( biểu)?|người kiểm tra|thủ trưởng( đơn vị)?|kế toán( trưởng)?|xác nhận.*|chủ tịch.*|(tm|t/m|kt)\.? .*|\(ký.*\)|.*ngày .* tháng .* năm.*|trưởng (thôn|bản|ban|phòng).*)[\s:.,]*`;
-
-/** A repeated key: the first row in file order that passed every other check keeps it. */
-async function rejectDuplicates(db: Db, table: TableSpec, key: readonly string[], live: string, notRejected: string): Promise<void> {
-  const keyCols = key.map((c) => `p.${q(c)}`).join(', ');
-  // The reason names the key; a personal key (a student id) is masked there as in the value column.
-  const keyText = key.map((c) => (table.columns[c]?.type.pii ? mask(`${q(c)}::VARCHAR`) : `${q(c)}::VARCHAR`)).join(` || ' / ' || `);
-  await db.run(`
-    INSERT INTO ${WORK}.issues
-    WITH ranked AS (
-      SELECT p.file_idx, p.row_no, ${keyText} AS key_text,
-             row_number() OVER (PARTITION BY ${keyCols} ORDER BY p.file_idx, p.row_no) AS n,
-             first_value(p.file_idx) OVER (PARTITION BY ${keyCols} ORDER BY p.file_idx, p.row_no) AS first_file,
-             first_value(p.row_no) OVER (PARTITION BY ${keyCols} ORDER BY p.file_idx, p.row_no) AS first_row
-      FROM ${WORK}.parsed p WHERE ${live} AND ${notRejected}
-    )
-    SELECT r.file_idx, r.row_no, ${lit(key.join(', '))},
-           format('duplicate {} "{}": already loaded from {} row {}', ${lit(key.join(', '))}, r.key_text, f.file, r.first_row),
-           'row_rejected'
-    FROM ranked r JOIN ${WORK}.files f ON f.file_idx = r.first_file
-    WHERE r.n > 1`);
-}
-
 /** The columns of the loaded table: parsed ones (personal data hashed or dropped), then derived ones. */
 export function loadedColumns(table: TableSpec, hashKey = ''): { name: string; sqlType: string; sql: string }[] {
   const derived = table.derived ?? {};
@@ -257,9 +150,6 @@ async function insertLoaded({ db, connector, table, year, hashKey }: LoadTableAr
      ORDER BY p.file_idx, p.row_no`,
   );
 }
-
-/** Personal values are masked in the quarantine: the first two and last two characters are kept. */
-const mask = (v: string) => `CASE WHEN length(${v}) > 4 THEN left(${v}, 2) || repeat('*', length(${v}) - 4) || right(${v}, 2) ELSE repeat('*', length(${v})) END`;
 
 async function insertQuarantine({ db, connector, table, year }: LoadTableArgs): Promise<void> {
   const raw = (name: string) => (table.columns[name]?.type.pii ? mask(`p.${rawCol(name)}`) : `p.${rawCol(name)}`);

@@ -1,0 +1,28 @@
+// Names shared by the steps of a table load: the in-memory work database and the columns of its
+// parsed table (per source column: raw text, parsed value, error, warning).
+import { quoteIdent as q, type Db } from '@dtts/db';
+import type { Connector, TableSpec } from './contract.ts';
+
+/** An in-memory database attached beside the warehouse for the engine's work tables. */
+export const WORK = '_ingest_work';
+
+export interface LoadTableArgs {
+  db: Db;
+  connector: Connector;
+  table: TableSpec;
+  year: number;
+  /** Work table holding (file_idx, row_no, <columns>) as text. */
+  raw: string;
+  /** file_idx → path relative to the sources folder. */
+  files: Map<number, string>;
+  /** file_idx → columns whose header the file has. */
+  present: Map<number, string[]>;
+  hashKey: string;
+}
+
+export const rawCol = (c: string) => q(`${c}__raw`);
+export const errCol = (c: string) => q(`${c}__err`);
+export const warnCol = (c: string) => q(`${c}__warn`);
+
+/** Personal values are masked in the quarantine: the first two and last two characters are kept. */
+export const mask = (v: string) => `CASE WHEN length(${v}) > 4 THEN left(${v}, 2) || repeat('*', length(${v}) - 4) || right(${v}, 2) ELSE repeat('*', length(${v})) END`;
