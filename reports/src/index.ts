@@ -1,9 +1,11 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
 // then the Evidence build, then a copy of the static site into siteDir.
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCharts } from './charts.ts';
+import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
+import { printReportHtml } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
 import { writePublicData, type RunInfo } from './public-data.ts';
 
@@ -32,6 +34,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
+    await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
 
     say('evidence sources');
     await runEvidence(work, ['sources']);
@@ -56,6 +59,37 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
   }
 }
 
+/**
+ * The printable report: bao-cao/index.html (A4, print CSS, inline SVG, no JavaScript) and, where
+ * Chromium is installed, bao-cao/bao-cao.pdf printed from it. Written into the Evidence project's
+ * static/ before the build, so the site ships both and the overview can link them.
+ */
+async function writePrintable(dir: string, data: Awaited<ReturnType<typeof writePublicData>>, run: RunInfo, say: (m: string) => void) {
+  await mkdir(dir, { recursive: true });
+  const html = join(dir, 'index.html');
+  await writeFile(html, printReportHtml(data, run));
+  if (!hasChromium()) {
+    say(`printable report: HTML only — no Chromium at ${CHROMIUM}, PDF skipped (the HTML prints from any browser)`);
+    return;
+  }
+  const pdf = join(dir, 'bao-cao.pdf');
+  try {
+    await printPdf(html, pdf);
+  } catch (error) {
+    // The site does not depend on the PDF: say why it is missing and go on.
+    await rm(pdf, { force: true });
+    say(`printable report: HTML only — PDF failed: ${(error as Error).message.split('\n')[0]}`);
+    return;
+  }
+  await writeFile(html, printReportHtml(data, run, { pdfHref: 'bao-cao.pdf' }));
+  say(`printable report: HTML and PDF (${pdfPages(await readFile(pdf))} A4 pages)`);
+}
+
+/** Pages of a PDF, counted from its page objects. */
+export function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
 export async function sizeOf(dir: string): Promise<{ bytes: number; files: number }> {
   let bytes = 0;
   let files = 0;
@@ -68,3 +102,4 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
 }
 
 export { writePublicData } from './public-data.ts';
+export { printReportHtml } from './print-report.ts';

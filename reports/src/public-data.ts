@@ -5,12 +5,12 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
-import { formatDateTimeVn, formatValue } from './format.ts';
-import { GEO_LEVEL_VI, sourceLabel, sourceNote, STATUS_VI, DEFINITION_VI, FLAG_VI } from './labels.ts';
+import { formatDateTimeVn } from './format.ts';
+import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
-import { cellText, geoSlug, headlineEthnic, indexRows, matrices, shortTarget, trends, valueRecord, YEARS } from './public-tables.ts';
+import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
 import { findRecoverable } from './suppression.ts';
-import { checkVi, COMPLETENESS_VI, expectedSourceVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
+import { checkVi, COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
 
 export interface RunInfo {
   runId: string;
@@ -25,6 +25,16 @@ export interface PublicData {
   geoNames: Map<string, string>;
   ethnicNames: Map<string, string>;
   latestYear: number;
+  /** The 2025 communes, with the former units each is made of that were outside Bảo Yên in 2020. */
+  reorganisation: Reorganised[];
+}
+
+export interface Reorganised {
+  code: string;
+  name: string;
+  /** Former units outside Bảo Yên before 01/07/2025 (short names): the 2020 baseline does not cover them. */
+  outside: string[];
+  note: string;
 }
 
 type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
@@ -178,7 +188,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     await writeTable(db, workDir, 'trend', { page: 'VARCHAR', page_key: 'VARCHAR', year: 'INTEGER', year_label: 'VARCHAR', series: 'VARCHAR', series_order: 'INTEGER', value: 'DOUBLE' }, trendRows);
 
     await writeIndicators(db, workDir, rows, catalog, latestYear);
-    await writeGeographies(db, workDir, rows, geos, geoNames);
+    const reorganisation = await writeGeographies(db, workDir, rows, geos, geoNames);
     const groups = [...ethnicNames].filter(([c]) => c !== 'ALL' && c !== 'DTTS' && rows.some((r) => r.ethnic_group === c)).sort(([a], [b]) => a.localeCompare(b));
     await writeTable(db, workDir, 'ethnic_groups', { code: 'VARCHAR', name: 'VARCHAR', minority: 'VARCHAR', link: 'VARCHAR' },
       groups.map(([code, name]) => ({ code, name, minority: code >= '02' && code <= '54' ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
@@ -190,7 +200,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
     assertNoRecovery(raw, rows, parentOf);
-    return { rows, catalog, geoNames, ethnicNames, latestYear };
+    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation };
   } finally {
     db.close();
   }
@@ -205,7 +215,6 @@ function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], parentOf: Map
 }
 
 async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number) {
-  const ix = indexRows(rows);
   const indicators = catalog.map((c) => {
     // Every text in Vietnamese: the catalog describes targets in English for the engineers.
     const pending = PENDING_VI[c.indicator_id];
@@ -225,28 +234,11 @@ async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], 
   });
   await writeTable(db, workDir, 'indicators', { ...typesOf(indicators[0]!), sort_order: 'INTEGER', link: 'VARCHAR' }, indicators);
 
-  const scorecard = catalog
-    .filter((c) => c.has_source && c.target_kind !== 'no_target' && rows.some((r) => r.indicator_id === c.indicator_id))
-    .map((c) => {
-      const head = headlineEthnic(rows, c.indicator_id);
-      const at = (y: number) => ix.get(`${c.indicator_id}|${y}|area|BAO_YEN|${head}|ALL`);
-      const latestYearOf = [...YEARS].reverse().find((y) => at(y)) ?? latestYear;
-      const latest = at(latestYearOf);
-      return {
-        sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,
-        headline: head === 'DTTS' ? 'DTTS' : 'Chung',
-        baseline_text: cellText(at(2020), c.unit), latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
-        target_text: latest?.target != null ? formatValue(latest.target, c.unit) : shortTarget(c),
-        target_value: latest?.target ?? null,
-        status_label: !latest ? STATUS_VI.no_data! : latest.suppressed ? 'Ẩn' : latest.status ? STATUS_VI[latest.status] ?? latest.status : 'Chưa đánh giá',
-        trend_img: `/charts/spark-${c.indicator_id}.svg`,
-        source_note: sourceNote(c.source, latestYearOf),
-      };
-    });
+  const scorecard = scorecardRows(rows, catalog, latestYear);
   await writeTable(db, workDir, 'scorecard', { ...typesOf(scorecard[0] ?? {}), sort_order: 'INTEGER', target_value: 'DOUBLE' }, scorecard);
 }
 
-async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[], geos: Record<string, unknown>[], geoNames: Map<string, string>) {
+async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[], geos: Record<string, unknown>[], geoNames: Map<string, string>): Promise<Reorganised[]> {
   const present = new Set(rows.map((r) => `${r.geo_level}|${r.geo_code}`));
   const communes = [...present].filter((g) => !g.startsWith('area|')).sort().map((g) => {
     const [level, code] = g.split('|') as [string, string];
@@ -280,9 +272,12 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
       former: members.map((o) => `${o.old_name} (${o.old_code})`).join('; '),
       former_count: String(members.length),
       note: notes.join(' '),
+      outside: outside.map((o) => short(o.old_name)),
     };
   });
-  await writeTable(db, workDir, 'reorganisation', { ...typesOf(reorg[0] ?? { a: '' }), row_order: 'INTEGER' }, reorg);
+  await writeTable(db, workDir, 'reorganisation', { row_order: 'INTEGER', new_code: 'VARCHAR', new_name: 'VARCHAR', link: 'VARCHAR', former: 'VARCHAR', former_count: 'VARCHAR', note: 'VARCHAR' },
+    reorg.map(({ outside: _, ...r }) => r));
+  return reorg.map((r) => ({ code: r.new_code, name: r.new_name, outside: r.outside, note: r.note }));
 }
 
 async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[]) {
@@ -377,10 +372,4 @@ async function writeVietnameseAggregates(db: Db, workDir: string) {
     ['nguon', 'bang', 'nam', 'ma_xa', 'ten_xa', 'dia_gioi', 'so_ban_ghi', 'so_ban_ghi_ca_nam', 'trang_thai'].map((c) => [c, 'VARCHAR'])) as Record<string, ColumnType>, completeness);
   await db.run('drop table dq_checks_raw');
   await db.run('drop table dq_completeness_raw');
-}
-
-function methodNoteVi(c: CatalogRow): string {
-  if (c.indicator_id === 'poor_household_rate' || c.indicator_id === 'near_poor_household_rate')
-    return 'Năm 2020–2021 theo chuẩn nghèo QĐ 59/2015/QĐ-TTg, 2022–2025 theo NĐ 07/2021/NĐ-CP: thay đổi 2021→2022 là do đổi chuẩn, không phải tiến bộ; mục tiêu được đánh giá theo mức giảm bình quân trong cùng một chuẩn.';
-  return c.method_note ?? '';
 }

@@ -211,3 +211,43 @@ export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicName
 function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
+
+export interface ScorecardRow {
+  sort_order: number;
+  indicator_id: string;
+  name_vi: string;
+  clause: string;
+  link: string;
+  headline: 'DTTS' | 'Chung';
+  baseline_text: string;
+  latest_year: string;
+  latest_text: string;
+  target_text: string;
+  target_value: number | null;
+  status_label: string;
+  trend_img: string;
+  source_note: string;
+}
+
+/** The overview's scorecard (and the printed one): each plan target with a value, DTTS 2020 vs the latest year. */
+export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number): ScorecardRow[] {
+  const ix = indexRows(rows);
+  return catalog
+    .filter((c) => c.has_source && c.target_kind !== 'no_target' && rows.some((r) => r.indicator_id === c.indicator_id))
+    .map((c) => {
+      const head = headlineEthnic(rows, c.indicator_id);
+      const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
+      const latestYearOf = [...YEARS].reverse().find((y) => at(y)) ?? latestYear;
+      const latest = at(latestYearOf);
+      return {
+        sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,
+        headline: head === 'DTTS' ? 'DTTS' : 'Chung',
+        baseline_text: cellText(at(2020), c.unit), latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
+        target_text: latest?.target != null ? formatValue(latest.target, c.unit) : shortTarget(c),
+        target_value: latest?.target ?? null,
+        status_label: statusText(latest, c),
+        trend_img: `/charts/spark-${c.indicator_id}.svg`,
+        source_note: sourceNote(c.source, latestYearOf),
+      };
+    });
+}

@@ -11,7 +11,11 @@ import { promisify } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
-import { buildReports, type BuildReportsResult } from '../src/index.ts';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { catalogRows } from '@dtts/indicators';
+import { buildReports, pdfPages, type BuildReportsResult } from '../src/index.ts';
+import { hasChromium } from '../src/chromium.ts';
+import { formatValue } from '../src/format.ts';
 import { REPORTS_DIR } from '../src/evidence.ts';
 import { launch } from './browser.ts';
 import { collectPii, findIn } from './pii.ts';
@@ -20,18 +24,23 @@ import { serveStatic } from './static-server.ts';
 const run = promisify(execFile);
 const ROOT = join(REPORTS_DIR, '..');
 const SHOTS = join(REPORTS_DIR, 'test-output');
+const tool = (name: string) => ['/usr/bin', '/usr/local/bin'].map((d) => join(d, name)).find((p) => existsSync(p));
+const PDFTOTEXT = tool('pdftotext');
+const PDFTOPPM = tool('pdftoppm');
 
 let work: string;
 let sourcesDir: string;
 let siteDir: string;
 let result: BuildReportsResult;
+let warehouse: string;
 const progress: string[] = [];
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'reports-site-'));
   sourcesDir = process.env.DTTS_REPORTS_SOURCES ?? join(work, 'sources');
-  let warehouse = process.env.DTTS_REPORTS_WAREHOUSE;
-  if (!warehouse) {
+  const prebuilt = process.env.DTTS_REPORTS_WAREHOUSE;
+  if (prebuilt) warehouse = prebuilt;
+  else {
     const pnpm = (args: string[]) => run('pnpm', args, { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, FORCE_COLOR: '0' } });
     await pnpm(['sample', '--out', sourcesDir, '--scale', '0.02']);
     await pnpm(['pipeline', '--sources', sourcesDir, '--out', join(work, 'out'), '--skip-reports']);
@@ -66,6 +75,7 @@ describe('the built site', () => {
     const pii = await collectPii(sourcesDir);
     expect(pii.size).toBeGreaterThan(2000);
     const leaks: string[] = [];
+    let pdfScanned = 0;
     for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const file = join(entry.parentPath, entry.name);
@@ -74,11 +84,89 @@ describe('the built site', () => {
         // Parquet pages may be compressed: read the values back instead of the bytes.
         const rows = await withDb(':memory:', (db) => db.all(`select * from read_parquet('${file.replaceAll("'", "''")}')`));
         text = rows.map((r) => Object.values(r).join(' ')).join('\n');
+      } else if (entry.name.endsWith('.pdf')) {
+        // PDF text sits in compressed streams: scan what pdftotext reads (the PDF is printed from the
+        // scanned HTML report, so without poppler-utils that HTML stands for it).
+        if (!PDFTOTEXT) continue;
+        text = (await run(PDFTOTEXT, ['-q', file, '-'], { maxBuffer: 64 << 20 })).stdout;
+        pdfScanned++;
       } else text = (await readFile(file)).toString('utf8');
       for (const hit of findIn(text, pii)) leaks.push(`${file.slice(siteDir.length)}: ${hit}`);
     }
     expect(leaks).toEqual([]);
+    expect(existsSync(join(siteDir, 'bao-cao', 'index.html'))).toBe(true); // the printable report is among the files scanned
+    if (PDFTOTEXT && hasChromium()) expect(pdfScanned).toBe(1);
   }, 240_000);
+});
+
+describe('the printable report', () => {
+  const STATUSES = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn']);
+  let doc: Document;
+  beforeAll(async () => {
+    // A silent console: jsdom's CSS parser does not know @page margin boxes (Chromium does).
+    doc = new JSDOM(await readFile(join(siteDir, 'bao-cao', 'index.html'), 'utf8'), { virtualConsole: new VirtualConsole() }).window.document;
+  });
+
+  it('is one self-contained HTML page: cover, scorecard with statuses, a chart per computed indicator', () => {
+    expect(doc.documentElement.lang).toBe('vi');
+    expect(doc.querySelectorAll('script, link[rel=stylesheet], img[src^=http]').length).toBe(0);
+    const cover = doc.querySelector('section.cover')!.textContent!;
+    expect(cover).toMatch(/Huyện Bảo Yên/);
+    expect(cover).toMatch(/test-run-42/);
+    expect(cover).toMatch(/05\/03\/2026/); // build date, dd/mm/yyyy
+    const rows = [...doc.querySelectorAll('table.score tr[data-indicator]')];
+    const scored = catalogRows.filter((c) => c.has_source && c.target_kind !== 'no_target');
+    expect(rows.length).toBe(scored.length);
+    const statuses = rows.map((r) => r.querySelector('.status')?.textContent ?? '');
+    for (const st of statuses) expect(STATUSES).toContain(st);
+    expect(statuses.some((st) => /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(st))).toBe(true);
+    const sections = [...doc.querySelectorAll('section.indicator')];
+    expect(sections.map((x) => x.getAttribute('data-indicator'))).toEqual(catalogRows.filter((c) => c.has_source).map((c) => c.indicator_id));
+    for (const x of sections) {
+      expect(x.querySelectorAll('svg').length, x.id).toBeGreaterThanOrEqual(1);
+      expect(x.querySelector('ol.notes')!.textContent, x.id).toMatch(/Nguồn: .*\(\d\d\/\d\d/);
+      expect(x.querySelector('ol.notes')!.textContent, x.id).toMatch(/Bảo Hà .*Tân An|Tân An.*Bảo Hà/s);
+      // Years as 2020, not 2,020 or 2.020; Vietnamese decimals.
+      expect(x.textContent, x.id).not.toMatch(/\b2[,.]0[12]\d\b(?![.,]\d)/);
+    }
+    expect(doc.querySelector('#poor_household_rate ol.notes')!.textContent).toMatch(/NĐ 07\/2021/);
+    expect(doc.querySelector('#health_insurance_coverage')!.textContent).toMatch(/\d,\d%/);
+  });
+
+  it('shows a suppressed cell as hidden, never as a number', async () => {
+    // Commune cells of the 2025 frame whose numerator is a count of 1–4: primary suppression.
+    const small = await withDb(warehouse, (db) => db.all<{ indicator_id: string; year: number; geo_code: string; value: number }>(
+      `select indicator_id, cast(year as integer) as year, geo_code, value from marts.indicator_values
+       where geo_level = 'commune_2025' and ethnic_group = 'DTTS' and sex = 'ALL' and numerator between 1 and 4
+         and indicator_id not in ('solid_classrooms', 'boarding_school_standard', 'semi_boarding_schools_standard', 'income_per_capita')`));
+    expect(small.length).toBeGreaterThan(0);
+    for (const c of small) {
+      const cell = doc.querySelector(`td[data-cell="${c.indicator_id}|${c.year}|commune_2025|${c.geo_code}|DTTS|ALL"]`);
+      expect(cell, `${c.indicator_id} ${c.year} ${c.geo_code}`).not.toBeNull();
+      expect(cell!.textContent).toBe('Ẩn');
+      expect(cell!.textContent).not.toMatch(/\d/);
+      // Nor in the commune's row of that section's table, year by year.
+      const yearCells = [...cell!.closest('tr')!.querySelectorAll('td[data-cell]')].map((td) => td.textContent);
+      expect(yearCells).not.toContain(formatValue(c.value, 'percent'));
+    }
+  });
+
+  it('is printed to an A4 PDF where Chromium is installed', async () => {
+    const pdf = join(siteDir, 'bao-cao', 'bao-cao.pdf');
+    if (!hasChromium()) {
+      expect(existsSync(pdf)).toBe(false);
+      expect(progress.some((m) => /PDF skipped/.test(m))).toBe(true);
+      return;
+    }
+    const bytes = await readFile(pdf);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Cover, scorecard, one page per computed indicator at least, the targets waiting for a source.
+    expect(pdfPages(bytes)).toBeGreaterThanOrEqual(catalogRows.filter((c) => c.has_source).length + 2);
+    expect(progress.some((m) => /printable report: HTML and PDF/.test(m))).toBe(true);
+    expect(doc.querySelector('a[href="bao-cao.pdf"]')).not.toBeNull();
+    await mkdir(SHOTS, { recursive: true });
+    if (PDFTOPPM) await run(PDFTOPPM, ['-r', '70', '-png', '-f', '1', '-l', '3', pdf, join(SHOTS, 'report-page')]);
+  }, 60_000);
 });
 
 describe('the site in Chromium', () => {
@@ -141,7 +229,7 @@ describe('the site in Chromium', () => {
   }
 
   const STATUS = /^(Đạt|Đúng tiến độ|Chậm tiến độ|Chưa có số liệu)$/;
-  const SIDEBAR = ['Trang chủ', 'Chỉ tiêu', 'Xã', 'Dân tộc', 'Sắp xếp đơn vị hành chính năm 2025', 'Phương pháp', 'Chất lượng dữ liệu'];
+  const SIDEBAR = ['Trang chủ', 'Chỉ tiêu', 'Xã', 'Dân tộc', 'Sắp xếp đơn vị hành chính năm 2025', 'Phương pháp', 'Chất lượng dữ liệu', 'Báo cáo in (A4)'];
   const common = (r: Awaited<ReturnType<typeof open>>) => {
     expect(r.problems).toEqual([]);
     // Vietnamese everywhere a reader looks: sidebar, breadcrumbs, the tab's title; no link to Evidence's own pages.
@@ -162,6 +250,7 @@ describe('the site in Chromium', () => {
     expect(r.text).toMatch(/Đạt|Đúng tiến độ|Chậm tiến độ|Chưa có số liệu/);
     expect(r.text).toMatch(/\d,\d%/); // vi-VN decimals
     expect(r.crumbs).toEqual(['Trang chủ']);
+    expect(r.text).toMatch(/Báo cáo in \(A4\)/);
     // The targets still waiting for a source, with their plan clause and expected source, in Vietnamese.
     expect(r.text).toMatch(/Chỉ tiêu chưa có nguồn số liệu/);
     expect(r.text).toMatch(/Tỷ lệ cán bộ cấp xã có trình độ đại học trở lên\s+II\.4\.\(9\)/);
@@ -202,6 +291,13 @@ describe('the site in Chromium', () => {
     expect(r.title).toMatch(new RegExp(`^Dân tộc ${name}`));
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.statuses.some((s) => STATUS.test(s))).toBe(true);
+  }, 60_000);
+
+  it('opens the printable report from the overview, offline', async () => {
+    const r = await open('/bao-cao/index.html', 'report.png');
+    expect(r.problems).toEqual([]);
+    expect(r.text).toMatch(/Báo cáo kết quả thực hiện mục tiêu/);
+    expect(r.text).toMatch(/05\/03\/2026/);
   }, 60_000);
 
   it('renders the data-quality page in Vietnamese; Evidence\'s explore and settings pages are not built', async () => {

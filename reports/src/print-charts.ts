@@ -1,0 +1,119 @@
+// Charts of the printable report: Observable Plot drawn in Node (jsdom) to inline SVG, sized for an
+// A4 page (content width about 180 mm = 680 px), Vietnamese labels and number formats.
+import * as Plot from '@observablehq/plot';
+import { JSDOM } from 'jsdom';
+import { formatNumber, isVnd } from './format.ts';
+
+const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+
+export const PRINT_WIDTH = 680;
+export const COLORS = { dtts: '#1d4ed8', target: '#b91c1c', path: '#6b7280', frame: '#d1d5db' } as const;
+
+export interface Point {
+  year: number;
+  /** null where the value is hidden or missing: the line breaks there. */
+  value: number | null;
+}
+
+function svgOf(node: Element): string {
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+  if (!svg) throw new Error('Plot returned no <svg>');
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  svg.setAttribute('font-family', 'inherit');
+  svg.setAttribute('role', 'img');
+  return svg.outerHTML;
+}
+
+/** Axis ticks: percent as "95" (the axis says %), VND in millions "3,2". */
+function tick(unit: string) {
+  return (d: number) => (isVnd(unit) ? formatNumber(d / 1e6, 1) : formatNumber(d, Number.isInteger(d) ? 0 : 1));
+}
+
+/** A point's label: "95,6" for percent, "3,25" (millions) for VND. */
+export function pointLabel(value: number, unit: string): string {
+  return isVnd(unit) ? formatNumber(value / 1e6, 2) : formatNumber(value, 1);
+}
+
+export function axisLabel(unit: string): string {
+  return isVnd(unit) ? 'triệu đồng/người/tháng' : unit === 'percent' ? '%' : '';
+}
+
+function domain(values: number[]): [number, number] {
+  if (values.length === 0) return [0, 100];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
+  return [Math.max(lo - pad, lo >= 0 ? 0 : -Infinity), hi + pad];
+}
+
+const YEAR_AXIS = { label: null, domain: [2019.6, 2025.4], ticks: [2020, 2021, 2022, 2023, 2024, 2025], tickFormat: (d: number) => String(d) } as const;
+
+/**
+ * The headline trend 2020–2025 against the 2025 target (dashed red) and the straight path from the 2020
+ * baseline to the target (dashed grey); a method break as a dotted vertical line.
+ */
+export function trendSvg(opts: {
+  points: Point[]; target: number | null; path: { year: number; value: number }[] | null; unit: string; methodBreakAfter: number | null;
+}): string {
+  const { points, target, path, unit } = opts;
+  const shown = points.filter((p): p is { year: number; value: number } => p.value !== null);
+  const all = [...shown.map((p) => p.value), ...(target === null ? [] : [target]), ...(path ?? []).map((p) => p.value)];
+  const marks: Plot.Markish[] = [
+    Plot.gridY({ stroke: '#e5e7eb', strokeOpacity: 1 }),
+  ];
+  if (opts.methodBreakAfter !== null) {
+    const x = opts.methodBreakAfter + 0.5;
+    marks.push(Plot.ruleX([x], { stroke: COLORS.path, strokeDasharray: '1,3' }));
+    marks.push(Plot.text([x], { x: (d: number) => d, frameAnchor: 'top', dy: 2, text: () => 'đổi chuẩn nghèo', fontSize: 9, fill: COLORS.path }));
+  }
+  if (path) marks.push(Plot.lineY(path, { x: 'year', y: 'value', stroke: COLORS.path, strokeDasharray: '5,4', strokeWidth: 1.5 }));
+  // The target's value is in the legend under the chart: a label here would collide with the points.
+  if (target !== null) marks.push(Plot.ruleY([target], { stroke: COLORS.target, strokeDasharray: '6,3', strokeWidth: 1.5 }));
+  marks.push(
+    Plot.lineY(points, { x: 'year', y: (p: Point) => p.value ?? NaN, stroke: COLORS.dtts, strokeWidth: 2.5 }),
+    Plot.dot(shown, { x: 'year', y: 'value', fill: COLORS.dtts, r: 3.5 }),
+    Plot.text(shown, { x: 'year', y: 'value', text: (p: { value: number }) => pointLabel(p.value, unit), dy: -11, fontSize: 10, fontWeight: 600, fill: COLORS.dtts, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+  );
+  return svgOf(Plot.plot({
+    document, width: PRINT_WIDTH, height: 180, marginLeft: 44, marginRight: 16, marginTop: 22, marginBottom: 26,
+    style: { fontSize: '10px', background: 'white' },
+    x: YEAR_AXIS,
+    y: { label: axisLabel(unit), domain: domain(all), tickFormat: tick(unit), ticks: 5 },
+    marks,
+  }) as unknown as Element);
+}
+
+/** Small multiples: one panel per commune (3 × 2), its headline value by year against the target. */
+export function communesSvg(opts: { panels: { name: string; points: Point[] }[]; target: number | null; unit: string }): string {
+  const { panels, target, unit } = opts;
+  const columns = 3;
+  const at = (i: number) => ({ col: i % columns, row: Math.floor(i / columns) });
+  const data = panels.flatMap((p, i) => p.points.map((pt) => ({ ...pt, ...at(i), name: p.name })));
+  const shown = data.filter((d) => d.value !== null) as (typeof data[number] & { value: number })[];
+  const ends = shown.filter((d) => d.year === Math.max(...shown.filter((s) => s.name === d.name).map((s) => s.year))
+    || d.year === Math.min(...shown.filter((s) => s.name === d.name).map((s) => s.year)));
+  const rows = Math.ceil(panels.length / columns);
+  const marks: Plot.Markish[] = [
+    Plot.frame({ stroke: COLORS.frame }),
+    Plot.text(panels.map((p, i) => ({ ...at(i), name: p.name })), { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dx: 5, dy: 5, fontSize: 10, fontWeight: 600, fill: '#111827' }),
+  ];
+  if (target !== null) marks.push(Plot.ruleY([target], { stroke: COLORS.target, strokeDasharray: '6,3', strokeWidth: 1.2 }));
+  marks.push(
+    Plot.lineY(data, { fx: 'col', fy: 'row', x: 'year', y: (d: Point) => d.value ?? NaN, z: 'name', stroke: COLORS.dtts, strokeWidth: 2 }),
+    Plot.dot(shown, { fx: 'col', fy: 'row', x: 'year', y: 'value', fill: COLORS.dtts, r: 2.5 }),
+    Plot.text(ends, { fx: 'col', fy: 'row', x: 'year', y: 'value', text: (d: { value: number }) => pointLabel(d.value, unit), dy: -9, fontSize: 9, fill: COLORS.dtts, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+  );
+  const values = [...shown.map((d) => d.value), ...(target === null ? [] : [target])];
+  const [lo, hi] = domain(values);
+  return svgOf(Plot.plot({
+    document, width: PRINT_WIDTH, height: 30 + rows * 104, marginLeft: 36, marginRight: 8, marginTop: 6, marginBottom: 26,
+    style: { fontSize: '10px', background: 'white' },
+    fx: { axis: null, padding: 0.08 },
+    fy: { axis: null, padding: 0.12 },
+    x: { ...YEAR_AXIS, ticks: [2020, 2025] },
+    // Room above the highest point for the commune's name.
+    // The unit is in the caption (a y label would sit on the first panel's name).
+    y: { label: null, domain: [lo, hi + (hi - lo) * 0.3], tickFormat: tick(unit), ticks: 3, grid: true },
+    marks,
+  }) as unknown as Element);
+}
