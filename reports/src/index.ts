@@ -40,7 +40,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     await runEvidence(work, ['sources']);
     say('evidence build (about a minute)');
     await runEvidence(work, ['build'], (line) => {
-      if (/✓ built in/.test(line)) say(`  vite: ${line.trim()}`);
+      if (/✓ built in/.test(line)) say(`  vite: ${line.replace(/\x1b\[[0-9;]*m/g, "").trim()}`);
     });
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
