@@ -31,3 +31,15 @@ describe('plain values', () => {
     });
   });
 });
+
+describe('fork', () => {
+  it('gives a second connection to the same database, closed on its own', async () => {
+    await withDb(':memory:', async (db) => {
+      await db.run('create table t as select 42 as x');
+      const other = await db.fork();
+      expect(await other.one('select x from t')).toEqual({ x: 42 });
+      other.close();
+      expect(await db.one('select x from t')).toEqual({ x: 42 });
+    });
+  });
+});

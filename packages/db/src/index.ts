@@ -17,7 +17,14 @@ export class Db {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** A forked Db shares its parent's database: closing it closes only its connection. */
+    private readonly ownsInstance = true,
   ) {}
+
+  /** Another connection to the same database, for work that runs at the same time. */
+  async fork(): Promise<Db> {
+    return new Db(this.path, this.instance, await this.instance.connect(), false);
+  }
 
   /** Opens (or creates) a DuckDB database file; ':memory:' for an in-memory one. */
   static async open(path = ':memory:'): Promise<Db> {
@@ -54,7 +61,7 @@ export class Db {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

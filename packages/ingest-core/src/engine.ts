@@ -6,7 +6,7 @@ import { loadCsvFast } from './read/csv-fast.ts';
 import type { Connector, TableSpec } from './contract.ts';
 import { discover, type DiscoveredFile } from './discover.ts';
 import { SourceFileError } from './errors.ts';
-import { ingestTableDDL, loadTable, WORK } from './load-table.ts';
+import { ingestTableDDL, loadTable } from './load-table.ts';
 import { readTableFile } from './read/index.ts';
 import { createWorkTable } from './work-table.ts';
 
@@ -66,41 +66,69 @@ export async function createIngestSchema(db: Db, connectors: readonly Connector[
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const { db, connectors } = opts;
   await createIngestSchema(db, connectors);
-  // Work tables live in an in-memory database beside the warehouse file: nothing of them is written to disk.
-  await db.run(`ATTACH IF NOT EXISTS ':memory:' AS ${WORK}`);
   const found = await discover(opts.sourcesDir, connectors, opts.years);
   const result: IngestResult = { files: [], failures: [], warnings: found.warnings, years: found.years, sourcesDir: opts.sourcesDir };
   for (const w of found.warnings) {
     opts.onEvent?.({ type: 'warning', ...w });
     await db.run(`INSERT INTO ingest.warnings VALUES (?, NULL, ?, 'ignored_file', ?)`, [w.source, w.file, w.message]);
   }
-  for (const connector of connectors) {
+  // A source's year is independent of every other (a reference stays within its source and
+  // year): several at a time, each on its own connection and work database, so that DuckDB works
+  // on some while JavaScript reads files for others. Results keep source and year order.
+  const units = connectors.flatMap((connector) => (found.years.get(connector.id) ?? []).map((year) => ({ connector, year })));
+  const done = await mapConcurrently(units, UNITS_AT_ONCE, async ({ connector, year }) => {
+    const files: FileReport[] = [];
+    const own = await db.fork();
+    // Work tables live in an in-memory database beside the warehouse file: nothing of them is written to disk.
+    const work = `_ingest_work_${connector.id.replaceAll('-', '_')}_${year}`;
+    await own.run(`ATTACH IF NOT EXISTS ':memory:' AS ${work}`);
     try {
-      for (const year of found.years.get(connector.id) ?? []) {
-        for (const table of connector.tables) {
-          const files = found.files.filter((f) => f.source === connector.id && f.year === year && f.table === table.name);
-          if (files.length > 0) result.files.push(...(await ingestTable(opts, connector, table, year, files)));
-        }
+      for (const table of connector.tables) {
+        const mine = found.files.filter((f) => f.source === connector.id && f.year === year && f.table === table.name);
+        if (mine.length > 0) files.push(...(await ingestTable({ ...opts, db: own }, work, connector, table, year, mine)));
       }
+      return { files };
     } catch (error) {
       if (!(error instanceof SourceFileError)) throw error;
-      result.failures.push({ source: connector.id, message: error.message });
       opts.onEvent?.({ type: 'failed', source: connector.id, message: error.message });
+      return { files, failure: { source: connector.id, message: error.message } };
+    } finally {
+      await own.run(`DETACH DATABASE IF EXISTS ${work}`);
+      own.close();
     }
+  });
+  for (const r of done) {
+    result.files.push(...r.files);
+    if (r.failure) result.failures.push(r.failure);
   }
-  await db.run(`DETACH DATABASE IF EXISTS ${WORK}`);
   return result;
 }
 
-async function ingestTable(opts: IngestOptions, connector: Connector, table: TableSpec, year: number, files: DiscoveredFile[]): Promise<FileReport[]> {
+const UNITS_AT_ONCE = 4;
+
+/** fn over items, at most `limit` at a time; results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function ingestTable(opts: IngestOptions, workDb: string, connector: Connector, table: TableSpec, year: number, files: DiscoveredFile[]): Promise<FileReport[]> {
   const { db } = opts;
-  const work = await createWorkTable(db, `${WORK}.raw`, Object.keys(table.columns));
+  const work = await createWorkTable(db, `${workDb}.raw`, Object.keys(table.columns));
   const reports: FileReport[] = [];
   const fileNames = new Map<number, string>();
   const present = new Map<number, string[]>();
   for (const [idx, f] of files.entries()) {
     const bytes = await readFile(f.path);
-    const fast = f.format === 'csv' && opts.fastCsv !== false ? await tryFastCsv(db, idx, f, table, bytes) : undefined;
+    const fast = f.format === 'csv' && opts.fastCsv !== false ? await tryFastCsv(db, workDb, idx, f, table, bytes) : undefined;
     let read: { rows: number; present: string[]; warnings: string[]; notes: string[] };
     if (fast) read = fast;
     else {
@@ -118,7 +146,7 @@ async function ingestTable(opts: IngestOptions, connector: Connector, table: Tab
     });
     opts.onEvent?.({ type: 'file', source: connector.id, file: f.file, rows: read.rows });
   }
-  const { perFile } = await loadTable({ db, connector, table, year, raw: `${WORK}.raw`, files: fileNames, present, hashKey: opts.hashKey });
+  const { perFile } = await loadTable({ db, work: workDb, connector, table, year, raw: `${workDb}.raw`, files: fileNames, present, hashKey: opts.hashKey });
   const loadedByFile = new Map(
     (await db.all<{ file: string; n: number }>(
       `SELECT source_file AS file, count(*) AS n FROM ingest.${q(connector.warehouseTable(table.name))} WHERE year = ? GROUP BY 1`, [year],
@@ -148,11 +176,11 @@ async function ingestTable(opts: IngestOptions, connector: Connector, table: Tab
 }
 
 /** DuckDB's read_csv where it applies; any surprise sends the file to the JavaScript reader. */
-async function tryFastCsv(db: Db, idx: number, f: DiscoveredFile, table: TableSpec, bytes: Buffer) {
+async function tryFastCsv(db: Db, workDb: string, idx: number, f: DiscoveredFile, table: TableSpec, bytes: Buffer) {
   try {
-    return await loadCsvFast(db, { catalog: WORK, table: 'raw' }, idx, f.path, f.file, table, bytes);
+    return await loadCsvFast(db, { catalog: workDb, table: 'raw' }, idx, f.path, f.file, table, bytes);
   } catch {
-    await db.run(`DELETE FROM ${WORK}.raw WHERE file_idx = ${idx}`);
+    await db.run(`DELETE FROM ${workDb}.raw WHERE file_idx = ${idx}`);
     return undefined;
   }
 }

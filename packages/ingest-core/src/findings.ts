@@ -4,10 +4,10 @@
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import type { TableSpec } from './contract.ts';
 import { requiredSlots } from './read/header.ts';
-import { errCol, mask, rawCol, WORK, type LoadTableArgs } from './work-columns.ts';
+import { errCol, mask, rawCol, type LoadTableArgs } from './work-columns.ts';
 
-/** Fills WORK.skipped and WORK.issues (file_idx, row_no, col, reason, action). */
-export async function findIssues({ db, connector, table, year }: LoadTableArgs): Promise<void> {
+/** Fills <work>.skipped and <work>.issues (file_idx, row_no, col, reason, action). */
+export async function findIssues({ db, connector, table, year, work }: LoadTableArgs): Promise<void> {
   const slots = requiredSlots(table);
   const present = slots.map((slot) => `(${slot.map((c) => `${rawCol(c)} IS NOT NULL`).join(' OR ')})::INTEGER`);
   // Blank, note and signature rows: at most one required value (SOURCES.md §2), or nothing but
@@ -17,19 +17,19 @@ export async function findIssues({ db, connector, table, year }: LoadTableArgs):
   const filled = present.join(' + ') || '0';
   // The whole-row test runs only where the first required value already reads as a signature.
   const firstRequired = `coalesce(${slots.flat().map(rawCol).join(', ')})`;
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.skipped AS SELECT file_idx, row_no FROM ${WORK}.parsed
+  await db.run(`CREATE OR REPLACE TABLE ${work}.skipped AS SELECT file_idx, row_no FROM ${work}.parsed
     WHERE ${filled} <= 1 OR (regexp_full_match(lower(${firstRequired}), ${lit(FOOTER_TEXT)}) AND ${onlyFooter})`);
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.issues (file_idx INTEGER, row_no INTEGER, col VARCHAR, reason VARCHAR, action VARCHAR)`);
-  const live = `NOT EXISTS (SELECT 1 FROM ${WORK}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)`;
-  const notRejected = `NOT EXISTS (SELECT 1 FROM ${WORK}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')`;
+  await db.run(`CREATE OR REPLACE TABLE ${work}.issues (file_idx INTEGER, row_no INTEGER, col VARCHAR, reason VARCHAR, action VARCHAR)`);
+  const live = `NOT EXISTS (SELECT 1 FROM ${work}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)`;
+  const notRejected = `NOT EXISTS (SELECT 1 FROM ${work}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')`;
   // Each phase is one statement (fewer round trips): a phase sees the rejections of the earlier ones.
   type Finding = { col: string; reason: string; action: 'row_rejected' | 'value_blanked'; where: string };
   const insertAll = async (findings: Finding[]) => {
     if (findings.length === 0) return;
     const selects = findings.map(
-      (f) => `SELECT p.file_idx, p.row_no, ${lit(f.col)}, ${f.reason}, ${lit(f.action)} FROM ${WORK}.parsed p WHERE ${live} AND ${f.where}`,
+      (f) => `SELECT p.file_idx, p.row_no, ${lit(f.col)}, ${f.reason}, ${lit(f.action)} FROM ${work}.parsed p WHERE ${live} AND ${f.where}`,
     );
-    await db.run(`INSERT INTO ${WORK}.issues ${selects.join(' UNION ALL ')}`);
+    await db.run(`INSERT INTO ${work}.issues ${selects.join(' UNION ALL ')}`);
   };
 
   // 1. Required values missing or unreadable; optional values (and the alternatives of a satisfied
@@ -66,31 +66,31 @@ export async function findIssues({ db, connector, table, year }: LoadTableArgs):
       };
     }),
   );
-  if (table.key && table.key.length > 0) await rejectDuplicates(db, table, table.key, live, notRejected);
+  if (table.key && table.key.length > 0) await rejectDuplicates(db, work, table, table.key, live, notRejected);
   // A rejected row is not loaded, so none of its values was "blanked".
-  await db.run(`DELETE FROM ${WORK}.issues WHERE action = 'value_blanked' AND (file_idx, row_no) IN (SELECT (file_idx, row_no) FROM ${WORK}.issues WHERE action = 'row_rejected')`);
+  await db.run(`DELETE FROM ${work}.issues WHERE action = 'value_blanked' AND (file_idx, row_no) IN (SELECT (file_idx, row_no) FROM ${work}.issues WHERE action = 'row_rejected')`);
 }
 
 /** Text of a signature block, lower case: who signs, their title, the place-and-date line. */
 const FOOTER_TEXT = String.raw`\s*(người lập( biểu)?|người kiểm tra|thủ trưởng( đơn vị)?|kế toán( trưởng)?|xác nhận.*|chủ tịch.*|(tm|t/m|kt)\.? .*|\(ký.*\)|.*ngày .* tháng .* năm.*|trưởng (thôn|bản|ban|phòng).*)[\s:.,]*`;
 
 /** A repeated key: the first row in file order that passed every other check keeps it. */
-async function rejectDuplicates(db: Db, table: TableSpec, key: readonly string[], live: string, notRejected: string): Promise<void> {
+async function rejectDuplicates(db: Db, work: string, table: TableSpec, key: readonly string[], live: string, notRejected: string): Promise<void> {
   const keyCols = key.map((c) => `p.${q(c)}`).join(', ');
   // The reason names the key; a personal key (a student id) is masked there as in the value column.
   const keyText = key.map((c) => (table.columns[c]?.type.pii ? mask(`${q(c)}::VARCHAR`) : `${q(c)}::VARCHAR`)).join(` || ' / ' || `);
   await db.run(`
-    INSERT INTO ${WORK}.issues
+    INSERT INTO ${work}.issues
     WITH ranked AS (
       SELECT p.file_idx, p.row_no, ${keyText} AS key_text,
              row_number() OVER (PARTITION BY ${keyCols} ORDER BY p.file_idx, p.row_no) AS n,
              first_value(p.file_idx) OVER (PARTITION BY ${keyCols} ORDER BY p.file_idx, p.row_no) AS first_file,
              first_value(p.row_no) OVER (PARTITION BY ${keyCols} ORDER BY p.file_idx, p.row_no) AS first_row
-      FROM ${WORK}.parsed p WHERE ${live} AND ${notRejected}
+      FROM ${work}.parsed p WHERE ${live} AND ${notRejected}
     )
     SELECT r.file_idx, r.row_no, ${lit(key.join(', '))},
            format('duplicate {} "{}": already loaded from {} row {}', ${lit(key.join(', '))}, r.key_text, f.file, r.first_row),
            'row_rejected'
-    FROM ranked r JOIN ${WORK}.files f ON f.file_idx = r.first_file
+    FROM ranked r JOIN ${work}.files f ON f.file_idx = r.first_file
     WHERE r.n > 1`);
 }

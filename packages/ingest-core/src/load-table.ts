@@ -5,9 +5,9 @@ import { nfc } from '@dtts/vn-text';
 import type { Connector, TableSpec } from './contract.ts';
 import { findIssues } from './findings.ts';
 import type { ParseContext, ParseType } from './values/types.ts';
-import { errCol, mask, rawCol, warnCol, WORK, type LoadTableArgs } from './work-columns.ts';
+import { errCol, mask, rawCol, warnCol, type LoadTableArgs } from './work-columns.ts';
 
-export { WORK, type LoadTableArgs } from './work-columns.ts';
+export type { LoadTableArgs } from './work-columns.ts';
 
 export interface TableLoadResult {
   /** Per file index: counts and warnings. */
@@ -15,15 +15,15 @@ export interface TableLoadResult {
 }
 
 export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
-  const { db, connector, table, year } = args;
+  const { db, connector, table, year, work } = args;
   const ctx: ParseContext = { referenceDate: connector.referenceDate(year), year };
   const columns = Object.entries(table.columns);
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.files AS SELECT * FROM (VALUES ${[...args.files].map(([i, f]) => `(${i}, ${lit(f)})`).join(', ')}) t(file_idx, file)`);
+  await db.run(`CREATE OR REPLACE TABLE ${work}.files AS SELECT * FROM (VALUES ${[...args.files].map(([i, f]) => `(${i}, ${lit(f)})`).join(', ')}) t(file_idx, file)`);
 
   // 1. Parse each parse-typed column once per distinct text.
   const maps = new Map<string, ValueMapRow[]>();
   for (const [name, column] of columns) {
-    if (column.type.kind === 'parse') maps.set(name, await buildValueMap(db, args.raw, name, column.type, ctx));
+    if (column.type.kind === 'parse') maps.set(name, await buildValueMap(db, work, args.raw, name, column.type, ctx));
   }
   const xMarkFiles = await xMarkFilesByColumn(db, args, table);
 
@@ -45,7 +45,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
         };
       } else {
         const m = q(`m_${name}`);
-        joins.push(`LEFT JOIN ${WORK}.${q(`map_${name}`)} ${m} ON ${m}.raw = ${raw}`);
+        joins.push(`LEFT JOIN ${work}.${q(`map_${name}`)} ${m} ON ${m}.raw = ${raw}`);
         lookup = (field) => `${m}.${field}`;
       }
       const value = type.xMarks
@@ -61,12 +61,12 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
       );
     }
   }
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.parsed AS SELECT ${selects.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
+  await db.run(`CREATE OR REPLACE TABLE ${work}.parsed AS SELECT ${selects.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
 
   await findIssues(args);
   await insertLoaded(args);
   await insertQuarantine(args);
-  return { perFile: await countPerFile(db, table) };
+  return { perFile: await countPerFile(db, work, table) };
 }
 
 /** Up to this many distinct texts, a column's parsed values are inlined in SQL instead of joined. */
@@ -79,7 +79,7 @@ interface ValueMapRow {
   warning: string | null;
 }
 
-async function buildValueMap(db: Db, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<ValueMapRow[]> {
+async function buildValueMap(db: Db, work: string, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<ValueMapRow[]> {
   const schema = type.schema(ctx);
   const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT ${q(name)} AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
   const rows: ValueMapRow[] = distinct.map(({ raw: text }) => {
@@ -89,8 +89,8 @@ async function buildValueMap(db: Db, raw: string, name: string, type: ParseType,
       : { raw: text, value: null, error: result.error.issues[0]?.message ?? 'unreadable value', warning: null };
   });
   if (rows.length <= INLINE_MAP_LIMIT) return rows;
-  await db.run(`CREATE OR REPLACE TABLE ${WORK}.${q(`map_${name}`)} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
-  const appender = await db.connection.createAppender(`map_${name}`, 'main', WORK);
+  await db.run(`CREATE OR REPLACE TABLE ${work}.${q(`map_${name}`)} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
+  const appender = await db.connection.createAppender(`map_${name}`, 'main', work);
   for (const row of rows) {
     for (const v of [row.raw, row.value, row.error, row.warning]) {
       if (v === null) appender.appendNull();
@@ -139,19 +139,19 @@ export function ingestTableDDL(connector: Connector, table: TableSpec): string {
   return `CREATE TABLE IF NOT EXISTS ingest.${q(connector.warehouseTable(table.name))} (year INTEGER, source_file VARCHAR, source_row INTEGER, ${cols.join(', ')})`;
 }
 
-async function insertLoaded({ db, connector, table, year, hashKey }: LoadTableArgs): Promise<void> {
+async function insertLoaded({ db, connector, table, year, hashKey, work }: LoadTableArgs): Promise<void> {
   const cols = loadedColumns(table, hashKey);
   await db.run(
     `INSERT INTO ingest.${q(connector.warehouseTable(table.name))} (year, source_file, source_row, ${cols.map((c) => q(c.name)).join(', ')})
      SELECT ${year}, f.file, p.row_no, ${cols.map((c) => c.sql).join(', ')}
-     FROM ${WORK}.parsed p JOIN ${WORK}.files f USING (file_idx)
-     WHERE NOT EXISTS (SELECT 1 FROM ${WORK}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)
-       AND NOT EXISTS (SELECT 1 FROM ${WORK}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')
+     FROM ${work}.parsed p JOIN ${work}.files f USING (file_idx)
+     WHERE NOT EXISTS (SELECT 1 FROM ${work}.skipped s WHERE s.file_idx = p.file_idx AND s.row_no = p.row_no)
+       AND NOT EXISTS (SELECT 1 FROM ${work}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.action = 'row_rejected')
      ORDER BY p.file_idx, p.row_no`,
   );
 }
 
-async function insertQuarantine({ db, connector, table, year }: LoadTableArgs): Promise<void> {
+async function insertQuarantine({ db, connector, table, year, work }: LoadTableArgs): Promise<void> {
   const raw = (name: string) => (table.columns[name]?.type.pii ? mask(`p.${rawCol(name)}`) : `p.${rawCol(name)}`);
   const cases = Object.keys(table.columns).map((name) => `WHEN ${lit(name)} THEN ${raw(name)}`);
   // A repeated composite key (ma_ho, stt) shows its parts as the value, like its reason does.
@@ -160,23 +160,23 @@ async function insertQuarantine({ db, connector, table, year }: LoadTableArgs): 
     INSERT INTO ingest.quarantine
     SELECT ${lit(connector.id)}, ${lit(table.name)}, f.file, i.row_no, i.col,
            CASE i.col ${cases.join(' ')} ELSE NULL END, i.reason, i.action, ${year}
-    FROM ${WORK}.issues i
-    JOIN ${WORK}.parsed p USING (file_idx, row_no)
-    JOIN ${WORK}.files f USING (file_idx)
+    FROM ${work}.issues i
+    JOIN ${work}.parsed p USING (file_idx, row_no)
+    JOIN ${work}.files f USING (file_idx)
     ORDER BY i.file_idx, i.row_no`);
 }
 
-async function countPerFile(db: Db, table: TableSpec): Promise<TableLoadResult['perFile']> {
-  const warnCols = Object.keys(table.columns).map((c) => `SELECT file_idx, ${warnCol(c)} AS w FROM ${WORK}.parsed WHERE ${warnCol(c)} IS NOT NULL`);
+async function countPerFile(db: Db, work: string, table: TableSpec): Promise<TableLoadResult['perFile']> {
+  const warnCols = Object.keys(table.columns).map((c) => `SELECT file_idx, ${warnCol(c)} AS w FROM ${work}.parsed WHERE ${warnCol(c)} IS NOT NULL`);
   const rows = await db.all<{ file_idx: number; read: number; skipped: number; rejected: number; warnings: string[] }>(`
-    WITH rejected AS (SELECT DISTINCT file_idx, row_no FROM ${WORK}.issues WHERE action = 'row_rejected'),
+    WITH rejected AS (SELECT DISTINCT file_idx, row_no FROM ${work}.issues WHERE action = 'row_rejected'),
          warns AS (SELECT file_idx, list(DISTINCT w ORDER BY w) AS warnings FROM (${warnCols.join(' UNION ALL ')}) GROUP BY file_idx)
     SELECT f.file_idx,
-           (SELECT count(*) FROM ${WORK}.parsed p WHERE p.file_idx = f.file_idx) AS read,
-           (SELECT count(*) FROM ${WORK}.skipped s WHERE s.file_idx = f.file_idx) AS skipped,
+           (SELECT count(*) FROM ${work}.parsed p WHERE p.file_idx = f.file_idx) AS read,
+           (SELECT count(*) FROM ${work}.skipped s WHERE s.file_idx = f.file_idx) AS skipped,
            (SELECT count(*) FROM rejected r WHERE r.file_idx = f.file_idx) AS rejected,
            coalesce(w.warnings, []) AS warnings
-    FROM ${WORK}.files f LEFT JOIN warns w USING (file_idx)`);
+    FROM ${work}.files f LEFT JOIN warns w USING (file_idx)`);
   const perFile: TableLoadResult['perFile'] = new Map();
   for (const r of rows) {
     perFile.set(r.file_idx, {

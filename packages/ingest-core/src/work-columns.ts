@@ -1,13 +1,12 @@
-// Names shared by the steps of a table load: the in-memory work database and the columns of its
-// parsed table (per source column: raw text, parsed value, error, warning).
+// Names shared by the steps of a table load: its arguments and the columns of its
+// parsed work table (per source column: raw text, parsed value, error, warning).
 import { quoteIdent as q, type Db } from '@dtts/db';
 import type { Connector, TableSpec } from './contract.ts';
 
-/** An in-memory database attached beside the warehouse for the engine's work tables. */
-export const WORK = '_ingest_work';
-
 export interface LoadTableArgs {
   db: Db;
+  /** The in-memory database attached beside the warehouse for this load's work tables. */
+  work: string;
   connector: Connector;
   table: TableSpec;
   year: number;
