@@ -18,6 +18,7 @@ export const FLAG_VI: Record<string, string> = {
 
 export const SUPPRESSION_VI: Record<string, string> = {
   small_count: 'Ẩn: số đếm từ 1 đến 4',
+  small_complement: 'Ẩn: số còn lại (mẫu số − tử số) từ 1 đến 4',
   small_denominator: 'Ẩn: mẫu số dưới 20',
   secondary: 'Ẩn thứ cấp (tránh suy ra ô bị ẩn)',
   baseline: 'Ẩn vì số gốc 2020 bị ẩn',

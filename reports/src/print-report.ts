@@ -63,7 +63,7 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
     <tr><td>2–${computed.length + 1}.</td><td>Từng chỉ tiêu: xu hướng toàn vùng so với mục tiêu và lộ trình, 6 xã, nguồn số liệu</td></tr>
     ${pending.length ? `<tr><td>${computed.length + 2}.</td><td>Mục tiêu chưa có nguồn số liệu</td></tr>` : ''}
   </table></div>
-  <p class="fine">Số liệu tổng hợp, không có thông tin cá nhân. Ô ghi "${HIDDEN}" là ô có số đếm từ 1 đến 4, mẫu số dưới 20, hoặc bị ẩn thêm
+  <p class="fine">Số liệu tổng hợp, không có thông tin cá nhân. Ô ghi "${HIDDEN}" là ô có số đếm từ 1 đến 4 (kể cả mẫu số − tử số), mẫu số dưới 20, hoặc bị ẩn thêm
   để không suy ra được ô khác; các giá trị này cũng không được vẽ trên hình.</p>
   ${opts.pdfHref ? `<p class="screen-only"><a href="${esc(opts.pdfHref)}">Tải bản PDF</a> · <a href="/">Về trang chủ</a></p>` : '<p class="screen-only"><a href="/">Về trang chủ</a></p>'}
 </section>`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
 import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
 import { catalogRows } from '@dtts/indicators';
-import { scrubText, writePublicData, type PublicData } from './public-data.ts';
+import { NOT_ABOUT_PERSONS, scrubText, writePublicData, type PublicData } from './public-data.ts';
 import { statusText } from './public-tables.ts';
 
 let dir: string;
@@ -22,11 +22,15 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 describe('public data', () => {
   it('suppresses small cells and blanks their numbers', async () => {
     const rows = await withDb(join(dir, 'public.duckdb'), (db) =>
-      db.all<{ n: number; bad: number }>(`select count(*) n,
-        count(*) filter (where not suppressed and ((denominator < 20) or (unit = 'percent' and numerator between 1 and 4))) bad
-        from indicator_values where indicator_id <> 'solid_classrooms'`));
+      db.all<{ n: number; bad: number; bad_complement: number }>(`select count(*) n,
+        count(*) filter (where not suppressed and ((denominator < 20) or (unit = 'percent' and numerator between 1 and 4))) bad,
+        count(*) filter (where not suppressed and unit = 'percent' and denominator - numerator between 1 and 4) bad_complement
+        from indicator_values where indicator_id not in (${['', ...NOT_ABOUT_PERSONS].map((id) => `'${id}'`).join(', ')})`));
     expect(rows[0]!.n).toBeGreaterThan(1000);
     expect(rows[0]!.bad).toBe(0);
+    // 18 of 20 insured tells that 2 are not: the complement is a count too.
+    expect(rows[0]!.bad_complement).toBe(0);
+    expect(data.rows.some((r) => r.suppression_reason === 'small_complement')).toBe(true);
     const hidden = await withDb(join(dir, 'public.duckdb'), (db) =>
       db.all<{ n: number }>(`select count(*) n from indicator_values where suppressed and (value is not null or numerator is not null or denominator is not null)`));
     expect(hidden[0]!.n).toBe(0);

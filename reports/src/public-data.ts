@@ -5,7 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
-import { formatDateTimeVn } from './format.ts';
+import { formatDateTimeVn, formatNumber } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
@@ -335,7 +335,9 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
       else flagCounts.set(k, { indicator: name.get(r.indicator_id) ?? r.indicator_id, year: String(r.year), flag: FLAG_VI[f] ?? f, rows: 1 });
     }
   }
-  await writeTable(db, workDir, 'dq_flags', { indicator: 'VARCHAR', year: 'VARCHAR', flag: 'VARCHAR', rows: 'INTEGER' }, [...flagCounts.values()]);
+  // Counts as vi-VN text (Evidence would print 2,011, which reads as a year): 2.011
+  await writeTable(db, workDir, 'dq_flags', { indicator: 'VARCHAR', year: 'VARCHAR', flag: 'VARCHAR', rows: 'VARCHAR' },
+    [...flagCounts.values()].map((f) => ({ ...f, rows: formatNumber(f.rows, 0) })));
   const suppressedCounts = new Map<string, { indicator: string; shown: number; hidden: number }>();
   for (const r of rows) {
     const e = suppressedCounts.get(r.indicator_id) ?? { indicator: name.get(r.indicator_id) ?? r.indicator_id, shown: 0, hidden: 0 };
@@ -343,7 +345,8 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
     else e.shown++;
     suppressedCounts.set(r.indicator_id, e);
   }
-  await writeTable(db, workDir, 'dq_suppression', { indicator: 'VARCHAR', shown: 'INTEGER', hidden: 'INTEGER' }, [...suppressedCounts.values()]);
+  await writeTable(db, workDir, 'dq_suppression', { indicator: 'VARCHAR', shown: 'VARCHAR', hidden: 'VARCHAR' },
+    [...suppressedCounts.values()].map((e) => ({ ...e, shown: formatNumber(e.shown, 0), hidden: formatNumber(e.hidden, 0) })));
   await writeTable(db, workDir, 'dq_method_breaks', { indicator: 'VARCHAR', note: 'VARCHAR' },
     catalog.filter((c) => c.method_note).map((c) => ({ indicator: c.name_vi, note: c.method_note === null ? '' : methodNoteVi(c) })));
 }

@@ -10,7 +10,8 @@ const cell = (key: string, numerator: number | null, denominator: number | null,
 
 /**
  * An attacker's try at every subtraction: each relation alone and each sum or difference of two
- * relations, on numerators and on denominators. Returns the cells it recovered exactly.
+ * relations, on numerators, on denominators and on complements (denominator − numerator).
+ * Returns the cells it recovered exactly.
  */
 function subtractionAttack(cells: Cell[], relations: Relation[], suppressed: Set<string>): string[] {
   const byKey = new Map(cells.map((c) => [c.key, c]));
@@ -34,11 +35,16 @@ function subtractionAttack(cells: Cell[], relations: Relation[], suppressed: Set
     const unknown = [...v].filter(([k, c]) => c !== 0 && suppressed.has(k));
     if (unknown.length !== 1) continue;
     const [target, coef] = unknown[0]!;
-    for (const field of ['numerator', 'denominator'] as const) {
+    const fields = {
+      numerator: (c: Cell) => c.numerator ?? 0,
+      denominator: (c: Cell) => c.denominator ?? 0,
+      complement: (c: Cell) => (c.denominator ?? 0) - (c.numerator ?? 0),
+    };
+    for (const field of Object.values(fields)) {
       let rest = 0;
-      for (const [k, c] of v) if (k !== target) rest += c * (byKey.get(k)![field] ?? 0);
+      for (const [k, c] of v) if (k !== target) rest += c * field(byKey.get(k)!);
       const guess = -rest / coef;
-      if (guess === (byKey.get(target)![field] ?? 0)) found.add(target);
+      if (guess === field(byKey.get(target)!)) found.add(target);
     }
   }
   return [...found];
@@ -78,6 +84,18 @@ describe('primary suppression', () => {
     expect(primaryReason(cell('a', 0, 4))).toBe('small_count');
     expect(primaryReason(cell('a', 3, 200, false))).toBeNull(); // a VND sum is not a head count
     expect(primaryReason(cell('a', null, 40))).toBeNull();
+  });
+
+  it('suppresses a rate whose complement (denominator − numerator) is from 1 to 4', () => {
+    expect(primaryReason(cell('a', 18, 20))).toBe('small_complement'); // 2 of 20 are not insured
+    expect(primaryReason(cell('a', 16, 20))).toBe('small_complement');
+    expect(primaryReason(cell('a', 196, 200))).toBe('small_complement');
+    expect(primaryReason(cell('a', 20, 20))).toBeNull(); // nobody left out: a zero, kept
+    expect(primaryReason(cell('a', 15, 20))).toBeNull(); // 5 left out
+    expect(primaryReason(cell('a', 21, 20))).toBeNull(); // over 100%: no complement
+    expect(primaryReason(cell('a', 18, 19))).toBe('small_denominator');
+    expect(primaryReason(cell('a', 18, 20, false))).toBeNull(); // VND − persons is not a count
+    expect(primaryReason(cell('a', null, 20))).toBeNull();
   });
 });
 
@@ -122,6 +140,35 @@ describe('secondary suppression', () => {
     expect(suppressed.has('X1|09')).toBe(true);
     expect(suppressed.has('X2|02')).toBe(true);
     expect(suppressed.has('X3|08')).toBe(true);
+    expect([...s.values()].filter((r) => r === 'secondary').length).toBeGreaterThan(0);
+    expect(subtractionAttack(cells, relations, suppressed)).toEqual([]);
+    expect(findRecoverable({ cells, relations }, suppressed)).toEqual([]);
+  });
+
+  it('hides a second cell where a small complement could be subtracted back', () => {
+    // 18 of 20 women insured: 2 are not. Without a second hidden cell, ALL − Nam gives both back.
+    const cells = [cell('ALL', 48, 80), cell('Nam', 30, 60), cell('Nữ', 18, 20)];
+    const relations = [{ total: 'ALL', parts: ['Nam', 'Nữ'] }];
+    expect(subtractionAttack(cells, relations, new Set(['Nữ']))).toEqual(['Nữ']);
+    const s = suppress({ cells, relations });
+    expect(s.get('Nữ')).toBe('small_complement');
+    expect(s.get('Nam')).toBe('secondary');
+    expect(s.has('ALL')).toBe(false);
+    expect(subtractionAttack(cells, relations, new Set(s.keys()))).toEqual([]);
+    expect(findRecoverable({ cells, relations }, s.keys())).toEqual([]);
+  });
+
+  it('leaves no complement of a communes × ethnic groups table recoverable', () => {
+    const { cells, relations } = communeEthnicTable({
+      X1: { '01': [40, 200], '02': [148, 150], '09': [30, 60], '08': [12, 80] },
+      X2: { '01': [55, 220], '02': [60, 140], '09': [25, 90], '08': [97, 100] },
+      X3: { '01': [20, 100], '02': [35, 140], '09': [44, 150], '08': [20, 25] },
+    });
+    const s = suppress({ cells, relations });
+    expect(s.get('X1|02')).toBe('small_complement');
+    expect(s.get('X2|08')).toBe('small_complement');
+    expect(primaryReason(cells.find((c) => c.key === 'X3|08')!)).toBeNull(); // 5 of 25 left out: no primary
+    const suppressed = new Set(s.keys());
     expect([...s.values()].filter((r) => r === 'secondary').length).toBeGreaterThan(0);
     expect(subtractionAttack(cells, relations, suppressed)).toEqual([]);
     expect(findRecoverable({ cells, relations }, suppressed)).toEqual([]);

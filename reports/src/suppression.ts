@@ -1,13 +1,17 @@
 // Statistical disclosure control for the public site (OUTPUTS.md "What reaches the public site").
 //
-// Primary: a head count from 1 to 4 (numerator or denominator) or a rate whose denominator is
-// under 20 is suppressed. Secondary: every published total is a linear relation
+// Primary: a head count from 1 to 4 (numerator or denominator), a rate whose complement
+// (denominator − numerator: 18 of 20 insured tells that 2 are not) is from 1 to 4, or a rate whose
+// denominator is under 20 is suppressed. Secondary: every published total is a linear relation
 // (total = Σ parts: ALL = Σ ethnic groups, DTTS = Σ minority groups, ALL = Nam + Nữ,
 // area = Σ communes, new commune = Σ its former communes). A suppressed cell that is the only
 // unknown of a relation could be recovered by subtraction, so a second cell is suppressed
 // there; then an exact check (is the cell's unit vector in the row space of the relations
 // restricted to the suppressed cells?) catches recoveries that need several relations at once.
 // Numerators and denominators share one pattern and one set of relations, so one check covers both.
+// It covers the complements too: denominator − numerator obeys the same relations (each is linear),
+// so the complement of a hidden cell is fixed by the published cells exactly when the cell's
+// numerator and denominator are, i.e. when its unit vector lies in that row space.
 
 export const MIN_COUNT = 5;
 export const MIN_DENOMINATOR = 20;
@@ -16,7 +20,7 @@ export interface Cell {
   key: string;
   numerator: number | null;
   denominator: number | null;
-  /** false where the numerator is not a head count (income: a sum of VND). */
+  /** false where the numerator is not a head count (income: a sum of VND); then neither it nor denominator − numerator is a count. */
   numeratorIsCount: boolean;
   /** How much the reader loses if this cell is hidden as a secondary; the cheapest goes first (default 0). */
   cost?: number;
@@ -28,7 +32,7 @@ export interface Relation {
   parts: string[];
 }
 
-export type SuppressionReason = 'small_count' | 'small_denominator' | 'secondary';
+export type SuppressionReason = 'small_count' | 'small_complement' | 'small_denominator' | 'secondary';
 
 export interface SuppressionInput {
   cells: Cell[];
@@ -43,6 +47,11 @@ export function primaryReason(cell: Cell): SuppressionReason | null {
     return denominator >= 1 && denominator < MIN_COUNT ? 'small_count' : 'small_denominator';
   }
   if (cell.numeratorIsCount && numerator !== null && numerator >= 1 && numerator < MIN_COUNT) return 'small_count';
+  // The persons of the denominator not in the numerator are a head count too.
+  if (cell.numeratorIsCount && numerator !== null && denominator !== null) {
+    const rest = denominator - numerator;
+    if (rest >= 1 && rest < MIN_COUNT) return 'small_complement';
+  }
   return null;
 }
 
