@@ -102,6 +102,12 @@ describe('a failed run', () => {
     expect(existsSync(join(work, 'out-cli'))).toBe(false);
   });
 
+  it('warns when --years leaves out the 2020 baseline', () => {
+    const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--sources', sources, '--out', join(work, 'out-2025'), '--years', '2025', '--skip-reports'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--years leaves out 2020, the baseline');
+  });
+
   it('rejects a malformed option with usage', () => {
     const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--years', '20x5'], { encoding: 'utf8' });
     expect(result.status).toBe(2);

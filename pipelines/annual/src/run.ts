@@ -15,6 +15,9 @@ export interface RunLog {
   progress(message: string): void;
 }
 
+/** The plan's baseline year: every status is judged against it. */
+const BASELINE_YEAR = 2020;
+
 export class RunFailed extends Error {
   constructor(readonly manifest: RunManifest) {
     super(manifest.failures.map((f) => `${f.stage}${f.source ? ` (${f.source})` : ''}: ${f.message}`).join('\n'));
@@ -41,6 +44,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     }
   };
 
+  if (config.years && !config.years.includes(BASELINE_YEAR)) {
+    log.info(`Note: --years leaves out ${BASELINE_YEAR}, the baseline: changes and statuses will show as no data.`);
+  }
   if (config.usesSample) {
     await stage('sample', async () => {
       log.info(`Sources: the bundled sample (${config.sourcesDir}); generating it if needed…`);
