@@ -132,7 +132,7 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
     let read: { rows: number; present: string[]; warnings: string[]; notes: string[] };
     if (fast) read = fast;
     else {
-      const rows = await readTableFile(f.path, f.file, f.format, table);
+      const rows = await readTableFile(f.path, f.file, f.format, table, bytes);
       await work.append(idx, rows.rows);
       read = { ...rows, rows: rows.rows.length };
     }

@@ -5,8 +5,9 @@ import { decodeText } from '@dtts/vn-text';
 import { SourceFileError } from '../errors.ts';
 import { cellText, type RawFile, type RawRow } from './sheet.ts';
 
-export async function readCsv(path: string, displayPath: string): Promise<RawFile> {
-  const bytes = await readFile(path);
+/** `bytes`: the file's content when the caller has read it already. */
+export async function readCsv(path: string, displayPath: string, bytes?: Buffer): Promise<RawFile> {
+  bytes ??= await readFile(path);
   if (bytes.length === 0) throw new SourceFileError(displayPath, 'the file is empty');
   if (bytes.includes(0) && !isUtf16(bytes)) throw new SourceFileError(displayPath, 'not a text file (binary content)');
   const decoded = decodeText(bytes);

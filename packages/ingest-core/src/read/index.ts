@@ -17,8 +17,8 @@ export interface TableRows {
   notes: string[];
 }
 
-export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec): Promise<TableRows> {
-  const raw = format === 'csv' ? await readCsv(path, displayPath) : await readXlsx(path, displayPath);
+export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec, bytes?: Buffer): Promise<TableRows> {
+  const raw = format === 'csv' ? await readCsv(path, displayPath, bytes) : await readXlsx(path, displayPath, bytes);
   const warnings: string[] = [];
   if (raw.legacyEncoding) warnings.push(`legacy ${raw.legacyEncoding} text converted to Unicode`);
   const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);

@@ -4,10 +4,12 @@ import { looksLikeTcvn3, tcvn3ToUnicode } from '@dtts/vn-text';
 import { SourceFileError } from '../errors.ts';
 import { cellText, type RawFile, type RawRow, type RawSheet } from './sheet.ts';
 
-export async function readXlsx(path: string, displayPath: string): Promise<RawFile> {
+/** `bytes`: the file's content when the caller has read it already. */
+export async function readXlsx(path: string, displayPath: string, bytes?: Buffer): Promise<RawFile> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    if (bytes) await workbook.xlsx.load(bytes);
+    else await workbook.xlsx.readFile(path);
   } catch (error) {
     throw new SourceFileError(displayPath, `not a readable .xlsx workbook (${(error as Error).message})`);
   }
