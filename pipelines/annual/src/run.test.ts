@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@dtts/db';
+import { INGEST_TABLES } from '@dtts/warehouse';
 import type { RunManifest } from './manifest.ts';
 import { runPipeline } from './run.ts';
 
@@ -63,6 +64,22 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
       expect(lines.length - 1).toBe(n?.n);
       const rejectedRows = await db.one<{ n: number }>(`SELECT count(DISTINCT (file, "row")) AS n FROM ingest.quarantine WHERE action = 'row_rejected'`);
       expect(rejectedRows?.n).toBe(manifest.files.reduce((k, f) => k + f.rows.quarantined, 0));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('creates the ingest tables exactly as the warehouse contract (docs/warehouse-tables.md) declares them', async () => {
+    // Both sides declare these shapes (the connectors for loading, the warehouse for building without
+    // a source); the warehouse only adds a missing table, so a drift would otherwise pass unnoticed.
+    const db = await Db.open(join(out, 'warehouse.duckdb'));
+    try {
+      for (const [table, columns] of Object.entries(INGEST_TABLES)) {
+        const declared = columns.split(/,(?![^(]*\))/).map((c) => c.trim().replace(/\s+/g, ' ').replaceAll('"', '').toLowerCase()).sort();
+        const got = await db.all<{ c: string }>(
+          `SELECT lower(column_name || ' ' || data_type) AS c FROM information_schema.columns WHERE table_schema = 'ingest' AND table_name = ?`, [table]);
+        expect(got.map((r) => r.c).sort(), table).toEqual(declared);
+      }
     } finally {
       db.close();
     }

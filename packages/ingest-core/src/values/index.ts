@@ -27,8 +27,8 @@ export function personal(action: 'hash' | 'drop', format?: { pattern: string; re
   };
 }
 
-export function integer(range: { min?: number; max?: number } = {}): ParseType {
-  return parseType('BIGINT', (t) => {
+export function integer(range: { min?: number; max?: number } = {}, sqlType: 'INTEGER' | 'BIGINT' = 'INTEGER'): ParseType {
+  return parseType(sqlType, (t) => {
     const n = parseVnInteger(t);
     if (!n.ok) return n;
     if (range.min !== undefined && n.value < range.min) return { ok: false, reason: `${n.value} is below ${range.min}` };
@@ -38,7 +38,7 @@ export function integer(range: { min?: number; max?: number } = {}): ParseType {
 }
 
 /** A whole VND amount ≥ 0: `1.500.000`, `1 500 000`, `1500000`. */
-export const vnd = () => integer({ min: 0 });
+export const vnd = () => integer({ min: 0 }, 'BIGINT');
 
 /** A full date, not after the reference date when `notAfterReference`. */
 export function date(opts: { notAfterReference?: boolean } = {}): ParseType {
