@@ -1,6 +1,7 @@
 // `pnpm pipeline`: the one command an analyst runs each year. Errors are printed here, once.
 import { relative } from 'node:path';
 import { readConfig, UsageError, USAGE } from './config.ts';
+import { OutDirRefused } from './out-dir.ts';
 import { RunFailed, runPipeline } from './run.ts';
 import { summary } from './summary.ts';
 
@@ -27,6 +28,10 @@ main().then(
     if (error instanceof UsageError) {
       console.error(error.message);
       process.exit(2);
+    }
+    if (error instanceof OutDirRefused) {
+      console.error(`The run was refused: ${error.message}`);
+      process.exit(1);
     }
     if (error instanceof RunFailed) {
       console.error(`\nThe run FAILED; the previous outputs were left as they were.`);
