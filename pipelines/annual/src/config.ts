@@ -1,6 +1,7 @@
 // Options and environment, validated once; nothing else reads process.env or argv.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -36,6 +37,10 @@ export interface PipelineConfig {
   years?: number[];
   skipReports: boolean;
   hashKey: string;
+  /** The key file the hash key was read from (none when given by `DTTS_HASH_KEY` or by a caller). */
+  hashKeyFile?: string;
+  /** Test hook (`DTTS_PAUSE_AT=<stage>`): the run stops before that stage until it is killed. */
+  pauseAt?: string;
 }
 
 export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports]
@@ -45,7 +50,11 @@ export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 
   --years LIST     only these years, e.g. 2025, 2020-2025 or 2020,2022-2025 (default: every year found)
   --skip-reports   compute and export, but build no site
 
-Environment: DTTS_HASH_KEY  secret for the keyed hashes of personal ids (default: a new random key per run)`;
+  --key-file FILE  the secret key for the keyed hashes of personal ids (default: the installation's key file,
+                   $XDG_CONFIG_HOME/dtts-warehouse/hash-key or ~/.config/dtts-warehouse/hash-key, created on
+                   first use with mode 0600; it is never written into --out)
+
+Environment: DTTS_HASH_KEY  the key itself (≥ 16 characters), instead of a key file`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): PipelineConfig | 'help' {
   let parsed;
@@ -57,6 +66,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         out: { type: 'string' },
         years: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
+        'key-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -74,14 +84,45 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (!y.success) throw new UsageError(`--years ${values.years}: ${y.error.issues[0]?.message}`);
     years = y.data;
   }
-  const key = z.string().min(16, 'DTTS_HASH_KEY must have at least 16 characters').optional().safeParse(env.DTTS_HASH_KEY || undefined);
-  if (!key.success) throw new UsageError(key.error.issues[0]?.message ?? 'bad DTTS_HASH_KEY');
+  const { hashKey, hashKeyFile } = readHashKey(values['key-file'], env);
   return {
     sourcesDir: resolve(values.sources ?? join(root, '.sample', 'sources')),
     usesSample: values.sources === undefined,
     outDir: resolve(values.out ?? join(root, 'out')),
     ...(years && { years }),
     skipReports: values['skip-reports'] ?? false,
-    hashKey: key.data ?? randomBytes(32).toString('hex'),
+    hashKey,
+    ...(hashKeyFile && { hashKeyFile }),
+    ...(env.DTTS_PAUSE_AT && { pauseAt: env.DTTS_PAUSE_AT }),
   };
+}
+
+const keySchema = z.string().trim().min(16, 'the hash key must have at least 16 characters');
+
+/** The installation's key file: outside every output folder, so no output ever holds the key. */
+export function defaultKeyFile(env: NodeJS.ProcessEnv): string {
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'dtts-warehouse', 'hash-key');
+}
+
+/**
+ * The secret for the keyed hashes of personal ids: the same key in every run and year, so a person
+ * hashes the same way throughout. `DTTS_HASH_KEY` wins, then `--key-file`, then the installation's key
+ * file, created with a random key (mode 0600) the first time.
+ */
+function readHashKey(keyFile: string | undefined, env: NodeJS.ProcessEnv): { hashKey: string; hashKeyFile?: string } {
+  if (env.DTTS_HASH_KEY) {
+    const key = keySchema.safeParse(env.DTTS_HASH_KEY);
+    if (!key.success) throw new UsageError(`DTTS_HASH_KEY: ${key.error.issues[0]?.message}`);
+    return { hashKey: key.data };
+  }
+  const path = resolve(keyFile ?? defaultKeyFile(env));
+  if (!existsSync(path)) {
+    if (keyFile !== undefined) throw new UsageError(`--key-file ${keyFile}: no such file`);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  const key = keySchema.safeParse(readFileSync(path, 'utf8'));
+  if (!key.success) throw new UsageError(`hash key file ${path}: ${key.error.issues[0]?.message}`);
+  return { hashKey: key.data, hashKeyFile: path };
 }

@@ -8,7 +8,7 @@ import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse
 import type { PipelineConfig } from './config.ts';
 import { connectors } from './connectors.ts';
 import { filesSection, totalsBySource, type RunManifest } from './manifest.ts';
-import { stageOutput } from './out-dir.ts';
+import { checkOutAgainstSources, stageOutput } from './out-dir.ts';
 
 export interface RunLog {
   info(message: string): void;
@@ -36,6 +36,10 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     years: {}, files: [], ignoredFiles: [], failures: [], totals: {}, stages: [], checks: [], indicators: { rows: 0 }, outputs: {},
   };
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    if (config.pauseAt === name) {
+      log.info(`paused before the ${name} stage (DTTS_PAUSE_AT), pid ${process.pid}`);
+      await new Promise(() => setInterval(() => {}, 60_000));
+    }
     const t0 = performance.now();
     try {
       return await fn();
@@ -54,7 +58,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       await ensureSample(config.sourcesDir);
     });
   }
+  await checkOutAgainstSources(config.outDir, config.sourcesDir, config.hashKeyFile);
   const out = await stageOutput(config.outDir, runId);
+  for (const note of out.notes) log.info(`Note: ${note}.`);
   try {
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
@@ -120,6 +126,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     if (error instanceof RunFailed) throw error;
     manifest.failures.push({ stage: manifest.stages.at(-1)?.name ?? 'run', message: (error as Error).message });
     throw new RunFailed(manifest);
+  } finally {
+    await out.release();
   }
 }
 
