@@ -5,9 +5,21 @@ import { OutDirRefused } from './out-dir.ts';
 import { RunFailed, runPipeline } from './run.ts';
 import { summary } from './summary.ts';
 
+// On a terminal the status line is rewritten in place; elsewhere (a log file, CI) it is left out.
+const tty = process.stdout.isTTY === true;
+let statusShown = false;
+const clearStatus = () => {
+  if (statusShown) process.stdout.write('\r\x1b[K');
+  statusShown = false;
+};
 const log = {
-  info: (m: string) => console.log(m),
-  progress: (m: string) => console.log(m),
+  info: (m: string) => (clearStatus(), console.log(m)),
+  progress: (m: string) => (clearStatus(), console.log(m)),
+  status: (m: string) => {
+    if (!tty) return;
+    process.stdout.write(`\r\x1b[K${m.slice(0, (process.stdout.columns || 100) - 1)}`);
+    statusShown = true;
+  },
 };
 
 async function main(): Promise<number> {
@@ -18,6 +30,7 @@ async function main(): Promise<number> {
   }
   console.log(`Pipeline: sources ${relative(process.cwd(), config.sourcesDir) || '.'} → ${relative(process.cwd(), config.outDir) || '.'}`);
   const manifest = await runPipeline(config, log);
+  clearStatus();
   console.log(summary(manifest, config.outDir));
   return 0;
 }
@@ -29,6 +42,7 @@ main().then(
       console.error(error.message);
       process.exit(2);
     }
+    clearStatus();
     if (error instanceof OutDirRefused) {
       console.error(`The run was refused: ${error.message}`);
       process.exit(1);

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { type BadFileLimits, DEFAULT_BAD_FILE_LIMITS } from './safety-nets.ts';
 
 export class UsageError extends Error {}
 
@@ -39,17 +40,28 @@ export interface PipelineConfig {
   hashKey: string;
   /** The key file the hash key was read from (none when given by `DTTS_HASH_KEY` or by a caller). */
   hashKeyFile?: string;
+  /** Year checks and failing `error` data-quality checks fail the run instead of being reported. */
+  strict?: boolean;
+  /** Unless set, a file with too many quarantined rows fails its source (`badFiles` limits). */
+  allowBadFiles?: boolean;
+  badFiles?: BadFileLimits;
   /** Test hook (`DTTS_PAUSE_AT=<stage>`): the run stops before that stage until it is killed. */
   pauseAt?: string;
 }
 
-export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports]
+export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports] [--strict] [--allow-bad-files]
 
   --sources DIR    a sources folder laid out as in docs/SOURCES.md (default: the bundled sample)
   --out DIR        where the warehouse, exports, manifest and site are written (default: ./out)
   --years LIST     only these years, e.g. 2025, 2020-2025 or 2020,2022-2025 (default: every year found)
   --skip-reports   compute and export, but build no site
 
+  --strict         fail the run on a file that looks like another year's and on failing error-level
+                   data-quality checks (they are reported in the summary otherwise)
+  --allow-bad-files  load the good rows of a file even when more than --max-bad-share of its rows and more
+                   than --max-bad-rows rows are quarantined (by default such a file fails its source)
+  --max-bad-share P  percent of a file's rows (default 5)
+  --max-bad-rows N   rows of a file (default 10)
   --key-file FILE  the secret key for the keyed hashes of personal ids (default: the installation's key file,
                    $XDG_CONFIG_HOME/dtts-warehouse/hash-key or ~/.config/dtts-warehouse/hash-key, created on
                    first use with mode 0600; it is never written into --out)
@@ -67,6 +79,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         years: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
         'key-file': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'allow-bad-files': { type: 'boolean', default: false },
+        'max-bad-share': { type: 'string' },
+        'max-bad-rows': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -85,6 +101,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     years = y.data;
   }
   const { hashKey, hashKeyFile } = readHashKey(values['key-file'], env);
+  const share = z.coerce.number().min(0).max(100).safeParse(values['max-bad-share'] ?? DEFAULT_BAD_FILE_LIMITS.maxShare * 100);
+  if (!share.success) throw new UsageError(`--max-bad-share ${values['max-bad-share']}: a percentage from 0 to 100`);
+  const rows = z.coerce.number().int().min(0).safeParse(values['max-bad-rows'] ?? DEFAULT_BAD_FILE_LIMITS.maxRows);
+  if (!rows.success) throw new UsageError(`--max-bad-rows ${values['max-bad-rows']}: a whole number of rows`);
   return {
     sourcesDir: resolve(values.sources ?? join(root, '.sample', 'sources')),
     usesSample: values.sources === undefined,
@@ -93,6 +113,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     skipReports: values['skip-reports'] ?? false,
     hashKey,
     ...(hashKeyFile && { hashKeyFile }),
+    strict: values.strict ?? false,
+    allowBadFiles: values['allow-bad-files'] ?? false,
+    badFiles: { maxShare: share.data / 100, maxRows: rows.data },
     ...(env.DTTS_PAUSE_AT && { pauseAt: env.DTTS_PAUSE_AT }),
   };
 }
