@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
 import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
 import { catalogRows } from '@dtts/indicators';
-import { NOT_ABOUT_PERSONS, scrubText, writePublicData, type PublicData } from './public-data.ts';
+import { NOT_ABOUT_PERSONS, reusedCodeNote, scrubText, writePublicData, type PublicData } from './public-data.ts';
 import { statusText } from './public-tables.ts';
 
 let dir: string;
@@ -107,6 +107,21 @@ describe('public data', () => {
       expect(baoHa!.note).toMatch(/Tân An/);
       const reused = await db.all(`select new_code from reorganisation where note like 'Mã % dùng lại%' order by 1`);
       expect(reused.map((r) => r.new_code)).toEqual(['02947', '02953', '02962', '02968', '02989', '02998']);
+      // No note says a commune "was X, is X".
+      for (const { note } of await db.all<{ note: string }>(`select note from reorganisation`)) {
+        const m = /trước 01\/07\/2025 là (.+?), từ 01\/07\/2025 là (.+?)\./.exec(note);
+        if (m) expect(m[1]).not.toBe(m[2]);
+      }
     });
+  });
+
+  it('says a re-used code with an unchanged name grew, and names a changed name on both sides', () => {
+    expect(reusedCodeNote('02953', 'Xã Nghĩa Đô', 'Xã Nghĩa Đô', ['Xã Tân Tiến', 'Xã Nghĩa Đô', 'Xã Vĩnh Yên']))
+      .toBe('Mã 02953 dùng lại: Xã Nghĩa Đô từ 01/07/2025 gồm cả Tân Tiến, Vĩnh Yên, rộng hơn Xã Nghĩa Đô trước 01/07/2025.');
+    // Xuân Hoà and Xuân Hòa are one name in two tone placements.
+    expect(reusedCodeNote('02962', 'Xã Xuân Hoà', 'Xã Xuân Hòa', ['Xã Xuân Hoà', 'Xã Tân Dương']))
+      .toBe('Mã 02962 dùng lại: Xã Xuân Hòa từ 01/07/2025 gồm cả Tân Dương, rộng hơn Xã Xuân Hoà trước 01/07/2025.');
+    expect(reusedCodeNote('02947', 'Thị trấn Phố Ràng', 'Xã Bảo Yên', ['Thị trấn Phố Ràng', 'Xã Xuân Thượng']))
+      .toBe('Mã 02947 dùng lại: trước 01/07/2025 là Thị trấn Phố Ràng, từ 01/07/2025 là Xã Bảo Yên.');
   });
 });

@@ -5,6 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
+import { foldForMatch } from '@dtts/vn-text';
 import { formatDateTimeVn, formatNumber } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
@@ -264,7 +265,7 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
     const reused = members.find((o) => o.old_code === code);
     const short = (name: string) => name.replace(/^(Xã|Thị trấn) /, '');
     const notes = [
-      reused ? `Mã ${code} dùng lại: trước 01/07/2025 là ${reused.old_name}, từ 01/07/2025 là ${n.name}.` : '',
+      reused ? reusedCodeNote(code, reused.old_name, String(n.name ?? code), members.map((o) => o.old_name)) : '',
       outside.length ? `Số gốc 2020 không gồm ${outside.map((o) => short(o.old_name)).join(', ')} (thuộc huyện Văn Bàn trước 2025): so sánh với năm 2020 không cùng địa giới.` : '',
     ].filter(Boolean);
     return {
@@ -278,6 +279,19 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
   await writeTable(db, workDir, 'reorganisation', { row_order: 'INTEGER', new_code: 'VARCHAR', new_name: 'VARCHAR', link: 'VARCHAR', former: 'VARCHAR', former_count: 'VARCHAR', note: 'VARCHAR' },
     reorg.map(({ outside: _, ...r }) => r));
   return reorg.map((r) => ({ code: r.new_code, name: r.new_name, outside: r.outside, note: r.note }));
+}
+
+/**
+ * The note on a code used for a former commune and for the new one it became part of. When the
+ * name did not change (Nghĩa Đô → Nghĩa Đô; Xuân Hoà → Xuân Hòa is the same name in the new tone
+ * placement) it says the territory grew, not "was X, is X".
+ */
+export function reusedCodeNote(code: string, oldName: string, newName: string, formerNames: string[]): string {
+  if (foldForMatch(oldName) !== foldForMatch(newName)) return `Mã ${code} dùng lại: trước 01/07/2025 là ${oldName}, từ 01/07/2025 là ${newName}.`;
+  const others = formerNames.filter((name) => foldForMatch(name) !== foldForMatch(oldName)).map((name) => name.replace(/^(Xã|Thị trấn) /, ''));
+  return others.length
+    ? `Mã ${code} dùng lại: ${newName} từ 01/07/2025 gồm cả ${others.join(', ')}, rộng hơn ${oldName} trước 01/07/2025.`
+    : `Mã ${code} dùng lại: ${newName} trước và từ 01/07/2025.`;
 }
 
 async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[]) {
