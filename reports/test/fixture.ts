@@ -156,6 +156,7 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
           case when b.value is null then 'no_data'
                when r.direction = 'higher_is_better' and r.value >= (case when r.indicator_id = 'income_per_capita' then 2 * b.value else r.tv end) then 'achieved'
                when r.direction = 'lower_is_better' and r.value <= greatest(0, b.value - 20) then 'achieved'
+               when r.year >= 2025 then 'not_achieved'
                when (r.year - 2020) * 0.2 <= 0.5 then 'on_track' else 'off_track' end as status,
           concat_ws(';', case when r.value > 100 and r.unit = 'percent' then 'over_100' end,
                          case when r.geo_level = 'commune_2025' and r.geo_code = '02989' and r.year = 2025 then 'baseline_partial_territory' end,
