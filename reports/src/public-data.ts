@@ -8,9 +8,9 @@ import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { foldForMatch } from '@dtts/vn-text';
 import { formatDateTimeVn, formatNumber } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
-import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
+import { disclosureLeaks, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
-import { findRecoverable } from './suppression.ts';
+import type { SuppressionReason } from './suppression.ts';
 import { checkVi, COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
 
 export interface RunInfo {
@@ -162,12 +162,13 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const unknown = [...new Set(raw.map((r) => r.indicator_id))].filter((id) => !catById.has(id));
     if (unknown.length) throw new Error(`marts.indicator_values: indicators not in the catalog: ${unknown.join(', ')}`);
 
-    const rows = publicValues(raw, {
+    const ctx: SuppressionContext = {
       parentOf,
       nonCountNumerators: new Set(catalog.filter((c) => c.unit !== 'percent').map((c) => c.indicator_id)),
       baselineTargets: new Set(catalog.filter((c) => /baseline|yearly_decrease/.test(c.target_kind)).map((c) => c.indicator_id)),
       notAboutPersons: NOT_ABOUT_PERSONS,
-    });
+    };
+    const rows = publicValues(raw, ctx);
     const geoNames = new Map<string, string>();
     for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
     for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
@@ -200,18 +201,17 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     await db.run('detach wh');
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
-    assertNoRecovery(raw, rows, parentOf);
+    assertNoRecovery(raw, rows, ctx);
     return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation };
   } finally {
     db.close();
   }
 }
 
-function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], parentOf: Map<string, string>) {
+function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], ctx: SuppressionContext) {
   const key = (r: ValueRow) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;
-  const cells = raw.filter((r) => !NOT_ABOUT_PERSONS.has(r.indicator_id)).map((r) => ({ key: key(r), numerator: r.numerator, denominator: r.denominator, numeratorIsCount: true }));
-  const suppressed = rows.filter((r) => r.suppressed).map(key);
-  const leaks = findRecoverable({ cells, relations: relationsFor(raw.filter((r) => !NOT_ABOUT_PERSONS.has(r.indicator_id)), parentOf) }, suppressed);
+  const suppressed = new Map(rows.filter((r) => r.suppressed).map((r) => [key(r), r.suppression_reason as SuppressionReason]));
+  const leaks = disclosureLeaks(raw.filter((r) => !ctx.notAboutPersons.has(r.indicator_id)), suppressed, ctx);
   if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
 }
 
