@@ -40,6 +40,16 @@ describe('public data', () => {
     expect(data.rows.filter((r) => r.indicator_id === 'solid_classrooms' && r.suppressed)).toEqual([]);
   });
 
+  it('states on the data-quality page how much of the commune-level DTTS headline is shown', async () => {
+    const eligible = data.rows.filter((r) => r.geo_level !== 'area' && r.ethnic_group === 'DTTS' && r.sex === 'ALL' && !NOT_ABOUT_PERSONS.has(r.indicator_id)
+      && (r.suppression_reason === null || r.suppression_reason === 'secondary' || r.suppression_reason === 'baseline'));
+    expect(data.headline).toEqual({ eligible: eligible.length, shown: eligible.filter((r) => !r.suppressed).length });
+    expect(data.headline.eligible).toBeGreaterThan(50);
+    const [row] = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ shown: string; eligible: string; share: string }>(`select * from dq_headline`));
+    const pct = (100 * data.headline.shown) / data.headline.eligible;
+    expect(row).toEqual({ shown: String(data.headline.shown), eligible: String(data.headline.eligible), share: `${pct.toFixed(1).replace('.', ',')}%` });
+  });
+
   it('keeps the plan headline (area, DTTS) visible', () => {
     const head = data.rows.filter((r) => r.geo_level === 'area' && r.ethnic_group === 'DTTS' && r.sex === 'ALL');
     expect(head.length).toBeGreaterThan(20);

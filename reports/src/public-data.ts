@@ -8,7 +8,7 @@ import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { foldForMatch } from '@dtts/vn-text';
 import { formatDateTimeVn, formatNumber } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
-import { disclosureLeaks, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
+import { disclosureLeaks, headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
 import type { SuppressionReason } from './suppression.ts';
 import { checkVi, COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
@@ -28,6 +28,8 @@ export interface PublicData {
   latestYear: number;
   /** The 2025 communes, with the former units each is made of that were outside Bảo Yên in 2020. */
   reorganisation: Reorganised[];
+  /** Commune-level DTTS both-sex values no primary rule hides, and how many of them are shown. */
+  headline: { eligible: number; shown: number };
 }
 
 export interface Reorganised {
@@ -194,7 +196,8 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const groups = [...ethnicNames].filter(([c]) => c !== 'ALL' && c !== 'DTTS' && rows.some((r) => r.ethnic_group === c)).sort(([a], [b]) => a.localeCompare(b));
     await writeTable(db, workDir, 'ethnic_groups', { code: 'VARCHAR', name: 'VARCHAR', minority: 'VARCHAR', link: 'VARCHAR' },
       groups.map(([code, name]) => ({ code, name, minority: code >= '02' && code <= '54' ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
-    await writeDataQuality(db, workDir, rows, catalog);
+    const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
+    await writeDataQuality(db, workDir, rows, catalog, headline);
     await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR' }, [{
       run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
     }]);
@@ -202,7 +205,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
     assertNoRecovery(raw, rows, ctx);
-    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation };
+    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation, headline };
   } finally {
     db.close();
   }
@@ -294,7 +297,7 @@ export function reusedCodeNote(code: string, oldName: string, newName: string, f
     : `Mã ${code} dùng lại: ${newName} trước và từ 01/07/2025.`;
 }
 
-async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[]) {
+async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], headline: { eligible: number; shown: number }) {
   if (await hasTable(db, 'ingest', 'files')) {
     const cols = new Set((await columnsOf(db, 'ingest', 'files')).map((c) => c.name));
     const n = (c: string) => (cols.has(c) ? `cast(${c} as bigint)` : 'null::bigint');
@@ -361,6 +364,11 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
   }
   await writeTable(db, workDir, 'dq_suppression', { indicator: 'VARCHAR', shown: 'VARCHAR', hidden: 'VARCHAR' },
     [...suppressedCounts.values()].map((e) => ({ ...e, shown: formatNumber(e.shown, 0), hidden: formatNumber(e.hidden, 0) })));
+  // How much of the plan's headline the commune tables keep: the secondary suppression's cost.
+  await writeTable(db, workDir, 'dq_headline', { shown: 'VARCHAR', eligible: 'VARCHAR', share: 'VARCHAR' }, [{
+    shown: formatNumber(headline.shown, 0), eligible: formatNumber(headline.eligible, 0),
+    share: headline.eligible ? `${formatNumber((100 * headline.shown) / headline.eligible, 1)}%` : '',
+  }]);
   await writeTable(db, workDir, 'dq_method_breaks', { indicator: 'VARCHAR', note: 'VARCHAR' },
     catalog.filter((c) => c.method_note).map((c) => ({ indicator: c.name_vi, note: c.method_note === null ? '' : methodNoteVi(c) })));
 }
