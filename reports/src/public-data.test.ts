@@ -70,7 +70,7 @@ describe('public data', () => {
     await withDb(join(dir, 'public.duckdb'), async (db) => {
       const rows = await db.all<{ page: string; page_key: string; row_label: string; status_label: string; target_text: string }>(
         `select page, page_key, row_label, status_label, target_text from matrix where page in ('commune', 'ethnic')`);
-      const allowed = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn', 'Không đặt mục tiêu']);
+      const allowed = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt', 'Không áp dụng', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn', 'Không đặt mục tiêu']);
       expect(rows.length).toBeGreaterThan(100);
       for (const r of rows) expect(allowed, `${r.page} ${r.page_key} ${r.row_label}: ${r.status_label}`).toContain(r.status_label);
       // Every commune page (both frames) and every group page lists the plan targets with statuses.
@@ -79,6 +79,15 @@ describe('public data', () => {
       expect([...pages].filter((p) => p.startsWith('commune|2020-')).length).toBe(17);
       expect(rows.some((r) => r.page === 'commune' && /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(r.status_label))).toBe(true);
       expect(rows.some((r) => r.page === 'ethnic' && /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(r.status_label))).toBe(true);
+    });
+    // A commune with schools but no boarding school (PTDTNT) of its own: "Không áp dụng", not "Chưa có số liệu".
+    await withDb(join(dir, 'public.duckdb'), async (db) => {
+      const rows = await db.all<{ page_key: string; status_label: string; has_row: boolean }>(`select m.page_key, m.status_label,
+          exists (select 1 from indicator_values v where v.indicator_id = 'boarding_school_standard' and v.geo_slug = m.page_key) as has_row
+        from matrix m join indicators i on i.name_vi = m.row_label
+        where m.page = 'commune' and i.indicator_id = 'boarding_school_standard'`);
+      expect(rows.filter((r) => !r.has_row).length).toBeGreaterThan(0);
+      for (const r of rows) expect(r.status_label === 'Không áp dụng', r.page_key).toBe(!r.has_row);
     });
     // The near-poor rate is context: the plan sets no target for it, so it has no status either.
     const nearPoor = catalogRows.find((c) => c.indicator_id === 'near_poor_household_rate')!;
