@@ -299,7 +299,8 @@ export function recoverableFunctionals(relations: Relation[], hidden: Set<string
 
 interface Reduced {
   index: Map<string, number>;
-  pivots: { col: number; row: Float64Array }[];
+  /** Column → its pivot row of the reduced row echelon form (1 in that column, 0 in every other pivot column). */
+  pivots: Map<number, Float64Array>;
 }
 
 const EPS = 1e-9;
@@ -315,7 +316,7 @@ function reduce(columns: string[], relations: string[][], hidden: Set<string>): 
     });
     return row;
   });
-  const pivots: { col: number; row: Float64Array }[] = [];
+  const pivots = new Map<number, Float64Array>();
   let r = 0;
   for (let col = 0; col < n && r < rows.length; col++) {
     let best = -1;
@@ -332,19 +333,28 @@ function reduce(columns: string[], relations: string[][], hidden: Set<string>): 
       if (Math.abs(f) <= EPS) continue;
       for (let j = 0; j < n; j++) row[j]! -= f * pivot[j]!;
     }
-    pivots.push({ col, row: pivot });
+    pivots.set(col, pivot);
     r++;
   }
   return { index, pivots };
 }
 
+/**
+ * v lies in the row space exactly when v = Σ v[pivot column] × pivot row: the only combination that
+ * can match v in the pivot columns. v is sparse (one or two quantities), so this costs a row or two.
+ */
 function inRowSpace(reduced: Reduced, part: Map<string, number>): boolean {
-  const v = new Float64Array(reduced.index.size);
+  const n = reduced.index.size;
+  const v = new Float64Array(n);
   for (const [k, coef] of part) v[reduced.index.get(k)!]! += coef;
-  for (const { col, row } of reduced.pivots) {
+  const w = new Float64Array(n);
+  for (const [k] of part) {
+    const col = reduced.index.get(k)!;
+    const row = reduced.pivots.get(col);
+    if (!row) continue;
     const f = v[col]!;
-    if (Math.abs(f) <= EPS) continue;
-    for (let j = 0; j < v.length; j++) v[j]! -= f * row[j]!;
+    for (let j = 0; j < n; j++) w[j]! += f * row[j]!;
   }
-  return v.every((x) => Math.abs(x) <= 1e-7);
+  for (let j = 0; j < n; j++) if (Math.abs(w[j]! - v[j]!) > 1e-7) return false;
+  return true;
 }
