@@ -8,10 +8,10 @@
 // unknown of a relation could be recovered by subtraction, so a second cell is suppressed
 // there; then an exact check (is the cell's unit vector in the row space of the relations
 // restricted to the suppressed cells?) catches recoveries that need several relations at once.
-// Numerators and denominators share one pattern and one set of relations, so one check covers both.
-// It covers the complements too: denominator − numerator obeys the same relations (each is linear),
-// so the complement of a hidden cell is fixed by the published cells exactly when the cell's
-// numerator and denominator are, i.e. when its unit vector lies in that row space.
+// Within one table numerators and denominators share one pattern and one set of relations, so one
+// check covers both, and the complements too (denominator − numerator obeys the same relations).
+// Across tables that publish the same denominator, public-values.ts suppresses the denominators as a
+// table of their own and attacks the whole publication with recoverableFunctionals.
 
 export const MIN_COUNT = 5;
 export const MIN_DENOMINATOR = 20;
