@@ -20,6 +20,8 @@ export interface BuildReportsResult {
   seconds: number;
   bytes: number;
   files: number;
+  /** Commune-level DTTS both-sex values no primary rule hides, and how many the site shows. */
+  headline: { eligible: number; shown: number };
 }
 
 export async function buildReports(opts: BuildReportsOptions): Promise<BuildReportsResult> {
@@ -51,7 +53,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const { bytes, files } = await sizeOf(opts.siteDir);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
-    return { seconds, bytes, files };
+    return { seconds, bytes, files, headline: data.headline };
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
@@ -102,4 +104,10 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
 }
 
 export { writePublicData } from './public-data.ts';
+
+/** The run summary's line on what disclosure control left of the headline. */
+export function headlineSummary({ eligible, shown }: { eligible: number; shown: number }): string {
+  const share = eligible ? ((100 * shown) / eligible).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) : '–';
+  return `Headline kept: ${shown.toLocaleString('vi-VN')} of ${eligible.toLocaleString('vi-VN')} commune-level DTTS both-sex values that no primary rule hides are shown (${share}%)`;
+}
 export { printReportHtml } from './print-report.ts';

@@ -134,8 +134,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     await writeManifest(manifestPath, manifest);
     if (!config.skipReports) {
       // Loaded only when needed: the site builder pulls in Evidence.
-      const { buildReports } = await import('@dtts/reports');
-      await stage('reports', () =>
+      const { buildReports, headlineSummary } = await import('@dtts/reports');
+      const site = await stage('reports', () =>
         buildReports({
           warehousePath: join(out.dir, 'warehouse.duckdb'),
           siteDir: join(out.dir, 'site'),
@@ -145,6 +145,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
         }),
       );
       manifest.outputs.site = 'site/';
+      log.info(headlineSummary(site.headline));
     }
     manifest.status = 'succeeded';
     manifest.finishedAt = new Date().toISOString();
