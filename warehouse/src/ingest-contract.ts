@@ -17,6 +17,8 @@ export const INGEST_TABLES: Record<string, string> = {
     gioi_tinh VARCHAR, dan_toc VARCHAR, commune_code VARCHAR, gia_tri_tu DATE, gia_tri_den DATE`,
   poverty_ho_ngheo: `${COMMON}, ma_ho VARCHAR, commune_code VARCHAR, thon VARCHAR, dan_toc_chu_ho VARCHAR,
     so_nhan_khau INTEGER, phan_loai VARCHAR, so_chi_so_thieu_hut INTEGER`,
+  staff_can_bo: `${COMMON}, ma_can_bo_hash VARCHAR, gioi_tinh VARCHAR, dan_toc VARCHAR, cap VARCHAR, loai VARCHAR,
+    giao_vien BOOLEAN, trinh_do VARCHAR, chu_chot BOOLEAN, boi_duong_qlkt BOOLEAN, ngay_sinh DATE, nam_sinh INTEGER, commune_code VARCHAR`,
   quarantine: `source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, "value" VARCHAR,
     reason VARCHAR, "action" VARCHAR, year INTEGER`,
   files: `source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER,
