@@ -95,7 +95,9 @@ export function describeConnector(connector: Connector, fixturesDir: string): vo
     it('lets no personal value into the warehouse, and masks it in the quarantine', async () => {
       await load();
       const personal = await personalValues(connector, result);
-      expect(personal.size, 'the fixtures contain personal values to look for').toBeGreaterThan(0);
+      // A source without personal columns (a village survey) has none to plant.
+      const declaresPersonal = connector.tables.some((t) => Object.values(t.columns).some((c) => c.type.pii));
+      if (declaresPersonal) expect(personal.size, 'the fixtures contain personal values to look for').toBeGreaterThan(0);
       const tables = await db.all<{ schema: string; name: string; column: string }>(
         `SELECT table_schema AS schema, table_name AS name, column_name AS column FROM information_schema.columns
          WHERE table_schema = 'ingest' AND data_type = 'VARCHAR'`,
