@@ -22,6 +22,8 @@ export const INGEST_TABLES: Record<string, string> = {
   villages_thon: `${COMMON}, ten_thon VARCHAR, xa_cu VARCHAR, mat_duong VARCHAR, doi_van_nghe BOOLEAN, thon_van_hoa BOOLEAN,
     tiep_can_thong_tin BOOLEAN, commune_code VARCHAR, ten_thon_khoa VARCHAR, doi_hoat_dong_thuong_xuyen BOOLEAN`,
   villages_xa: `${COMMON}, doi_van_nghe_xa BOOLEAN, tiep_can_thong_tin BOOLEAN, commune_code VARCHAR`,
+  activities_to_chuc_dang: `${COMMON}, ten_to_chuc VARCHAR, co_ke_hoach BOOLEAN, ngay_ban_hanh DATE, ten_to_chuc_khoa VARCHAR`,
+  activities_hoat_dong: `${COMMON}, so_thu_tu VARCHAR, ngay DATE, loai VARCHAR, cap VARCHAR, so_luong INTEGER, commune_code VARCHAR`,
   quarantine: `source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, "value" VARCHAR,
     reason VARCHAR, "action" VARCHAR, year INTEGER`,
   files: `source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER,
