@@ -54,7 +54,7 @@ export const staff = defineConnector({
         boi_duong_qlkt: { aliases: ['Bồi dưỡng quản lý kinh tế', 'Đã bồi dưỡng QLKT'], type: v.boolean(), description: 'Trained in economic management' },
       },
       rowChecks: [
-        { when: `cap = 'Xã' AND ma_xa IS NULL AND ten_xa IS NULL`, column: 'cap', reason: 'a Xã (commune-level) row needs a readable commune (ma_xa or ten_xa)' },
+        { when: `cap = 'Xã' AND ma_xa IS NULL AND ten_xa IS NULL`, column: 'ma_xa', reason: 'a Xã (commune-level) row needs a readable commune (ma_xa or ten_xa)' },
       ],
       derived: { ...birth.derived, ...commune.derived },
       omit: commune.omit,
