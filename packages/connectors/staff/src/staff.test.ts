@@ -33,7 +33,7 @@ describe('staff values', () => {
 
   it('reads 2025: the six new communes by name (abolished names mapped forward), Có/Không, blank = unknown', async () => {
     expect(await rows(2025)).toEqual([
-      { source_row: 3, gioi_tinh: 'Nam', ngay_sinh: null, nam_sinh: 1980, dan_toc: '02', cap: 'Xã', commune_code: '02947', loai: 'Cán bộ', giao_vien: false, trinh_do: 'Đại học', chu_chot: true, boi_duong_qlkt: true },
+      { source_row: 3, gioi_tinh: 'Nam', ngay_sinh: null, nam_sinh: 1980, dan_toc: '02', cap: 'Xã', commune_code: '02947', loai: 'Cán bộ', giao_vien: false, trinh_do: 'Sơ cấp', chu_chot: true, boi_duong_qlkt: true },
       { source_row: 4, gioi_tinh: 'Nữ', ngay_sinh: null, nam_sinh: 1991, dan_toc: '09', cap: 'Xã', commune_code: '02962', loai: 'Công chức', giao_vien: false, trinh_do: 'Đại học', chu_chot: false, boi_duong_qlkt: null },
       { source_row: 6, gioi_tinh: 'Nam', ngay_sinh: null, nam_sinh: 1995, dan_toc: '08', cap: 'Xã', commune_code: '02947', loai: 'Viên chức', giao_vien: true, trinh_do: 'Cao đẳng', chu_chot: null, boi_duong_qlkt: null },
       { source_row: 7, gioi_tinh: 'Nữ', ngay_sinh: null, nam_sinh: 1988, dan_toc: '07', cap: 'Xã', commune_code: '02953', loai: 'Viên chức', giao_vien: true, trinh_do: 'Trung cấp', chu_chot: null, boi_duong_qlkt: null },

@@ -36,13 +36,16 @@ describe('villages values', () => {
     ]);
   });
 
-  it('reads 2025 Bảo Hà: one name in two former communes; a former commune outside it or unknown is blanked', async () => {
+  it('reads 2025: in Bảo Hà one name in two former communes, a former commune outside it or unknown blanked; the other headers (Bản, Tổ dân phố, Thôn, Thuộc xã cũ)', async () => {
     expect(await thon(2025)).toEqual([
       { f: 'thon_xa_bao_ha_2025.xlsx', r: 2, commune_code: '02989', ten_thon: 'Khe Bàn', ten_thon_khoa: 'khe bàn', xa_cu: '02989', mat_duong: 'Nhựa', doi_van_nghe: true, doi_hoat_dong_thuong_xuyen: true, thon_van_hoa: true, tiep_can_thong_tin: true },
       { f: 'thon_xa_bao_ha_2025.xlsx', r: 3, commune_code: '02989', ten_thon: 'Khe Bàn', ten_thon_khoa: 'khe bàn', xa_cu: '02971', mat_duong: 'Bê tông', doi_van_nghe: true, doi_hoat_dong_thuong_xuyen: false, thon_van_hoa: true, tiep_can_thong_tin: true },
       { f: 'thon_xa_bao_ha_2025.xlsx', r: 5, commune_code: '02989', ten_thon: 'Tân Thành', ten_thon_khoa: 'tân thành', xa_cu: '03079', mat_duong: 'Cấp phối', doi_van_nghe: false, doi_hoat_dong_thuong_xuyen: null, thon_van_hoa: true, tiep_can_thong_tin: true },
       { f: 'thon_xa_bao_ha_2025.xlsx', r: 6, commune_code: '02989', ten_thon: 'Nậm Phang', ten_thon_khoa: 'nậm phang', xa_cu: null, mat_duong: 'Nhựa', doi_van_nghe: true, doi_hoat_dong_thuong_xuyen: true, thon_van_hoa: true, tiep_can_thong_tin: false },
       { f: 'thon_xa_bao_ha_2025.xlsx', r: 7, commune_code: '02989', ten_thon: 'Làng Cũ', ten_thon_khoa: 'làng cũ', xa_cu: null, mat_duong: 'Nhựa', doi_van_nghe: false, doi_hoat_dong_thuong_xuyen: null, thon_van_hoa: false, tiep_can_thong_tin: true },
+      { f: 'thon_xa_bao_yen.csv', r: 2, commune_code: '02947', ten_thon: '1', ten_thon_khoa: '1', xa_cu: '02947', mat_duong: 'Nhựa', doi_van_nghe: null, doi_hoat_dong_thuong_xuyen: null, thon_van_hoa: null, tiep_can_thong_tin: null },
+      { f: 'thon_xa_nghia_do.csv', r: 2, commune_code: '02953', ten_thon: 'Nà Khương', ten_thon_khoa: 'nà khương', xa_cu: null, mat_duong: 'Bê tông', doi_van_nghe: null, doi_hoat_dong_thuong_xuyen: null, thon_van_hoa: null, tiep_can_thong_tin: null },
+      { f: 'thon_xa_xuan_hoa.csv', r: 2, commune_code: '02962', ten_thon: 'Khuổi Phường', ten_thon_khoa: 'khuổi phường', xa_cu: '02965', mat_duong: 'Đất', doi_van_nghe: null, doi_hoat_dong_thuong_xuyen: null, thon_van_hoa: false, tiep_can_thong_tin: null },
     ]);
   });
 
