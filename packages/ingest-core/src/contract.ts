@@ -23,11 +23,15 @@ export interface DerivedColumn {
   sqlType: string;
 }
 
-/** A row-level rule over parsed values; rows where `when` is true are rejected. */
+/**
+ * A row-level rule over parsed values: where `when` is true the row is rejected, or, with
+ * `action: 'value_blanked'`, only `column`'s value becomes unknown (the row is loaded).
+ */
 export interface RowCheck {
   when: string;
   column: string;
   reason: string;
+  action?: 'row_rejected' | 'value_blanked';
 }
 
 export interface TableSpec {
@@ -39,7 +43,10 @@ export interface TableSpec {
   columns: Readonly<Record<string, ColumnSpec>>;
   /** Groups of columns of which at least one must have a readable value (e.g. ma_xa or ten_xa). */
   requireOneOf?: readonly (readonly string[])[];
-  /** Unique within a year; repeats are quarantined (the first good row in file order wins). */
+  /**
+   * Unique within a year; repeats are quarantined (the first good row in file order wins). A key
+   * part may be a derived column (`commune_code`, a folded name).
+   */
   key?: readonly string[];
   /** Columns that must exist in an earlier table of the same connector and year. */
   references?: readonly { column: string; table: string; tableColumn?: string }[];
@@ -83,8 +90,10 @@ function validateSpec(spec: ConnectorSpec): string[] {
   for (const table of spec.tables) {
     if (seen.has(table.name)) problems.push(`table "${table.name}" declared twice`);
     const columns = new Set(Object.keys(table.columns));
+    for (const name of table.key ?? []) {
+      if (!columns.has(name) && !table.derived?.[name]) problems.push(`table "${table.name}" has unknown key column "${name}"`);
+    }
     const mentioned = [
-      ...(table.key ?? []),
       ...(table.requireOneOf ?? []).flat(),
       ...(table.references ?? []).map((r) => r.column),
       ...(table.rowChecks ?? []).map((r) => r.column),

@@ -3,7 +3,7 @@
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import { nfc } from '@dtts/vn-text';
 import type { Connector, TableSpec } from './contract.ts';
-import { findIssues } from './findings.ts';
+import { findIssues, keyPart } from './findings.ts';
 import type { ParseContext, ParseType } from './values/types.ts';
 import { errCol, mask, rawCol, warnCol, type LoadTableArgs } from './work-columns.ts';
 
@@ -155,7 +155,9 @@ async function insertQuarantine({ db, connector, table, year, work }: LoadTableA
   const raw = (name: string) => (table.columns[name]?.type.pii ? mask(`p.${rawCol(name)}`) : `p.${rawCol(name)}`);
   const cases = Object.keys(table.columns).map((name) => `WHEN ${lit(name)} THEN ${raw(name)}`);
   // A repeated composite key (ma_ho, stt) shows its parts as the value, like its reason does.
-  if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(raw).join(` || ' / ' || `)}`);
+  const keyValue = (name: string) => (table.columns[name] ? `coalesce(${raw(name)}, '')` : `coalesce(${keyPart(table, name)}::VARCHAR, '')`);
+  if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(keyValue).join(` || ' / ' || `)}`);
+  else if (table.key?.length === 1 && !table.columns[table.key[0]!]) cases.push(`WHEN ${lit(table.key[0]!)} THEN ${keyValue(table.key[0]!)}`);
   await db.run(`
     INSERT INTO ingest.quarantine
     SELECT ${lit(connector.id)}, ${lit(table.name)}, f.file, i.row_no, i.col,

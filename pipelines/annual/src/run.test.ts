@@ -109,7 +109,7 @@ describe('a failed run', () => {
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(filesBefore);
     expect(readFileSync(join(out, 'run-manifest.json'), 'utf8')).toBe(before);
     expect(readdirSync(work).filter((f) => f.includes('.building-'))).toEqual([]);
-  }, 120_000);
+  }, 240_000); // two whole runs of the pipeline, each allowed 120 s like the one in beforeAll
 
   it('exits non-zero from the command line and says what failed where', () => {
     const missing = join(work, 'no-such-sources');

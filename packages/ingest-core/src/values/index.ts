@@ -150,3 +150,4 @@ export function oneOf(values: Readonly<Record<string, readonly string[]>>): Pars
     return value === undefined ? { ok: false, reason: `"${t}" is not one of: ${allowed}` } : { ok: true, value };
   });
 }
+export * from './places-and-levels.ts';
