@@ -53,6 +53,8 @@ export async function findIssues({ db, connector, table, year, work }: LoadTable
   await insertAll(findings);
   // 2. Rules over a whole row.
   await insertAll((table.rowChecks ?? []).map((check): Finding => ({ col: check.column, reason: lit(check.reason), action: 'row_rejected', where: `(${check.when}) AND ${notRejected}` })));
+  // 2b. Rules that blank one optional value of a row that stays.
+  await insertAll((table.valueChecks ?? []).map((check): Finding => ({ col: check.column, reason: check.reasonSql, action: 'value_blanked', where: `(${check.when}) AND ${notRejected}` })));
   // 3. References to rows of an earlier table that were loaded.
   await insertAll(
     (table.references ?? []).map((ref): Finding => {

@@ -3,7 +3,7 @@
 // exactly what the fixtures' expected.json says, and no personal value reaches the warehouse.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@dtts/db';
 import type { Connector } from '../contract.ts';
 import { ingest, type IngestResult } from '../engine.ts';
@@ -44,6 +44,8 @@ export function describeConnector(connector: Connector, fixturesDir: string): vo
       db = await Db.open();
       result = await ingest({ db, sourcesDir: fixturesDir, connectors: [connector], hashKey: 'test-key' });
     };
+    // Ingesting the fixtures takes seconds on a busy machine: once, outside any single test's timeout.
+    beforeAll(load, 120_000);
 
     it('ingests with exactly the expected failures', async () => {
       await load();
