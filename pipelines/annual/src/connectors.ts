@@ -3,6 +3,8 @@ import { census } from '@dtts/connector-census';
 import { healthInsurance } from '@dtts/connector-health-insurance';
 import { poverty } from '@dtts/connector-poverty';
 import { school } from '@dtts/connector-school';
+import { health } from '@dtts/connector-health';
+import { civilRegistration } from '@dtts/connector-civil-registration';
 import type { Connector } from '@dtts/ingest-core';
 
-export const connectors: readonly Connector[] = [census, school, healthInsurance, poverty];
+export const connectors: readonly Connector[] = [census, school, healthInsurance, poverty, health, civilRegistration];
