@@ -34,6 +34,31 @@ export interface RowCheck {
   action?: 'row_rejected' | 'value_blanked';
 }
 
+/**
+ * A row-level rule that blanks one optional value instead of rejecting the row (an implausible
+ * weight, say): where `when` is true the column becomes unknown and the quarantine records it as
+ * `value_blanked`. `reasonSql` is a SQL text expression over the parsed row, so it can name what it saw.
+ * It may blank a required column: "required" rejects a row whose value is missing or unreadable,
+ * while a value check judges a readable value implausible and keeps the row.
+ */
+export interface ValueCheck {
+  when: string;
+  column: string;
+  reasonSql: string;
+}
+
+/**
+ * A reference table the table's SQL (row and value checks, derived columns) may join, read from a
+ * CSV file by DuckDB (`#` lines are comments): the engine creates it as the temporary table
+ * `lookup_<name>` on the connection that loads the table.
+ */
+export interface Lookup {
+  /** Absolute path of the CSV file (header row first). */
+  csv: string;
+  /** Column name → DuckDB type, in the file's order, e.g. `{ sex: 'INTEGER', l: 'DOUBLE' }`. */
+  columns: Readonly<Record<string, string>>;
+}
+
 export interface TableSpec {
   /** Table name, also the default file-name prefix (`ho`, `nhan_khau`, …). */
   name: string;
@@ -51,6 +76,10 @@ export interface TableSpec {
   /** Columns that must exist in an earlier table of the same connector and year. */
   references?: readonly { column: string; table: string; tableColumn?: string }[];
   rowChecks?: readonly RowCheck[];
+  /** Rules that blank an optional value (run after the row checks, on rows not rejected). */
+  valueChecks?: readonly ValueCheck[];
+  /** Reference tables joined by this table's SQL, as `lookup_<name>`. */
+  lookups?: Readonly<Record<string, Lookup>>;
   /** Columns of the loaded table computed from parsed ones. */
   derived?: Readonly<Record<string, DerivedColumn>>;
   /** Parsed columns left out of the loaded table (typically those folded into a derived column). */
@@ -97,6 +126,7 @@ function validateSpec(spec: ConnectorSpec): string[] {
       ...(table.requireOneOf ?? []).flat(),
       ...(table.references ?? []).map((r) => r.column),
       ...(table.rowChecks ?? []).map((r) => r.column),
+      ...(table.valueChecks ?? []).map((r) => r.column),
       ...(table.omit ?? []),
     ];
     for (const name of mentioned) {

@@ -59,6 +59,8 @@ export async function findIssues({ db, connector, table, year, work }: LoadTable
     await db.run(`UPDATE ${work}.parsed p SET ${q(check.column)} = NULL WHERE EXISTS (SELECT 1 FROM ${work}.issues i
       WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.col = ${lit(check.column)} AND i.action = 'value_blanked')`);
   }
+  // 2b. Rules that blank one optional value of a row that stays, with a reason computed in SQL.
+  await insertAll((table.valueChecks ?? []).map((check): Finding => ({ col: check.column, reason: check.reasonSql, action: 'value_blanked', where: `(${check.when}) AND ${notRejected}` })));
   // 3. References to rows of an earlier table that were loaded.
   await insertAll(
     (table.references ?? []).map((ref): Finding => {

@@ -20,6 +20,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   const columns = Object.entries(table.columns);
   await db.run(`CREATE OR REPLACE TABLE ${work}.files AS SELECT * FROM (VALUES ${[...args.files].map(([i, f]) => `(${i}, ${lit(f)})`).join(', ')}) t(file_idx, file)`);
 
+  await createLookups(db, table);
   // 1. Parse each parse-typed column once per distinct text.
   const maps = new Map<string, ValueMapRow[]>();
   for (const [name, column] of columns) {
@@ -64,9 +65,27 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   await db.run(`CREATE OR REPLACE TABLE ${work}.parsed AS SELECT ${selects.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
 
   await findIssues(args);
+  await blankValues(args);
   await insertLoaded(args);
   await insertQuarantine(args);
   return { perFile: await countPerFile(db, work, table) };
+}
+
+/** The table's lookups as temporary tables of this connection (each source-year loads on its own). */
+async function createLookups(db: Db, table: TableSpec): Promise<void> {
+  for (const [name, lookup] of Object.entries(table.lookups ?? {})) {
+    const columns = Object.entries(lookup.columns).map(([c, t]) => `${lit(c)}: ${lit(t)}`).join(', ');
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${q(`lookup_${name}`)} AS
+      SELECT * FROM read_csv(${lit(lookup.csv)}, header = true, comment = '#', strict_mode = false, auto_detect = false, delim = ',', columns = {${columns}})`);
+  }
+}
+
+/** Values that a value check blanked become unknown before the row is loaded (derived columns see them blank too). */
+async function blankValues({ db, table, work }: LoadTableArgs): Promise<void> {
+  for (const column of new Set((table.valueChecks ?? []).map((c) => c.column))) {
+    await db.run(`UPDATE ${work}.parsed p SET ${q(column)} = NULL
+      WHERE EXISTS (SELECT 1 FROM ${work}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.col = ${lit(column)} AND i.action = 'value_blanked')`);
+  }
 }
 
 /** Up to this many distinct texts, a column's parsed values are inlined in SQL instead of joined. */

@@ -64,5 +64,5 @@ describe('census quarantine values', () => {
     } finally {
       db.close();
     }
-  });
+  }, 60_000); // a whole ingest inside the test: seconds on a busy machine
 });

@@ -44,7 +44,7 @@ export function describeConnector(connector: Connector, fixturesDir: string): vo
       db = await Db.open();
       result = await ingest({ db, sourcesDir: fixturesDir, connectors: [connector], hashKey: 'test-key' });
     };
-    // Ingesting takes seconds on a busy machine: not inside a test's 5 s.
+    // Ingesting the fixtures takes seconds on a busy machine: once, outside any single test's timeout.
     beforeAll(load, 120_000);
 
     it('ingests with exactly the expected failures', async () => {

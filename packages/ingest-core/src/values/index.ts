@@ -4,6 +4,7 @@ import { parseBooleanVi, parseDateLoose, parseSex, parseVnInteger, foldForMatch 
 import { parseType, type ParseType, type SqlType } from './types.ts';
 
 export * from './types.ts';
+export { eventDate, fullBirthDate, kilograms } from './measures.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;

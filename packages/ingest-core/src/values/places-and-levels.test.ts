@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParseType } from './types.ts';
-import { districtLevelLastDay, eventDate, formerCommune, formerCommuneOutside, governmentLevel, placeName, villageName } from './places-and-levels.ts';
+import { eventDate } from './measures.ts';
+import { districtLevelLastDay, formerCommune, formerCommuneOutside, governmentLevel, placeName, villageName } from './places-and-levels.ts';
 import { Db } from '@dtts/db';
 
 const in2024 = { referenceDate: '2024-12-31', year: 2024 };
@@ -36,8 +37,8 @@ describe('eventDate', () => {
     expect(parse(t, '05/03/2024')).toBe('2024-03-05');
     expect(parse(t, '2024-12-31')).toBe('2024-12-31');
     expect(parse(t, '45292')).toBe('2024-01-01'); // an Excel date serial
-    expect(parse(t, '31/12/2023')).toBe('ERROR date 31/12/2023 is not in 2024');
-    expect(parse(t, '2024')).toBe('ERROR "2024" is not a full date (day and month needed)');
+    expect(parse(t, '31/12/2023')).toBe('ERROR date 31/12/2023 is not in 2024, the year of the file');
+    expect(parse(t, '2024')).toBe('ERROR "2024" has no day: a full date (dd/mm/yyyy) is needed');
     expect(parse(t, '30/02/2024')).toMatch(/^ERROR impossible date/);
   });
 });

@@ -2,7 +2,7 @@
 // government (no district after 30 Jun 2025), dates of events inside the year, names of
 // villages and organisations compared after folding, and the former commune of a village.
 import { communeUnits, crosswalk2025, isInForce, matchCommuneName, normaliseCommuneCode } from '@dtts/reference';
-import { canonicalTones, nfc, parseDateLoose } from '@dtts/vn-text';
+import { canonicalTones, nfc } from '@dtts/vn-text';
 import { parseType, type ParseType } from './types.ts';
 
 /** The last day of the district level: the last day the 2020 commune frame was in force (reference data). */
@@ -31,18 +31,6 @@ export function governmentLevel(opts: { districtAbolished?: 'by reference date' 
 }
 const DISTRICT = new Set(['huyện', 'huyen', 'h']);
 const COMMUNE = new Set(['xã', 'xa', 'xã/thị trấn', 'xã, thị trấn', 'xã/tt', 'thị trấn', 'tt', 'x']);
-
-/** A full date (day needed) that must fall inside the source's year. */
-export function eventDate(): ParseType {
-  return parseType('DATE', (t, ctx) => {
-    const d = parseDateLoose(t);
-    if (!d.ok) return d;
-    const { year, month, day } = d.value;
-    if (month === undefined || day === undefined) return { ok: false, reason: `"${t}" is not a full date (day and month needed)` };
-    if (year !== ctx.year) return { ok: false, reason: `date ${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year} is not in ${ctx.year}` };
-    return { ok: true, value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
-  });
-}
 
 /**
  * A name (of a village, an organisation) in one spelling: NFC, one tone placement, single spaces,
