@@ -41,12 +41,12 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
   }, 120_000);
 
   it('writes the warehouse, the exports and the manifest', () => {
-    for (const f of ['warehouse.duckdb', 'run-manifest.json', 'exports/indicator_values.csv', 'exports/indicator_values.parquet', 'exports/quarantine.csv']) {
+    for (const f of ['warehouse.duckdb', 'run-manifest.json', 'exports/indicator_values.csv', 'exports/indicator_values.parquet', 'exports/quarantine.csv', 'exports/bao-cao.xlsx']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     expect(manifest.status).toBe('succeeded');
     expect(JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')).runId).toBe(manifest.runId);
-    expect(manifest.stages.map((s) => s.name)).toEqual(['ingest', 'reference', 'warehouse', 'exports']);
+    expect(manifest.stages.map((s) => s.name)).toEqual(['ingest', 'reference', 'warehouse', 'exports', 'appendix']);
   });
 
   it('reconciles every file with the counts computed by hand in the fixtures', () => {

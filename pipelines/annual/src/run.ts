@@ -97,19 +97,25 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     };
     const manifestPath = join(out.dir, 'run-manifest.json');
     await writeManifest(manifestPath, manifest);
+    // Loaded only here: the site builder pulls in Evidence.
+    const reports = await import('@dtts/reports');
+    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath };
+    const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
     if (!config.skipReports) {
-      // Loaded only when needed: the site builder pulls in Evidence.
-      const { buildReports } = await import('@dtts/reports');
       await stage('reports', () =>
-        buildReports({
+        reports.buildReports({
           warehousePath: join(out.dir, 'warehouse.duckdb'),
           siteDir: join(out.dir, 'site'),
-          run: { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath },
+          run: reportRun,
+          appendixPath,
           onProgress: (m) => log.progress(`  ${m}`),
         }),
       );
       manifest.outputs.site = 'site/';
+    } else {
+      await stage('appendix', () => reports.writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));
     }
+    manifest.outputs.appendix = 'exports/bao-cao.xlsx';
     manifest.status = 'succeeded';
     manifest.finishedAt = new Date().toISOString();
     await writeManifest(manifestPath, manifest);
