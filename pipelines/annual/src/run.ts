@@ -6,6 +6,7 @@ import { Db, quoteLiteral } from '@dtts/db';
 import { ingest, type IngestEvent, type IngestResult } from '@dtts/ingest-core';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
+import { compareWithPreviousRun } from './changes.ts';
 import { connectors } from './connectors.ts';
 import { filesSection, totalsBySource, type RunManifest } from './manifest.ts';
 import { stageOutput } from './out-dir.ts';
@@ -85,6 +86,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
                        ORDER BY source, file, "row", "column") TO ${quoteLiteral(join(exportsDir, 'quarantine.csv'))} (HEADER, DELIMITER ',')`);
         return exportIndicators(db, exportsDir);
       });
+      // Compared before the swap, while config.outDir still holds the previous run's outputs.
+      manifest.changes = await stage('changes', () => compareWithPreviousRun(db, config.outDir, exportsDir, manifest.files));
     } finally {
       db.close();
     }
@@ -93,6 +96,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       indicatorValuesCsv: 'exports/indicator_values.csv',
       indicatorValuesParquet: 'exports/indicator_values.parquet',
       quarantine: 'exports/quarantine.csv',
+      changes: 'exports/changes.csv',
       manifest: 'run-manifest.json',
     };
     const manifestPath = join(out.dir, 'run-manifest.json');

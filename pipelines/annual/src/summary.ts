@@ -1,5 +1,6 @@
 // The short summary printed at the end of a run.
 import { join } from 'node:path';
+import { changesLine } from './changes.ts';
 import type { RunManifest } from './manifest.ts';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -13,6 +14,7 @@ export function summary(m: RunManifest, outDir: string): string {
   const failedChecks = m.checks.filter((c) => c.failing > 0);
   lines.push(
     `  indicator values: ${n(m.indicators.rows)}; warnings: ${warnings}; data-quality checks failing: ${failedChecks.length} of ${m.checks.length}`,
+    ...(m.changes ? [changesLine(m.changes)] : []),
     `  time: ${m.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)} s`).join(', ')}`,
     `  outputs in ${outDir}:`,
     ...Object.values(m.outputs).map((p) => `    ${join(outDir, p)}`),
