@@ -107,7 +107,8 @@ export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOpti
 
   // The scorecard: each plan target with a value, the headline group at the area level.
   const sc = wb.addWorksheet('Tổng hợp');
-  title(sc, ['Kết quả thực hiện mục tiêu đối với đồng bào DTTS, huyện Bảo Yên (Kế hoạch thực hiện Chỉ thị 28-CT/TU)', subtitle, ...(opts.planNote ? [opts.planNote] : [])]);
+  const planNote = opts.planNote ?? data.planNote;
+  title(sc, ['Kết quả thực hiện mục tiêu đối với đồng bào DTTS, huyện Bảo Yên (Kế hoạch thực hiện Chỉ thị 28-CT/TU)', subtitle, ...(planNote ? [planNote] : [])]);
   const cols = ['Chỉ tiêu', 'Mục', 'Nhóm', ...years.map(String), 'Mục tiêu', 'Năm mục tiêu', 'Trạng thái (năm gần nhất)', 'Nguồn'];
   const head = headerRow(sc, cols);
   for (const c of computed.filter((c) => c.target_kind !== 'no_target')) {
@@ -122,7 +123,7 @@ export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOpti
       target.value = latest.target;
       target.numFmt = numberFormat(c.unit);
     } else target.value = shortTarget(c);
-    row.getCell(5 + years.length).value = c.target_year;
+    row.getCell(5 + years.length).value = latest?.target_year ?? c.target_year;
     row.getCell(6 + years.length).value = statusText(latest, c);
     row.getCell(7 + years.length).value = sourceNote(c.source, latestYear);
   }

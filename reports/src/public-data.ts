@@ -11,6 +11,7 @@ import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from '
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
 import { findRecoverable } from './suppression.ts';
 import { writeChanges } from './public-changes.ts';
+import { planPeriodNote, type PlanSpan } from './plan-note.ts';
 import { checkVi, COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
 
 export interface RunInfo {
@@ -28,6 +29,8 @@ export interface PublicData {
   latestYear: number;
   /** The 2025 communes, with the former units each is made of that were outside Bảo Yên in 2020. */
   reorganisation: Reorganised[];
+  /** When the latest year is past a plan's target year: which targets judge it ('' otherwise). */
+  planNote: string;
 }
 
 export interface Reorganised {
@@ -128,7 +131,8 @@ async function readValues(db: Db): Promise<ValueRow[]> {
     select indicator_id, cast(year as integer) as year, geo_level, geo_code, ethnic_group, sex,
       cast(numerator as double) as numerator, cast(denominator as double) as denominator, cast(value as double) as value,
       cast(target as double) as target, status, cast(flags as varchar) as flags,
-      ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')}
+      ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')},
+      ${opt('plan_id', 'varchar')}, ${opt('baseline_year', 'integer')}, ${opt('target_year', 'integer')}
     from wh.marts.indicator_values
     order by indicator_id, year, geo_level, geo_code, ethnic_group, sex`);
 }
@@ -195,14 +199,18 @@ export async function writePublicData(warehousePath: string, publicPath: string,
       groups.map(([code, name]) => ({ code, name, minority: code >= '02' && code <= '54' ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
     await writeDataQuality(db, workDir, rows, catalog);
     await writeChanges(db, (name, columns, list) => writeTable(db, workDir, name, columns, list), rows, catalog, (schema, table) => hasTable(db, schema, table));
-    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR' }, [{
+    const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
+      ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
+      : []);
+    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR', plan_note: 'VARCHAR' }, [{
       run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
+      plan_note: planNote,
     }]);
     await db.run('detach wh');
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
     assertNoRecovery(raw, rows, parentOf);
-    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation };
+    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation, planNote };
   } finally {
     db.close();
   }

@@ -237,7 +237,8 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
-      const latestYearOf = [...YEARS].reverse().find((y) => at(y)) ?? latestYear;
+      // Every year the rows hold, later than 2025 too (the matrices' columns stop at 2025).
+      const latestYearOf = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a).find((y) => at(y)) ?? latestYear;
       const latest = at(latestYearOf);
       return {
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,

@@ -21,6 +21,10 @@ export interface ValueRow {
   change_vs_baseline: number | null;
   geo_name: string | null;
   ethnic_name: string | null;
+  /** The plan in force for the row's year (absent in warehouses built before plans were data: 2020 → 2025). */
+  plan_id?: string | null;
+  baseline_year?: number | null;
+  target_year?: number | null;
 }
 
 export interface PublicValueRow extends ValueRow {
@@ -141,7 +145,7 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
   }));
   const suppressed = suppress({ cells, relations: relationsFor(aboutPersons, ctx.parentOf), links: linksFor(aboutPersons) });
   const baselineSuppressed = (r: ValueRow) =>
-    suppressed.has(keyOf(r.indicator_id, 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
+    suppressed.has(keyOf(r.indicator_id, r.baseline_year ?? 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
   return rows.map((r) => {
     const reason = suppressed.get(rowKey(r)) ?? null;
     const baselineHidden = baselineSuppressed(r);
@@ -154,7 +158,7 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
         flags: flags.join(';') || null, suppressed: true, suppression_reason: reason,
       };
     }
-    if (baselineHidden && r.year !== 2020) {
+    if (baselineHidden && r.year !== (r.baseline_year ?? 2020)) {
       // The value stands; what is computed from the hidden baseline goes.
       const targetHidden = ctx.baselineTargets.has(r.indicator_id);
       return {

@@ -36,13 +36,16 @@ export interface PipelineConfig {
   years?: number[];
   skipReports: boolean;
   hashKey: string;
+  /** Folder of plan files (packages/indicators/plans by default): targets of plans after the catalog's. */
+  plansDir?: string;
 }
 
-export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports]
+export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--skip-reports]
 
   --sources DIR    a sources folder laid out as in docs/SOURCES.md (default: the bundled sample)
   --out DIR        where the warehouse, exports, manifest and site are written (default: ./out)
   --years LIST     only these years, e.g. 2025, 2020-2025 or 2020,2022-2025 (default: every year found)
+  --plans DIR      folder of plan files (default: packages/indicators/plans; see its README.md)
   --skip-reports   compute and export, but build no site
 
 Environment: DTTS_HASH_KEY  secret for the keyed hashes of personal ids (default: a new random key per run)`;
@@ -56,6 +59,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         sources: { type: 'string' },
         out: { type: 'string' },
         years: { type: 'string' },
+        plans: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -82,6 +86,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     outDir: resolve(values.out ?? join(root, 'out')),
     ...(years && { years }),
     skipReports: values['skip-reports'] ?? false,
+    ...(values.plans !== undefined && { plansDir: resolve(values.plans) }),
     hashKey: key.data ?? randomBytes(32).toString('hex'),
   };
 }

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Db, quoteLiteral } from '@dtts/db';
+import { planTargets } from '@dtts/indicators';
 import { ingest, type IngestEvent, type IngestResult } from '@dtts/ingest-core';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
@@ -75,7 +76,10 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
 
       await stage('reference', () => loadReference(db));
       const built = await stage('warehouse', () =>
-        buildWarehouse(db, { onStage: (name, seconds) => seconds >= 0.5 && log.progress(`  model ${name} ${seconds.toFixed(1)} s`) }),
+        buildWarehouse(db, {
+          plans: planTargets(config.plansDir ? [config.plansDir] : undefined),
+          onStage: (name, seconds) => seconds >= 0.5 && log.progress(`  model ${name} ${seconds.toFixed(1)} s`),
+        }),
       );
       manifest.checks = built.checks;
       log.progress(`  warehouse: ${built.models.length} models built, ${built.checks.length} data-quality checks run`);
