@@ -113,7 +113,30 @@ export function relationsFor(rows: ValueRow[], parentOf: Map<string, string>): R
       relations.push({ total: k(first, { geo_level: 'commune_2025', geo_code: parent }), parts: children.map(rowKey) });
     }
   }
-  return relations;
+  return relations.filter(holdsIn(rows));
+}
+
+/**
+ * Only relations the published numbers satisfy exactly. `ALL` may count a record whose group has no
+ * row of its own (a card holder with no census person of that group there): then ALL ≠ Σ groups, an
+ * attacker solving with it gets a wrong number, and the solver would see a "leak" it can never close
+ * (the suppression loop then found nothing left to hide and never ended).
+ */
+function holdsIn(rows: ValueRow[]): (r: Relation) => boolean {
+  const byKey = new Map(rows.map((r) => [rowKey(r), r]));
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return (relation) => {
+    const total = byKey.get(relation.total);
+    if (!total) return true;
+    let num = 0;
+    let den = 0;
+    for (const k of relation.parts) {
+      const part = byKey.get(k);
+      num += part?.numerator ?? 0;
+      den += part?.denominator ?? 0;
+    }
+    return close(num, total.numerator ?? 0) && close(den, total.denominator ?? 0);
+  };
 }
 
 export function linksFor(rows: ValueRow[]): string[][] {
