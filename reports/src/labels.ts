@@ -4,8 +4,6 @@ export const STATUS_VI: Record<string, string> = {
   achieved: 'Đạt',
   on_track: 'Đúng tiến độ',
   off_track: 'Chậm tiến độ',
-  /** From the target year on: the target was not met. */
-  not_achieved: 'Không đạt',
   no_data: 'Chưa có số liệu',
 };
 

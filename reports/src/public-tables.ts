@@ -9,6 +9,7 @@ import type { PublicValueRow } from './public-values.ts';
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
 export const HIDDEN = 'Ẩn';
 export const NO_TARGET = 'Không đặt mục tiêu';
+export const NOT_MET = 'Không đạt';
 
 export function geoSlug(level: string, code: string): string {
   return level === 'area' ? 'BAO_YEN' : `${level === 'commune_2025' ? '2025' : '2020'}-${code}`;
@@ -109,6 +110,8 @@ export function statusText(r: PublicValueRow | undefined, cat?: CatalogRow): str
   if (cat?.target_kind === 'no_target') return NO_TARGET;
   if (!r) return STATUS_VI.no_data!;
   if (r.suppressed) return HIDDEN;
+  // From the plan's target year on there is no schedule left to be behind: the target was not met.
+  if (r.status === 'off_track' && r.target_year != null && r.year >= r.target_year) return NOT_MET;
   return r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá';
 }
 
