@@ -38,7 +38,7 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
   const out = join(work, 'out');
   beforeAll(async () => {
     manifest = await runPipeline(config(out), quiet);
-  }, 120_000);
+  }, 600_000);
 
   it('writes the warehouse, the exports and the manifest', () => {
     for (const f of ['warehouse.duckdb', 'run-manifest.json', 'exports/indicator_values.csv', 'exports/indicator_values.parquet', 'exports/quarantine.csv', 'exports/bao-cao.xlsx']) {
@@ -109,7 +109,7 @@ describe('a failed run', () => {
     expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous run');
     expect(readFileSync(join(out, 'run-manifest.json'), 'utf8')).toBe(before);
     expect(readdirSync(work).filter((f) => f.includes('.building-'))).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it('exits non-zero from the command line and says what failed where', () => {
     const missing = join(work, 'no-such-sources');
