@@ -11,6 +11,8 @@ import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from '.
 import { disclosureLeaks, headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
 import type { SuppressionReason } from './suppression.ts';
+import { writeChanges } from './public-changes.ts';
+import { planPeriodNote, type PlanSpan } from './plan-note.ts';
 import { checkVi, COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
 
 export interface RunInfo {
@@ -30,6 +32,8 @@ export interface PublicData {
   reorganisation: Reorganised[];
   /** Commune-level DTTS both-sex values no primary rule hides, and how many of them are shown. */
   headline: { eligible: number; shown: number };
+  /** When the latest year is past a plan's target year: which targets judge it ('' otherwise). */
+  planNote: string;
 }
 
 export interface Reorganised {
@@ -130,7 +134,8 @@ async function readValues(db: Db): Promise<ValueRow[]> {
     select indicator_id, cast(year as integer) as year, geo_level, geo_code, ethnic_group, sex,
       cast(numerator as double) as numerator, cast(denominator as double) as denominator, cast(value as double) as value,
       cast(target as double) as target, status, cast(flags as varchar) as flags,
-      ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')}
+      ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')},
+      ${opt('plan_id', 'varchar')}, ${opt('baseline_year', 'integer')}, ${opt('target_year', 'integer')}
     from wh.marts.indicator_values
     order by indicator_id, year, geo_level, geo_code, ethnic_group, sex`);
 }
@@ -198,14 +203,19 @@ export async function writePublicData(warehousePath: string, publicPath: string,
       groups.map(([code, name]) => ({ code, name, minority: code >= '02' && code <= '54' ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
     const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
     await writeDataQuality(db, workDir, rows, catalog, headline);
-    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR' }, [{
+    await writeChanges(db, (name, columns, list) => writeTable(db, workDir, name, columns, list), rows, catalog, (schema, table) => hasTable(db, schema, table));
+    const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
+      ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
+      : []);
+    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR', plan_note: 'VARCHAR' }, [{
       run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
+      plan_note: planNote,
     }]);
     await db.run('detach wh');
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
     assertNoRecovery(raw, rows, ctx);
-    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation, headline };
+    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation, headline, planNote };
   } finally {
     db.close();
   }

@@ -14,6 +14,7 @@ export const NOT_APPLICABLE = 'Không áp dụng';
 
 /** Indicators that count schools or classrooms (no ethnic split): a geography without such a school has no row. */
 const isSchoolLevel = (c: CatalogRow) => c.source.startsWith('school.') && !c.disaggregations.includes('ethnic_group');
+export const NOT_MET = 'Không đạt';
 
 export function geoSlug(level: string, code: string): string {
   return level === 'area' ? 'BAO_YEN' : `${level === 'commune_2025' ? '2025' : '2020'}-${code}`;
@@ -114,6 +115,8 @@ export function statusText(r: PublicValueRow | undefined, cat?: CatalogRow): str
   if (cat?.target_kind === 'no_target') return NO_TARGET;
   if (!r) return STATUS_VI.no_data!;
   if (r.suppressed) return HIDDEN;
+  // From the plan's target year on there is no schedule left to be behind: the target was not met.
+  if (r.status === 'off_track' && r.target_year != null && r.year >= r.target_year) return NOT_MET;
   return r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá';
 }
 
@@ -246,7 +249,8 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
-      const latestYearOf = [...YEARS].reverse().find((y) => at(y)) ?? latestYear;
+      // Every year the rows hold, later than 2025 too (the matrices' columns stop at 2025).
+      const latestYearOf = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a).find((y) => at(y)) ?? latestYear;
       const latest = at(latestYearOf);
       return {
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,

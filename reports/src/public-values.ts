@@ -21,6 +21,10 @@ export interface ValueRow {
   change_vs_baseline: number | null;
   geo_name: string | null;
   ethnic_name: string | null;
+  /** The plan in force for the row's year (absent in warehouses built before plans were data: 2020 → 2025). */
+  plan_id?: string | null;
+  baseline_year?: number | null;
+  target_year?: number | null;
 }
 
 export interface PublicValueRow extends ValueRow {
@@ -121,7 +125,30 @@ export function relationsFor(rows: ValueRow[], parentOf: Map<string, string>): R
       relations.push({ total: k(first, { geo_level: 'commune_2025', geo_code: parent }), parts: children.map(rowKey) });
     }
   }
-  return relations;
+  return relations.filter(holdsIn(rows));
+}
+
+/**
+ * Only relations the published numbers satisfy exactly. `ALL` may count a record whose group has no
+ * row of its own (a card holder with no census person of that group there): then ALL ≠ Σ groups, an
+ * attacker solving with it gets a wrong number, and the solver would see a "leak" it can never close
+ * (the suppression loop then found nothing left to hide and never ended).
+ */
+function holdsIn(rows: ValueRow[]): (r: Relation) => boolean {
+  const byKey = new Map(rows.map((r) => [rowKey(r), r]));
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return (relation) => {
+    const total = byKey.get(relation.total);
+    if (!total) return true;
+    let num = 0;
+    let den = 0;
+    for (const k of relation.parts) {
+      const part = byKey.get(k);
+      num += part?.numerator ?? 0;
+      den += part?.denominator ?? 0;
+    }
+    return close(num, total.numerator ?? 0) && close(den, total.denominator ?? 0);
+  };
 }
 
 /** Each indicator of a shared-denominator family → the family's first indicator, which names the denominator. */
@@ -256,7 +283,7 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
   const aboutPersons = rows.filter((r) => !ctx.notAboutPersons.has(r.indicator_id));
   const suppressed = suppressionPattern(aboutPersons, ctx);
   const baselineSuppressed = (r: ValueRow) =>
-    suppressed.has(keyOf(r.indicator_id, 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
+    suppressed.has(keyOf(r.indicator_id, r.baseline_year ?? 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
   return rows.map((r) => {
     const reason = suppressed.get(rowKey(r)) ?? null;
     const baselineHidden = baselineSuppressed(r);
@@ -269,7 +296,7 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
         flags: flags.join(';') || null, suppressed: true, suppression_reason: reason,
       };
     }
-    if (baselineHidden && r.year !== 2020) {
+    if (baselineHidden && r.year !== (r.baseline_year ?? 2020)) {
       // The value stands; what is computed from the hidden baseline goes.
       const targetHidden = ctx.baselineTargets.has(r.indicator_id);
       return {
