@@ -29,7 +29,7 @@ const same = (s: string) => s;
 export const LEGACY_CODECS: readonly LegacyCodec[] = [
   // Windows-1258 writes tone marks as combining characters after the letter: NFC joins them.
   { encoding: 'windows-1258', label: 'Windows-1258', decode: (b) => win1258.decode(b), convert: same },
-  { encoding: 'tcvn3', label: 'TCVN3 (ABC)', decode: latin1, convert: tcvn3ToUnicode },
+  { encoding: 'tcvn3', label: 'TCVN3', decode: latin1, convert: tcvn3ToUnicode },
   { encoding: 'vni-windows', label: 'VNI-Windows', decode: decodeWindows1252, convert: vniToUnicode },
   { encoding: 'windows-1252', label: 'Windows-1252 / Latin-1', decode: decodeWindows1252, convert: same },
 ];
