@@ -115,6 +115,38 @@ describe('legacy encodings, per file', () => {
   });
 });
 
+describe('streaming', () => {
+  it('DuckDB\'s read_csv and the streaming JavaScript reader give the same rows on the same lines', { timeout: 30_000 }, async () => {
+    // Titles, empty lines, cells spanning lines (CRLF and LF), a bad row after them: the scan's anchors must place every row.
+    const rows = [
+      ['DANH SÁCH NHÂN KHẨU'], [], PERSONS[0]!, PERSONS[1]!, [], [],
+      ['H001', '2', 'Nữ', 'Mông', 'Bản Phìn Hồ\r\n(cũ: Bản Phìn)'], ['H002', '1', 'Nữ', 'Dao', 'Khuổi\nPhường\nMới'],
+      [], ['H002', '2', 'Nữ', 'Người sao Hỏa', 'Thôn 9'], ['H003', '1', 'X', 'Tày', 'Nặm Rịa'], ['H003', '2', 'Nữ', 'Tày', 'Nặm Rịa'],
+    ];
+    await writeCsv(src('census/2024/nhan_khau.csv'), rows);
+    const seen = [];
+    for (const fastCsv of [true, false]) {
+      db.close();
+      db = await Db.open();
+      const result = await run({ fastCsv });
+      expect(result.failures).toEqual([]);
+      const file = result.files.find((f) => f.source === 'census')!;
+      expect(file.notes.includes('read by DuckDB')).toBe(fastCsv);
+      seen.push({
+        counts: [file.rowsRead, file.rowsLoaded, file.rowsQuarantined, file.rowsSkipped],
+        loaded: await db.all(`SELECT source_row, ma_ho, stt, thon FROM ingest.census_nhan_khau ORDER BY source_row`),
+        quarantine: await db.all(`SELECT "row", "column" FROM ingest.quarantine WHERE source = 'census' ORDER BY 1`),
+      });
+    }
+    expect(seen[0]).toEqual(seen[1]);
+    // Hand-counted lines: title 1, empty 2, header 3, data 4, empty 5-6, 7 (spans 7-8), 9 (spans 9-11),
+    // empty 12, 13 (unknown group), 14 (sex X), 15: read 9 = loaded 4 + quarantined 2 + skipped 3.
+    expect(seen[0]!.loaded.map((r) => (r as { source_row: number }).source_row)).toEqual([4, 7, 9, 15]);
+    expect(seen[0]!.quarantine).toEqual([{ row: 13, column: 'dan_toc' }, { row: 14, column: 'gioi_tinh' }]);
+    expect(seen[0]!.counts).toEqual([9, 4, 2, 3]);
+  });
+});
+
 describe('hostile and broken files', () => {
   it('refuses a CSV line longer than the limit, by file and line, with bounded memory', async () => {
     const long = Buffer.alloc(3 << 20, 'x'); // 3 MiB here; the same check stops a 100 MB line at the default 1 MiB
