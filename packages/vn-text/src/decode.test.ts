@@ -94,3 +94,12 @@ describe('decodeWindows1252', () => {
     expect(decodeWindows1252(Uint8Array.from([0x81]))).toBe('\u0081');
   });
 });
+
+describe('scoring details', () => {
+  it('takes abbreviations without vowels (ĐVHC) as no evidence either way, and symbols in words as evidence against', async () => {
+    const { scoreSyllables } = await import('./syllable.ts');
+    expect(scoreSyllables('Mã ĐVHC, Thôn/bản')).toMatchObject({ words: 3, vietnamese: 3 });
+    expect(scoreSyllables('M· §VHC')).toMatchObject({ words: 2, vietnamese: 0 });
+    expect(guessCellEncoding(['M· §VHC', 'Th«n/b¶n', 'Tªn chñ hé'])?.encoding).toBe('tcvn3');
+  });
+});

@@ -45,6 +45,8 @@ export function scoreSyllables(text: string, into: SyllableScore = { words: 0, v
     const lost = LOST_LETTER.test(word);
     // eslint-disable-next-line no-control-regex
     if (!lost && /^[\x00-\x7f]*$/.test(word)) continue;
+    // Abbreviations (ĐVHC, TĐC) are letters without a vowel: no syllable, but no evidence either.
+    if (!lost && /^[\p{L}\p{M}]+$/u.test(word) && !/[aeiouy]/iu.test(word.normalize('NFD').replace(/\p{M}/gu, ''))) continue;
     into.words++;
     if (lost) into.lostLetters++;
     if (!lost && word.split(/['’]/u).every((part) => part === '' || /^[\x00-\x7f]+$/.test(part) || isVietnameseSyllable(part))) into.vietnamese++;
