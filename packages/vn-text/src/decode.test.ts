@@ -103,3 +103,17 @@ describe('scoring details', () => {
     expect(guessCellEncoding(['M· §VHC', 'Th«n/b¶n', 'Tªn chñ hé'])?.encoding).toBe('tcvn3');
   });
 });
+
+describe('issue 13, as delivered', () => {
+  it('a Windows-1258 file with plain (ASCII) headers is still read as Windows-1258, not TCVN3', () => {
+    const text = 'ma_ho,stt,gioi_tinh,dan_toc,thon\nH001,1,Nữ,Mông,Bản Phìn Hồ\nH001,2,Nam,Mông,Bản Phìn Hồ\nH002,1,Nữ,Dao,Khuổi Phường\n';
+    const got = decodeText(win1258(text));
+    expect(got.encoding).toBe('windows-1258');
+    expect(got.text.normalize('NFC')).toBe(text);
+  });
+
+  it('a title typed in Windows-1258 (UBND TỈNH LÀO CAI) is not taken for TCVN3', () => {
+    const text = 'UBND TỈNH LÀO CAI\nMã hộ;Họ tên chủ hộ\nH001;Hoàng Thị Nữ\n';
+    expect(decodeText(win1258(text))).toMatchObject({ encoding: 'windows-1258' });
+  });
+});
