@@ -1,35 +1,95 @@
 // From a file on disk to the data rows of one table: sheet choice, header, column mapping.
+// Rows are handed on in batches as they are read, so a big CSV never sits in memory whole.
 import { headerKey } from '@dtts/vn-text';
 import type { TableSpec } from '../contract.ts';
 import { SourceFileError } from '../errors.ts';
-import { readCsv } from './csv.ts';
-import { describeMissingHeader, findHeader, type HeaderMatch } from './header.ts';
+import { csvRows, openCsv } from './csv.ts';
+import { describeMissingHeader, findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
+import { scanCsv, type CsvScan } from './scan.ts';
 import type { RawRow, RawSheet } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
-export interface TableRows {
-  /** Column name → cells in data-row order (null where blank or absent). */
+export interface TableRow { rowNo: number; cells: (string | null)[] }
+
+export interface TableRead {
+  /** The table's columns, in the order of each row's cells (null where blank or absent). */
   columns: string[];
   /** Columns whose header the file has. */
   present: string[];
-  rows: { rowNo: number; cells: (string | null)[] }[];
+  /** Data rows read (below the header). */
+  rows: number;
   warnings: string[];
   notes: string[];
 }
 
-export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec, bytes?: Buffer): Promise<TableRows> {
-  const raw = format === 'csv' ? await readCsv(path, displayPath, bytes) : await readXlsx(path, displayPath, bytes);
-  const warnings: string[] = [];
-  if (raw.legacyEncoding) warnings.push(`legacy ${raw.legacyEncoding} text converted to Unicode`);
-  const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
-  warnings.push(...headerWarnings(header, table));
+export interface TableRows extends Omit<TableRead, 'rows'> {
+  rows: TableRow[];
+}
+
+export interface StreamOptions {
+  limits?: ReadLimits;
+  /** The CSV file's scan, when the caller has made it (it holds the sha256). */
+  scan?: CsvScan;
+}
+
+/** Reads a file's data rows for `table`, handing them to `onRows` in batches as they come. */
+export async function streamTableFile(
+  path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec,
+  onRows: (rows: TableRow[]) => Promise<void>, opts: StreamOptions = {},
+): Promise<TableRead> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const columns = Object.keys(table.columns);
-  const positions = columns.map((name) => header.columns.get(name));
-  const rows = sheet.rows.slice(header.index + 1).map((row: RawRow) => ({
-    rowNo: row.rowNo,
-    cells: positions.map((p) => (p === undefined ? null : (row.cells[p] ?? null))),
-  }));
-  return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
+  const warnings: string[] = [];
+  let rows = 0;
+  const emit = async (raw: RawRow[], header: HeaderMatch) => {
+    if (raw.length === 0) return;
+    const positions = columns.map((name) => header.columns.get(name));
+    rows += raw.length;
+    await onRows(raw.map((row) => ({ rowNo: row.rowNo, cells: positions.map((p) => (p === undefined ? null : (row.cells[p] ?? null))) })));
+  };
+
+  if (format === 'xlsx') {
+    const raw = await readXlsx(path, displayPath, limits);
+    if (raw.legacyEncoding) warnings.push(`legacy ${raw.legacyEncoding} text converted to Unicode`);
+    const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
+    warnings.push(...headerWarnings(header, table));
+    for (let start = header.index + 1; start < sheet.rows.length; start += 4096) await emit(sheet.rows.slice(start, Math.min(start + 4096, sheet.rows.length)), header);
+    return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
+  }
+
+  const opened = openCsv(opts.scan ?? (await scanCsv(path, displayPath, limits)), displayPath);
+  if (opened.codec) warnings.push(`legacy ${opened.codec.label} text converted to Unicode`);
+  // The header is found in the first rows; those are kept until it is, the rest stream through.
+  const head: RawRow[] = [];
+  let header: HeaderMatch | undefined;
+  for await (const batch of csvRows(path, displayPath, opened, limits)) {
+    if (header) {
+      await emit(batch, header);
+      continue;
+    }
+    head.push(...batch);
+    if (head.length >= HEADER_SEARCH_ROWS) header = headerOf(head, table, displayPath, warnings);
+    if (header) await emit(head.slice(header.index + 1), header);
+  }
+  if (!header) {
+    header = headerOf(head, table, displayPath, warnings);
+    await emit(head.slice(header.index + 1), header);
+  }
+  return { columns, present: [...header.columns.keys()], rows, warnings, notes: opened.notes };
+}
+
+function headerOf(rows: RawRow[], table: TableSpec, displayPath: string, warnings: string[]): HeaderMatch {
+  const { header } = chooseSheet([{ rows }], table, displayPath, warnings);
+  warnings.push(...headerWarnings(header, table));
+  return header;
+}
+
+/** A whole file's data rows in memory (tests, the conformance suite, small files). */
+export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec, opts: StreamOptions = {}): Promise<TableRows> {
+  const rows: TableRow[] = [];
+  const read = await streamTableFile(path, displayPath, format, table, async (batch) => void rows.push(...batch), opts);
+  return { ...read, rows };
 }
 
 export function headerWarnings(header: HeaderMatch, table: TableSpec): string[] {
