@@ -1,6 +1,6 @@
 export * from './contract.ts';
 export * as v from './values/index.ts';
-export type { ValueType, ParseContext } from './values/types.ts';
+export type { ValueType, ParseContext, ValueInput, Choice } from './values/types.ts';
 export { ingest, createIngestSchema, type FileReport, type IngestEvent, type IngestOptions, type IngestResult } from './engine.ts';
 export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
