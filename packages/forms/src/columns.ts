@@ -102,6 +102,8 @@ function hintFor(c: {
   } else if (input.kind === 'date') {
     const { max } = input.range(c.ctx);
     parts.push(max ? `Ngày dạng dd/mm/yyyy, không sau ${formatDateVi(max)}.` : 'Ngày dạng dd/mm/yyyy.');
+  } else if (input.kind === 'text' && input.length !== undefined) {
+    parts.push(input.digits ? `Đúng ${input.length} chữ số.` : `Đúng ${input.length} ký tự (chữ và số).`);
   } else if (c.choices) {
     parts.push(c.closedList ? 'Chọn trong danh sách (mũi tên bên phải ô).' : 'Chọn trong danh sách năm trước, hoặc ghi giá trị mới.');
   }

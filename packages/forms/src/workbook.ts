@@ -181,6 +181,9 @@ function validation(c: FormColumn, listRange: string | undefined, connector: Con
     if (max) return { ...base, type: 'date', operator: 'between', formulae: [new Date(`${min}T00:00:00Z`), new Date(`${max}T00:00:00Z`)], error };
     return { ...base, type: 'date', operator: 'greaterThanOrEqual', formulae: [new Date(`${min}T00:00:00Z`)], error };
   }
+  if (input.kind === 'text' && input.length !== undefined) {
+    return { ...base, type: 'textLength', operator: 'equal', formulae: [input.length], error: truncate(c.hint, 255) };
+  }
   // Free text: no check Excel could make, but the input message still guides the clerk.
   return { ...base, type: 'any' as 'custom', formulae: [] };
 }

@@ -26,8 +26,14 @@ export function personal(action: 'hash' | 'drop', format?: { pattern: string; re
       invalid: { when: (raw) => `NOT regexp_full_match(regexp_replace(${raw}, '\\s', '', 'g'), '${format.pattern}')`, reason: format.reason },
     }),
     pii: action,
-    input: { kind: 'text' },
+    input: { kind: 'text', ...fixedLength(format?.pattern) },
   };
+}
+
+/** `[0-9]{12}` → 12 digits; `[A-Za-z0-9]{15}` → 15 characters; other patterns say nothing a form can check. */
+function fixedLength(pattern: string | undefined): { length?: number; digits?: boolean } {
+  const m = pattern?.match(/^\[([^\]]+)\]\{(\d+)\}$/);
+  return m ? { length: Number(m[2]), digits: m[1] === '0-9' } : {};
 }
 
 export function integer(range: { min?: number; max?: number } = {}, sqlType: 'INTEGER' | 'BIGINT' = 'INTEGER'): ParseType {

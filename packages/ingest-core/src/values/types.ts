@@ -28,7 +28,8 @@ export interface Choice {
  * number formats and examples from it, so it is declared here beside the parser it describes.
  */
 export type ValueInput =
-  | { kind: 'text' }
+  /** `length`: exactly so many characters (`digits`: all of them digits), as a citizen id's 12. */
+  | { kind: 'text'; length?: number; digits?: boolean }
   | { kind: 'whole'; range: (ctx: ParseContext) => { min?: number; max?: number }; thousands?: boolean; year?: boolean }
   /** ISO bounds. */
   | { kind: 'date'; range: (ctx: ParseContext) => { min?: string; max?: string } }
