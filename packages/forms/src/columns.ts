@@ -53,7 +53,9 @@ function columnChoices(
 ): { choices?: Choice[]; closedList: boolean } {
   if (input.kind === 'list') return { choices: input.choices(ctx), closedList: true };
   if (column.type.pii) return { closedList: false };
-  const reference = table.references?.find((r) => r.column === name);
+  // A reference to a table pre-filled with last year's rows (schools) offers those rows; other
+  // references (households) are typed, since their table's form starts empty.
+  const reference = table.references?.find((r) => r.column === name && connector.tables.find((t) => t.name === r.table)?.prefillRows);
   if (reference) {
     const list = previous?.referenced(connector, reference.table, reference.tableColumn ?? name) ?? [];
     return list.length > 0 ? { choices: list, closedList: false } : { closedList: false };

@@ -45,7 +45,11 @@ function respeller(table: TableSpec, c: FormColumn, ctx: ParseContext): (loaded:
     const parsed = parse(choice.value);
     if (parsed !== null && !byValue.has(parsed)) byValue.set(parsed, choice.value);
   }
+  // A loaded value is already parsed (a commune code behind `ten_xa`); else it is parsed again
+  // under this year's reference date, which carries an abolished commune forward.
   return (loaded) => {
+    const direct = byValue.get(loaded);
+    if (direct !== undefined) return direct;
     const parsed = parse(loaded);
     return parsed === null ? null : (byValue.get(parsed) ?? null);
   };

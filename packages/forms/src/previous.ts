@@ -14,7 +14,7 @@ export interface PreviousYear {
   files: number;
   /** Distinct values of a `previousValues` column over every table declaring it, with the commune beside when the table has one. */
   values(column: string): Choice[];
-  /** Distinct values of a column of a referenced table (`ma_truong` of `truong`), with its first required text column beside. */
+  /** Distinct values of a column of a referenced `prefillRows` table (`ma_truong` of `truong`), with its first required text column beside. */
   referenced(connector: Connector, table: string, column: string): Choice[];
   /** The loaded rows of a table declared `prefillRows`, in file and row order. */
   rows(connector: Connector, table: string): LoadedRow[];
@@ -63,7 +63,7 @@ export async function readPreviousYear(opts: { sourcesDir: string; connectors: r
         }
         for (const ref of table.references ?? []) {
           const target = connector.tables.find((t) => t.name === ref.table);
-          if (!target) continue;
+          if (!target?.prefillRows) continue;
           const column = ref.tableColumn ?? ref.column;
           const label = labelColumn(target, column);
           const found = await db.all<{ value: string; note: string | null }>(

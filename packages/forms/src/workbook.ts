@@ -1,7 +1,7 @@
 // One data-entry workbook for one table of one connector and year: the data sheet (title block,
 // headers, validations, input messages, formats), the instructions and the lists it picks from.
 import ExcelJS from 'exceljs';
-import type { Connector, TableSpec } from '@dtts/ingest-core';
+import { FORM_SHEETS, type Connector, type TableSpec } from '@dtts/ingest-core';
 import { dateBounds, formColumns, truncate, type FormColumn } from './columns.ts';
 import { instructionRows } from './instructions.ts';
 import { neutraliseText } from './neutralise.ts';
@@ -11,7 +11,8 @@ import { addDays, formatDateVi } from './vi-format.ts';
 
 /** Where things sit on the data sheet (rows as Excel numbers them). */
 export const LAYOUT = { markerRow: 6, headerRow: 7, firstDataRow: 8 } as const;
-export const SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục' } as const;
+/** The instructions and lists sheets: named where the engine reads past them (ingest-core). */
+export const SHEETS = FORM_SHEETS;
 /** Rows open for entry below the pre-filled ones. */
 const BLANK_ROWS = 1000;
 

@@ -5,4 +5,5 @@ export { ingest, createIngestSchema, type FileReport, type IngestEvent, type Ing
 export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
 export { loadedColumns } from './load-table.ts';
+export { FORM_SHEETS } from './read/index.ts';
 export { birthColumns, communeColumns, type ColumnGroup } from './column-groups.ts';
