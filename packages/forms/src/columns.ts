@@ -39,7 +39,9 @@ export function formColumns(connector: Connector, table: TableSpec, year: number
     const { choices, closedList } = columnChoices(connector, table, name, column, input, ctx, previous);
     const example = column.example ?? exampleFor(input, choices, ctx);
     const hint = hintFor({ header: header(name), required, alternatives, personal: column.type.pii, input, choices, closedList, example, ctx });
-    const numFmt = input.kind === 'whole' ? (input.thousands ? '#,##0' : '0') : input.kind === 'date' ? 'dd/mm/yyyy' : '@';
+    const numFmt = input.kind === 'whole' ? (input.thousands ? '#,##0' : '0')
+      : input.kind === 'decimal' ? `#,##0.${'0'.repeat(Math.max(1, input.decimals))}`
+      : input.kind === 'date' ? 'dd/mm/yyyy' : '@';
     const longest = Math.max(header(name).length, example?.length ?? 0, ...(choices ?? []).slice(0, 60).map((c) => c.value.length));
     return {
       name, header: header(name), required, alternatives, personal: column.type.pii, input, choices, closedList, example, numFmt, hint,
@@ -75,6 +77,10 @@ function exampleFor(input: ValueInput, choices: Choice[] | undefined, ctx: Parse
     if (input.thousands) return formatNumberVi(Math.max(min ?? 0, 1_500_000));
     return String(Math.min(max ?? 4, Math.max(min ?? 0, 4)));
   }
+  if (input.kind === 'decimal') {
+    const { min, max } = input.range(ctx);
+    return formatNumberVi(Math.min(max ?? 12.5, Math.max(min ?? 0, 12.5)));
+  }
   if (input.kind === 'date') {
     const { min, max } = input.range(ctx);
     // A date of the year described; for a bounded past (a birth date) one well inside the bounds.
@@ -100,6 +106,12 @@ function hintFor(c: {
     const what = input.year ? 'Năm, 4 chữ số' : 'Số nguyên';
     if (min !== undefined && max !== undefined) parts.push(`${what} từ ${fmt(min)} đến ${fmt(max)}.`);
     else if (min !== undefined) parts.push(`${what}, không nhỏ hơn ${fmt(min)}.`);
+    else parts.push(`${what}.`);
+  } else if (input.kind === 'decimal') {
+    const { min, max } = input.range(c.ctx);
+    const what = `Số, dấu phẩy thập phân (tối đa ${input.decimals} chữ số sau dấu phẩy)`;
+    if (min !== undefined && max !== undefined) parts.push(`${what}, từ ${formatNumberVi(min)} đến ${formatNumberVi(max)}.`);
+    else if (min !== undefined) parts.push(`${what}, không nhỏ hơn ${formatNumberVi(min)}.`);
     else parts.push(`${what}.`);
   } else if (input.kind === 'date') {
     const { max } = input.range(c.ctx);

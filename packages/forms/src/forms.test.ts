@@ -6,9 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineConnector, v } from '@dtts/ingest-core';
 import { connectors } from '@dtts/pipeline/connectors';
 import { openForm, type FormFile } from './clerk.test-helper.ts';
-import { LAYOUT, SHEETS } from './workbook.ts';
+import { buildForm, LAYOUT, SHEETS, validationsOf } from './workbook.ts';
 import { writeForms, type WrittenForm } from './write.ts';
 
 let dir: string;
@@ -172,5 +173,40 @@ describe('the lists of a 2026 form', () => {
     } finally {
       await rm(d, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a declaration the registered connectors do not use yet', () => {
+  // A weighing table as a new connector might declare it: a decimal measure, and a value type
+  // written without `input` (the form then takes the column as free text).
+  const weighing = defineConnector({
+    id: 'weighing-test',
+    title: 'Cân trẻ em',
+    owner: 'Trạm y tế xã',
+    referenceDate: (y) => `${y}-06-01`,
+    tables: [{
+      name: 'can_nang',
+      description: 'One row per weighing',
+      vi: { title: 'Kết quả cân trẻ', row: 'Mỗi dòng là một lần cân một trẻ' },
+      columns: {
+        can_nang: {
+          aliases: ['Cân nặng (kg)'],
+          type: { ...v.integer(), input: { kind: 'decimal', range: () => ({ min: 0.5, max: 50 }), decimals: 1 } },
+          required: true,
+          description: 'kg',
+        },
+        ghi_chu: { aliases: ['Ghi chú'], type: { ...v.text(), input: undefined }, description: 'note' },
+      },
+    }],
+  });
+
+  it('gives a decimal measure its Vietnamese example, format and bounds, and takes an undescribed type as text', async () => {
+    const built = buildForm({ connector: weighing, table: weighing.tables[0]!, year: 2026 });
+    const [weight, note] = built.columns;
+    expect(weight!.hint).toBe('Cân nặng (kg), ví dụ 12,5. Bắt buộc. Số, dấu phẩy thập phân (tối đa 1 chữ số sau dấu phẩy), từ 0,5 đến 50.');
+    expect(weight!.numFmt).toBe('#,##0.0');
+    expect(note).toMatchObject({ header: 'Ghi chú', numFmt: '@', hint: 'Ghi chú.' });
+    const sheet = built.workbook.getWorksheet('can_nang')!;
+    expect(validationsOf(sheet).model[`A${LAYOUT.firstDataRow}:A${built.dataRows.last}`]).toMatchObject({ type: 'decimal', formulae: [0.5, 50] });
   });
 });

@@ -2,7 +2,7 @@
 // through the engine), filled through exceljs as a clerk would, and ingested by the real engine
 // into a real DuckDB file. Filled by the rules nothing is quarantined and every file reconciles;
 // bad values pasted over the validation land in the quarantine with the row the sheet shows.
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -176,6 +176,13 @@ function validation(c: FormColumn, listRange: string | undefined, connector: Con
     if (min !== undefined) return { ...base, type: 'whole', operator: 'greaterThanOrEqual', formulae: [min], error };
     return { ...base, type: 'whole', operator: 'between', formulae: [-2147483648, 2147483647], error };
   }
+  if (input.kind === 'decimal') {
+    const { min, max } = input.range(ctx);
+    const error = truncate(c.hint, 255);
+    if (min !== undefined && max !== undefined) return { ...base, type: 'decimal', operator: 'between', formulae: [min, max], error };
+    if (min !== undefined) return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [min], error };
+    return { ...base, type: 'any' as 'custom', formulae: [] };
+  }
   if (input.kind === 'date') {
     const { min, max } = dateBounds(input, ctx);
     const error = 'Hãy ghi một ngày dạng dd/mm/yyyy trong khoảng cho phép.';

@@ -31,6 +31,8 @@ export type ValueInput =
   /** `length`: exactly so many characters (`digits`: all of them digits), as a citizen id's 12. */
   | { kind: 'text'; length?: number; digits?: boolean }
   | { kind: 'whole'; range: (ctx: ParseContext) => { min?: number; max?: number }; thousands?: boolean; year?: boolean }
+  /** A measure such as a weight in kg: shown with `decimals` places (12,5). */
+  | { kind: 'decimal'; range: (ctx: ParseContext) => { min?: number; max?: number }; decimals: number }
   /** ISO bounds. */
   | { kind: 'date'; range: (ctx: ParseContext) => { min?: string; max?: string } }
   | { kind: 'list'; choices: (ctx: ParseContext) => Choice[] };
