@@ -83,7 +83,9 @@ describe('pnpm forms --year 2026', () => {
       expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
       // Excel locks a cell unless its style says otherwise (exceljs then writes no protection at all).
       expect(sheet.getCell(LAYOUT.headerRow, 1).protection?.locked ?? true).toBe(true);
-      expect(sheet.getCell(1, 1).protection?.locked ?? true).toBe(true);
+      for (let r = 1; r < LAYOUT.firstDataRow; r++) {
+        for (let c = 1; c <= Object.keys(table.columns).length; c++) expect(sheet.getCell(r, c).protection?.locked ?? true, `row ${r} col ${c}`).toBe(true);
+      }
       expect(sheet.getColumn(1).style.protection?.locked).toBe(false);
       Object.values(table.columns).forEach((c, i) => {
         if (c.type.input?.kind === 'date') expect(sheet.getColumn(i + 1).numFmt).toBe('dd/mm/yyyy');

@@ -73,7 +73,8 @@ export function buildForm(spec: FormSpec): BuiltForm {
   for (let r = 1; r <= LAYOUT.headerRow; r++) {
     for (let i = 1; i <= columns.length; i++) {
       const cell = sheet.getCell(r, i);
-      if (r > title.length) cell.style = { protection: { locked: true }, numFmt: 'General' };
+      // Every cell above the entry rows is locked, not only those with text.
+      if (i > 1 || r > title.length) cell.style = { protection: { locked: true }, numFmt: 'General' };
     }
   }
   columns.forEach((c, i) => {
