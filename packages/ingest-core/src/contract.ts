@@ -15,6 +15,10 @@ export interface ColumnSpec {
    * most of whose values break it is reported as looking like another year's file.
    */
   yearCheck?: 'not_after' | 'not_before' | 'in_year';
+  /** A value as a clerk would type it, shown in data-entry forms; derived from the type when absent. */
+  example?: string;
+  /** Data-entry forms offer the previous year's values of this column as a list (villages, say); never personal data. */
+  previousValues?: boolean;
 }
 
 /** One column of the loaded table computed from parsed columns (SQL over the parsed row). */
@@ -63,6 +67,10 @@ export interface TableSpec {
   /** Table name, also the default file-name prefix (`ho`, `nhan_khau`, …). */
   name: string;
   description: string;
+  /** In Vietnamese, for clerks and stewards: the table's name and what one row is (`Mỗi dòng là một hộ gia đình`). */
+  vi?: { title: string; row: string };
+  /** Data-entry forms come pre-filled with the previous year's rows, identifying columns only (a list of schools, say). */
+  prefillRows?: boolean;
   /** File-name prefixes; defaults to [name]. Longest prefix across all tables wins. */
   prefixes?: readonly string[];
   columns: Readonly<Record<string, ColumnSpec>>;
@@ -129,6 +137,9 @@ function validateSpec(spec: ConnectorSpec): string[] {
       ...(table.valueChecks ?? []).map((r) => r.column),
       ...(table.omit ?? []),
     ];
+    for (const [name, column] of Object.entries(table.columns)) {
+      if (column.previousValues && column.type.pii) problems.push(`table "${table.name}" column "${name}" is personal data and cannot offer previous values`);
+    }
     for (const name of mentioned) {
       if (!columns.has(name)) problems.push(`table "${table.name}" mentions unknown column "${name}"`);
     }

@@ -1,9 +1,10 @@
 export * from './contract.ts';
 export * as v from './values/index.ts';
-export type { ValueType, ParseContext } from './values/types.ts';
+export type { ValueType, ParseContext, ValueInput, Choice } from './values/types.ts';
 export { ingest, createIngestSchema, type FileReport, type IngestEvent, type IngestOptions, type IngestResult } from './engine.ts';
 export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
 export { loadedColumns } from './load-table.ts';
+export { FORM_SHEETS } from './read/index.ts';
 export { birthColumns, birthColumnsOf, communeColumns, type ColumnGroup } from './column-groups.ts';
 export { minAgeAtEvent } from './row-rules.ts';

@@ -99,6 +99,10 @@ export function headerWarnings(header: HeaderMatch, table: TableSpec): string[] 
   return warnings;
 }
 
+/** The sheets a data-entry form (`pnpm forms`) carries beside its data: read past without a warning. */
+export const FORM_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục' } as const;
+const formSheets = new Set<string>(Object.values(FORM_SHEETS));
+
 /** The sheet named after the table, else the first sheet with the table's header; the others are ignored with a warning. */
 function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: string[]): { sheet: RawSheet; header: HeaderMatch } {
   const names = new Set([table.name, ...(table.prefixes ?? [])].map(headerKey));
@@ -110,7 +114,7 @@ function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, 
     const header = findHeader(sheet.rows, table);
     if (!header) continue;
     for (const other of sheets) {
-      if (other !== sheet && other.rows.some((r) => r.cells.some((c) => c !== null))) {
+      if (other !== sheet && !formSheets.has(other.sheetName ?? '') && other.rows.some((r) => r.cells.some((c) => c !== null))) {
         warnings.push(`sheet "${other.sheetName}" ignored (the table is read from sheet "${sheet.sheetName}")`);
       }
     }
