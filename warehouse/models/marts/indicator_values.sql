@@ -161,8 +161,9 @@ with_status as (
             when target_kind in ('at_least', 'exactly_100', 'double_baseline') and value >= target - 1e-9 then 'achieved'
             when target_kind = 'less_than' and value < target - 1e-9 then 'achieved'
             when target_kind = 'none_remaining' and value <= target + 1e-9 then 'achieved'
-            -- from the target year on the line lies at or beyond the target, so what is not
-            -- achieved is off_track (the site says "Không đạt" then)
+            -- from the target year on a level target is met or not, with or without a baseline to
+            -- draw a line from: off_track (the site says "Không đạt" then)
+            when year >= target_year then 'off_track'
             when baseline_value is null or target_year = baseline_year then 'no_data'
             when direction = 'higher_is_better' and value >= expected_on_line - 1e-9 then 'on_track'
             when direction = 'lower_is_better' and value <= expected_on_line + 1e-9 then 'on_track'
