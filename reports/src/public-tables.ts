@@ -14,7 +14,6 @@ export const NOT_APPLICABLE = 'Không áp dụng';
 
 /** Indicators that count schools or classrooms (no ethnic split): a geography without such a school has no row. */
 const isSchoolLevel = (c: CatalogRow) => c.source.startsWith('school.') && !c.disaggregations.includes('ethnic_group');
-export const NOT_MET = 'Không đạt';
 
 export function geoSlug(level: string, code: string): string {
   return level === 'area' ? 'BAO_YEN' : `${level === 'commune_2025' ? '2025' : '2020'}-${code}`;
@@ -115,8 +114,6 @@ export function statusText(r: PublicValueRow | undefined, cat?: CatalogRow): str
   if (cat?.target_kind === 'no_target') return NO_TARGET;
   if (!r) return STATUS_VI.no_data!;
   if (r.suppressed) return HIDDEN;
-  // From the plan's target year on there is no schedule left to be behind: the target was not met.
-  if (r.status === 'off_track' && r.target_year != null && r.year >= r.target_year) return NOT_MET;
   return r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá';
 }
 
