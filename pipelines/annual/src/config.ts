@@ -72,6 +72,7 @@ export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 
 Environment: DTTS_HASH_KEY  the key itself (≥ 16 characters), instead of a key file`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): PipelineConfig | 'help' {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: its type is parseArgs's, inferred from the options below
   let parsed;
   try {
     parsed = parseArgs({
