@@ -36,6 +36,7 @@ const args = z.object({
 });
 
 export function readConfig(argv: string[]): FormsConfig | 'help' {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: its type is parseArgs's, inferred from the options below
   let values;
   try {
     values = parseArgs({

@@ -2,6 +2,7 @@
 // the product did not write. A failed or killed run leaves the previous outputs exactly as they were;
 // the next run clears what dead runs left behind. One run at a time per output folder (a lock file).
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, mkdir, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -112,7 +113,7 @@ export async function stageOutput(outDir: string, runId: string): Promise<Staged
 
 /** An existing output folder is replaced only when it is empty or holds exactly what a previous run wrote. */
 async function checkReplaceable(outDir: string): Promise<void> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(outDir);
   } catch {
