@@ -187,41 +187,11 @@ function recoverable(p: Prepared, suppressed: Set<string>): string[] {
 
 /** Columns x_i fixed by A_S x_S = b: e_i lies in the row space of A_S (checked on its reduced row echelon form). */
 function solvableColumns(columns: string[], relations: string[][], suppressed: Set<string>): string[] {
-  const index = new Map(columns.map((k, i) => [k, i]));
-  const n = columns.length;
-  const rows = relations.map((members) => {
-    const row = new Float64Array(n);
-    members.forEach((k, j) => {
-      if (suppressed.has(k)) row[index.get(k)!]! += j === 0 ? 1 : -1;
-    });
-    return row;
-  });
-  const eps = 1e-9;
-  const pivotRowOfColumn = new Map<number, number>();
-  let r = 0;
-  for (let col = 0; col < n && r < rows.length; col++) {
-    let best = -1;
-    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![col]!) > eps && (best < 0 || Math.abs(rows[i]![col]!) > Math.abs(rows[best]![col]!))) best = i;
-    if (best < 0) continue;
-    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const pivot = rows[r]!;
-    const pv = pivot[col]!;
-    for (let j = 0; j < n; j++) pivot[j]! /= pv;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r) continue;
-      const row = rows[i]!;
-      const f = row[col]!;
-      if (Math.abs(f) <= eps) continue;
-      for (let j = 0; j < n; j++) row[j]! -= f * pivot[j]!;
-    }
-    pivotRowOfColumn.set(col, r);
-    r++;
-  }
+  const { pivots } = reduce(columns, relations, suppressed);
   const out: string[] = [];
-  for (const [col, ri] of pivotRowOfColumn) {
-    const row = rows[ri]!;
+  for (const [col, row] of pivots) {
     let alone = true;
-    for (let j = 0; j < n && alone; j++) if (j !== col && Math.abs(row[j]!) > eps) alone = false;
+    for (let j = 0; j < columns.length && alone; j++) if (j !== col && Math.abs(row[j]!) > EPS) alone = false;
     if (alone) out.push(columns[col]!);
   }
   return out;
