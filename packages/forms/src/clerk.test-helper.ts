@@ -35,7 +35,7 @@ export async function openForm(path: string): Promise<FormFile> {
 
 /**
  * Fills `rows` data rows below any pre-filled ones, and the blank cells of pre-filled rows: list
- * values in turn, whole numbers and dates inside the validation's bounds, text of the required
+ * values in turn, whole and decimal numbers and dates inside the validation's bounds, text of the required
  * length, other text as `R<n>` (the same in every form, so household ids in `ho` and
  * `nhan_khau` agree). Returns the sheet row numbers filled.
  */
@@ -69,6 +69,12 @@ function valueFor(form: FormFile, col: number, i: number, year: number): ExcelJS
     const max = v.operator === 'between' ? b! : Number.POSITIVE_INFINITY;
     // A year column's bounds are years: pick one inside; other numbers a small count.
     return min >= 1000 ? Math.min(max, min + 80) : Math.min(max, Math.max(min, 4));
+  }
+  if (v.type === 'decimal') {
+    // A measure (a weight in kg): a small value inside the bounds, as for whole numbers.
+    const [min, b] = v.formulae.map(Number) as [number, number | undefined];
+    const max = v.operator === 'between' ? b! : Number.POSITIVE_INFINITY;
+    return Math.min(max, Math.max(min, 4));
   }
   if (v.type === 'date') {
     const [from, to] = v.formulae.map((f) => new Date(f as string | Date));
