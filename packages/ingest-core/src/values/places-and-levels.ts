@@ -68,11 +68,11 @@ const FORMER_FRAME_DAY = districtLevelLastDay;
  * and Tân Thượng included: they went into Bảo Hà). Loaded as its code.
  */
 export function formerCommune(): ParseType {
-  // Forms offer those units by name, with the code and the commune each went into beside it.
-  const choices = communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY)).map((u) => {
-    const into = crosswalk2025.find((c) => c.oldCode === u.code)?.newName;
-    return { value: u.name, note: into ? `${u.code}, nay thuộc ${into}` : u.code };
-  });
+  // Forms offer those units by name, beside each the commune it went into (the row's commune).
+  const choices = communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY)).map((u) => ({
+    value: u.name,
+    note: crosswalk2025.find((c) => c.oldCode === u.code)?.newName ?? u.code,
+  }));
   return { ...parseFormerCommune(), input: { kind: 'list', choices: () => choices } };
 }
 
