@@ -11,6 +11,8 @@ export interface FormFile {
   validation(col: number): ExcelJS.DataValidation | undefined;
   /** The values a list validation offers, read from the range it points at. */
   listValues(col: number): string[];
+  /** What the lists sheet shows beside each of those values (its "Kèm theo" column), or undefined. */
+  listNotes(col: number): (string | undefined)[];
 }
 
 export async function openForm(path: string): Promise<FormFile> {
@@ -20,22 +22,28 @@ export async function openForm(path: string): Promise<FormFile> {
   const headers: string[] = [];
   sheet.getRow(LAYOUT.headerRow).eachCell((cell, col) => (headers[col - 1] = String(cell.value)));
   const validation = (col: number) => validationsOf(sheet).model[`${sheet.getColumn(col).letter}${LAYOUT.firstDataRow}`];
-  const listValues = (col: number) => {
+  /** The list's cells on the lists sheet (`offset` 1: the note column beside them). */
+  const listCells = (col: number, offset: number) => {
     const v = validation(col);
     if (v?.type !== 'list') return [];
     const m = String(v.formulae[0]).match(/^'(.+)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/);
     if (!m || m[1] !== SHEETS.lists) throw new Error(`unexpected list formula ${String(v.formulae[0])}`);
     const lists = workbook.getWorksheet(SHEETS.lists)!;
-    const out: string[] = [];
-    for (let r = Number(m[3]); r <= Number(m[5]); r++) out.push(String(lists.getCell(`${m[2]}${r}`).value));
+    const at = lists.getColumn(m[2]!).number + offset;
+    const out: ExcelJS.CellValue[] = [];
+    for (let r = Number(m[3]); r <= Number(m[5]); r++) out.push(lists.getCell(r, at).value);
     return out;
   };
-  return { workbook, sheet, headers, validation, listValues };
+  const listValues = (col: number) => listCells(col, 0).map((x) => String(x));
+  const listNotes = (col: number) => listCells(col, 1).map((x) => (x === null || x === undefined ? undefined : String(x)));
+  return { workbook, sheet, headers, validation, listValues, listNotes };
 }
 
 /**
  * Fills `rows` data rows below any pre-filled ones, and the blank cells of pre-filled rows: list
- * values in turn, whole numbers and dates inside the validation's bounds, text of the required
+ * values in turn (among those whose note on the lists sheet names a value already in the row,
+ * when there are such, as a clerk reading the note would: a former commune beside the commune
+ * it went into), whole and decimal numbers and dates inside the validation's bounds, text of the required
  * length, other text as `R<n>` (the same in every form, so household ids in `ho` and
  * `nhan_khau` agree). Returns the sheet row numbers filled.
  */
@@ -50,18 +58,22 @@ export function fillAsClerk(form: FormFile, rows: number, year: number): number[
     form.headers.forEach((_, c) => {
       const cell = sheet.getCell(rowNo, c + 1);
       if (cell.value !== null && cell.value !== undefined) return;
-      cell.value = valueFor(form, c + 1, i, year);
+      cell.value = valueFor(form, c + 1, i, year, rowNo);
     });
   }
   return filled;
 }
 
-function valueFor(form: FormFile, col: number, i: number, year: number): ExcelJS.CellValue {
+function valueFor(form: FormFile, col: number, i: number, year: number, rowNo: number): ExcelJS.CellValue {
   const v = form.validation(col);
   if (!v) throw new Error(`column ${form.headers[col - 1]} has no validation`);
   if (v.type === 'list') {
     const values = form.listValues(col);
-    return values[i % values.length]!;
+    const notes = form.listNotes(col);
+    const inRow = new Set(form.headers.map((_, c) => form.sheet.getCell(rowNo, c + 1).value).filter((x) => x !== null && x !== undefined).map(String));
+    const fitting = values.filter((_, k) => notes[k] !== undefined && inRow.has(notes[k]!));
+    const pick = fitting.length > 0 ? fitting : values;
+    return pick[i % pick.length]!;
   }
   if (v.type === 'whole') {
     const [a, b] = v.formulae.map(Number) as [number, number | undefined];
@@ -69,6 +81,12 @@ function valueFor(form: FormFile, col: number, i: number, year: number): ExcelJS
     const max = v.operator === 'between' ? b! : Number.POSITIVE_INFINITY;
     // A year column's bounds are years: pick one inside; other numbers a small count.
     return min >= 1000 ? Math.min(max, min + 80) : Math.min(max, Math.max(min, 4));
+  }
+  if (v.type === 'decimal') {
+    // A measure (a weight in kg): a small value inside the bounds, as for whole numbers.
+    const [min, b] = v.formulae.map(Number) as [number, number | undefined];
+    const max = v.operator === 'between' ? b! : Number.POSITIVE_INFINITY;
+    return Math.min(max, Math.max(min, 4));
   }
   if (v.type === 'date') {
     const [from, to] = v.formulae.map((f) => new Date(f as string | Date));

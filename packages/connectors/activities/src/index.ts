@@ -16,9 +16,10 @@ export const activities = defineConnector({
     {
       name: 'to_chuc_dang',
       description: 'One row per party organisation directly under the district party committee (no file from 2025 on)',
+      vi: { title: 'Kế hoạch thực hiện Chỉ thị 28 của các tổ chức Đảng', row: 'Mỗi dòng là một tổ chức Đảng trực thuộc Huyện ủy' },
       key: ['ten_to_chuc_khoa'],
       columns: {
-        ten_to_chuc: { aliases: ['Tên tổ chức Đảng', 'Tổ chức Đảng'], type: v.placeName(), required: true, description: 'Party organisation' },
+        ten_to_chuc: { aliases: ['Tên tổ chức Đảng', 'Tổ chức Đảng'], type: v.placeName(), required: true, description: 'Party organisation', example: 'Đảng ủy xã Bảo Hà' },
         co_ke_hoach: { aliases: ['Có kế hoạch thực hiện Chỉ thị', 'Có kế hoạch'], type: v.boolean(), required: true, description: 'Has issued a plan implementing the Directive' },
         ngay_ban_hanh: { aliases: ['Ngày ban hành kế hoạch'], type: v.date({ notAfterReference: true }), description: 'Date the plan was issued' },
       },
@@ -28,9 +29,10 @@ export const activities = defineConnector({
     {
       name: 'hoat_dong',
       description: 'One row per activity held in the year',
+      vi: { title: 'Hoạt động thực hiện Chỉ thị 28', row: 'Mỗi dòng là một hoạt động tổ chức trong năm' },
       key: ['so_thu_tu'],
       columns: {
-        so_thu_tu: { aliases: ['STT', 'Số thứ tự'], type: v.text(), required: true, description: 'Number of the activity, unique within the year' },
+        so_thu_tu: { aliases: ['STT', 'Số thứ tự'], type: v.text(), required: true, description: 'Number of the activity, unique within the year', example: '1' },
         ngay: { aliases: ['Ngày', 'Thời gian'], type: v.eventDate(), required: true, description: 'Date held (in YEAR)' },
         loai: {
           aliases: ['Loại hoạt động', 'Loại'],

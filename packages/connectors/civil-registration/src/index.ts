@@ -16,10 +16,14 @@ export const civilRegistration = defineConnector({
     {
       name: 'hon_nhan',
       description: 'One row per couple recorded in the year (a registered marriage or an unregistered union)',
+      vi: {
+        title: 'Danh sách kết hôn và chung sống như vợ chồng',
+        row: 'Mỗi dòng là một cặp vợ chồng ghi nhận trong năm: đăng ký kết hôn, hoặc chung sống như vợ chồng không đăng ký',
+      },
       key: ['so_thu_tu'],
       requireOneOf: [commune.oneOf, husband.oneOf, wife.oneOf],
       columns: {
-        so_thu_tu: { aliases: ['Số thứ tự', 'Số TT', 'Mã cặp'], type: v.text(), required: true, description: 'Couple number, unique within the year' },
+        so_thu_tu: { aliases: ['Số thứ tự', 'Số TT', 'Mã cặp'], type: v.text(), required: true, description: 'Couple number, unique within the year', example: '1' },
         ...commune.columns,
         ngay: { aliases: ['Ngày đăng ký', 'Ngày ghi nhận', 'Ngày'], type: v.eventDate(), required: true, description: 'Date registered or recorded (in YEAR)' },
         ho_ten_chong: { aliases: ['Họ tên chồng'], type: v.personal('drop'), description: "Husband's name (personal: not loaded)" },

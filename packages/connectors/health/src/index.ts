@@ -16,10 +16,11 @@ export const health = defineConnector({
     {
       name: 'sinh_de',
       description: 'One row per delivery registered in the year',
+      vi: { title: 'Sổ đăng ký sinh', row: 'Mỗi dòng là một lần sinh (một sản phụ đẻ) đăng ký trong năm' },
       key: ['so_phieu'],
       requireOneOf: [mother.oneOf, motherCommune.oneOf],
       columns: {
-        so_phieu: { aliases: ['Số phiếu', 'Số sổ', 'Mã phiếu'], type: v.text(), required: true, description: 'Register number, unique within the year' },
+        so_phieu: { aliases: ['Số phiếu', 'Số sổ', 'Mã phiếu'], type: v.text(), required: true, description: 'Register number, unique within the year', example: 'SP001' },
         ho_ten_me: { aliases: ['Họ tên mẹ', 'Họ tên sản phụ'], type: v.personal('drop'), description: "Mother's name (personal: not loaded)" },
         so_dinh_danh_me: {
           aliases: ['Số định danh mẹ', 'CCCD mẹ'],
@@ -30,7 +31,7 @@ export const health = defineConnector({
         dan_toc_me: { aliases: ['Dân tộc mẹ', 'Dân tộc'], type: v.ethnicGroup(), required: true, description: "Mother's ethnic group" },
         ...motherCommune.columns,
         ngay_de: { aliases: ['Ngày đẻ', 'Ngày sinh con'], type: v.eventDate(), required: true, description: 'Delivery date (day needed, in YEAR)' },
-        lan_sinh: { aliases: ['Lần sinh', 'Con thứ'], type: v.integer({ min: 1 }), required: true, description: "Birth order; 1 = the mother's first birth" },
+        lan_sinh: { aliases: ['Lần sinh', 'Con thứ'], type: v.integer({ min: 1 }), required: true, description: "Birth order; 1 = the mother's first birth", example: '1' },
         so_lan_kham_thai: { aliases: ['Số lần khám thai'], type: v.integer({ min: 0, max: 20 }), description: 'Antenatal visits (blank = unknown)' },
         noi_de: {
           aliases: ['Nơi đẻ'],
@@ -51,6 +52,7 @@ export const health = defineConnector({
     {
       name: 'can_tre',
       description: 'One row per child under five weighed at the June nutrition surveillance',
+      vi: { title: 'Kết quả cân trẻ em dưới 5 tuổi', row: 'Mỗi dòng là một trẻ dưới 5 tuổi được cân trong đợt giám sát dinh dưỡng tháng 6' },
       key: ['ma_tre'],
       requireOneOf: [commune.oneOf],
       columns: {

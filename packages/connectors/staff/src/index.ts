@@ -15,6 +15,7 @@ export const staff = defineConnector({
     {
       name: 'can_bo',
       description: 'One row per person on the payroll at 31 Dec YEAR',
+      vi: { title: 'Danh sách cán bộ, công chức, viên chức', row: 'Mỗi dòng là một cán bộ, công chức hoặc viên chức có tên trong danh sách trả lương tại ngày 31/12' },
       key: ['ma_can_bo'],
       requireOneOf: [birth.oneOf],
       columns: {

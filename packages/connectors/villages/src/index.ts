@@ -18,6 +18,7 @@ export const villages = defineConnector({
     {
       name: 'thon',
       description: 'One row per village or residential group',
+      vi: { title: 'Khảo sát thôn, bản, tổ dân phố', row: 'Mỗi dòng là một thôn, bản hoặc tổ dân phố' },
       // A name is unique within its commune after folding, or within (commune, former commune).
       key: ['commune_code', 'ten_thon_khoa', 'xa_cu'],
       requireOneOf: [commune.oneOf],
@@ -28,6 +29,8 @@ export const villages = defineConnector({
           type: v.villageName(),
           required: true,
           description: 'Village name, without its Thôn/Bản/Tổ dân phố/TDP prefix',
+          example: 'Thôn Bản Bon',
+          previousValues: true,
         },
         xa_cu: {
           aliases: ['Xã cũ', 'Thuộc xã cũ'],
@@ -63,6 +66,7 @@ export const villages = defineConnector({
     {
       name: 'xa',
       description: 'One row per commune',
+      vi: { title: 'Khảo sát xã', row: 'Mỗi dòng là một xã' },
       key: ['commune_code'],
       requireOneOf: [commune.oneOf],
       columns: {

@@ -18,6 +18,9 @@ export function kilograms(): ParseType {
     const kg = Number(`${m[1] === '' || m[1] === '+' ? '' : '-'}${m[2]}.${m[3] ?? '0'}`);
     if (!(kg > 0)) return { ok: false, reason: `weight ${t} kg is not above 0` };
     return { ok: true, value: String(kg) };
+  }, {
+    // Scales read to 0,1 kg: the least weight above 0 a form takes is 0,1 (example 12,5).
+    input: { kind: 'decimal', range: () => ({ min: 0.1 }), decimals: 1 },
   });
 }
 
@@ -33,7 +36,7 @@ export function eventDate(): ParseType {
     if (month === undefined || day === undefined) return { ok: false, reason: `"${t}" has no day: a full date (dd/mm/yyyy) is needed` };
     if (year !== ctx.year) return { ok: false, reason: `date ${formatVn(`${year}-${pad2(month)}-${pad2(day)}`)} is not in ${ctx.year}, the year of the file` };
     return { ok: true, value: `${year}-${pad2(month)}-${pad2(day)}` };
-  });
+  }, { input: { kind: 'date', range: (ctx) => ({ min: `${ctx.year}-01-01`, max: `${ctx.year}-12-31` }) } });
 }
 
 /** A birth date that must be full (day and month: ages in days need them), not after the reference date. */
@@ -46,5 +49,5 @@ export function fullBirthDate(): ParseType {
     const iso = `${year}-${pad2(month)}-${pad2(day)}`;
     if (iso > ctx.referenceDate) return { ok: false, reason: `birth date ${formatVn(iso)} is after the reference date ${formatVn(ctx.referenceDate)}` };
     return { ok: true, value: iso };
-  });
+  }, { input: { kind: 'date', range: (ctx) => ({ max: ctx.referenceDate }) } });
 }

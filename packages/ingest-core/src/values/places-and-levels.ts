@@ -27,6 +27,16 @@ export function governmentLevel(opts: { districtAbolished?: 'by reference date' 
       return { ok: false, reason: `no district level after ${formatVn(districtLevelLastDay)}: a Huyện row cannot be in a file of ${formatVn(ctx.referenceDate)}` };
     }
     return { ok: true, value: level };
+  }, {
+    // Forms offer Huyện only while the district level existed: at the reference date with
+    // `districtAbolished`, else on some day of the year of the file.
+    input: {
+      kind: 'list',
+      choices: (ctx) => {
+        const districtExists = opts.districtAbolished ? ctx.referenceDate <= districtLevelLastDay : `${ctx.year}-01-01` <= districtLevelLastDay;
+        return [...(districtExists ? [{ value: 'Huyện' }] : []), { value: 'Xã' }];
+      },
+    },
   });
 }
 const DISTRICT = new Set(['huyện', 'huyen', 'h']);
@@ -44,7 +54,7 @@ export function placeName(opts: { prefixes?: readonly string[] } = {}): ParseTyp
     const name = prefix ? spaced.replace(prefix, '').trim() : spaced;
     if (name === '') return { ok: false, reason: `"${t}" is a prefix without a name` };
     return { ok: true, value: name };
-  });
+  }, { input: { kind: 'text' } });
 }
 
 /** A village or residential group: `Thôn `, `Bản `, `Tổ dân phố `, `TDP ` prefixes removed. */
@@ -58,6 +68,15 @@ const FORMER_FRAME_DAY = districtLevelLastDay;
  * and Tân Thượng included: they went into Bảo Hà). Loaded as its code.
  */
 export function formerCommune(): ParseType {
+  // Forms offer those units by name, beside each the commune it went into (the row's commune).
+  const choices = communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY)).map((u) => ({
+    value: u.name,
+    note: crosswalk2025.find((c) => c.oldCode === u.code)?.newName ?? u.code,
+  }));
+  return { ...parseFormerCommune(), input: { kind: 'list', choices: () => choices } };
+}
+
+function parseFormerCommune(): ParseType {
   const units = communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY));
   return parseType('VARCHAR', (t) => {
     const code = normaliseCommuneCode(t);
