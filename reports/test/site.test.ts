@@ -53,7 +53,7 @@ beforeAll(async () => {
     run: { runId: 'test-run-42', builtAt: '2026-03-05T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
     onProgress: (m) => progress.push(m),
   });
-}, 600_000);
+}, 900_000);
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
