@@ -229,7 +229,7 @@ describe('the site in Chromium', () => {
   }
 
   const STATUS = /^(Đạt|Đúng tiến độ|Chậm tiến độ|Không đạt|Chưa có số liệu)$/;
-  const SIDEBAR = ['Trang chủ', 'Chỉ tiêu', 'Xã', 'Dân tộc', 'Sắp xếp đơn vị hành chính năm 2025', 'Phương pháp', 'Chất lượng dữ liệu', 'Báo cáo in (A4)'];
+  const SIDEBAR = ['Trang chủ', 'Chỉ tiêu', 'Xã', 'Dân tộc', 'Sắp xếp đơn vị hành chính năm 2025', 'Phương pháp', 'Chất lượng dữ liệu', 'Thay đổi so với lần chạy trước', 'Báo cáo in (A4)'];
   const common = (r: Awaited<ReturnType<typeof open>>) => {
     expect(r.problems).toEqual([]);
     // Vietnamese everywhere a reader looks: sidebar, breadcrumbs, the tab's title; no link to Evidence's own pages.
