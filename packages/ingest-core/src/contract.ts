@@ -1,5 +1,6 @@
 // The connector contract: what a data steward declares for a source. The engine
 // (engine.ts) does everything else, the same way for every source.
+import type { Finding } from '@dtts/messages';
 import type { ValueType } from './values/types.ts';
 
 export interface ColumnSpec {
@@ -21,7 +22,8 @@ export interface DerivedColumn {
 export interface RowCheck {
   when: string;
   column: string;
-  reason: string;
+  /** What the quarantine records: a code of @dtts/messages (worded there in Vietnamese and English). */
+  finding: Finding;
 }
 
 export interface TableSpec {

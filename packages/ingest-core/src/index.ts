@@ -6,3 +6,6 @@ export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
 export { loadedColumns } from './load-table.ts';
 export { birthColumns, communeColumns, type ColumnGroup } from './column-groups.ts';
+
+// Findings are declared with their code (worded in @dtts/messages), so a connector needs no other import.
+export { finding, type Finding, type MessageCode } from '@dtts/messages';

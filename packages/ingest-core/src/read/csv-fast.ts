@@ -2,6 +2,7 @@
 // only finds the header and counts lines, so that every row keeps the line number a steward
 // sees in an editor. Anything unusual (a legacy encoding, DuckDB and us disagreeing on the
 // records) returns undefined and the file goes through the JavaScript reader instead.
+import type { Finding } from '@dtts/messages';
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import type { TableSpec } from '../contract.ts';
 import { detectDelimiter, isUtf16, parseCsvRows } from './csv.ts';
@@ -11,7 +12,7 @@ import { headerWarnings } from './index.ts';
 export interface FastCsvResult {
   rows: number;
   present: string[];
-  warnings: string[];
+  warnings: Finding[];
   notes: string[];
 }
 

@@ -1,4 +1,5 @@
 // From a file on disk to the data rows of one table: sheet choice, header, column mapping.
+import { finding, type Finding } from '@dtts/messages';
 import { headerKey } from '@dtts/vn-text';
 import type { TableSpec } from '../contract.ts';
 import { SourceFileError } from '../errors.ts';
@@ -13,14 +14,14 @@ export interface TableRows {
   /** Columns whose header the file has. */
   present: string[];
   rows: { rowNo: number; cells: (string | null)[] }[];
-  warnings: string[];
+  warnings: Finding[];
   notes: string[];
 }
 
 export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec, bytes?: Buffer): Promise<TableRows> {
   const raw = format === 'csv' ? await readCsv(path, displayPath, bytes) : await readXlsx(path, displayPath, bytes);
-  const warnings: string[] = [];
-  if (raw.legacyEncoding) warnings.push(`legacy ${raw.legacyEncoding} text converted to Unicode`);
+  const warnings: Finding[] = [];
+  if (raw.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: raw.legacyEncoding }));
   const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
   warnings.push(...headerWarnings(header, table));
   const columns = Object.keys(table.columns);
@@ -32,15 +33,15 @@ export async function readTableFile(path: string, displayPath: string, format: '
   return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
 }
 
-export function headerWarnings(header: HeaderMatch, table: TableSpec): string[] {
-  const warnings: string[] = [];
-  if (header.unmatched.length > 0) warnings.push(`columns ignored (no such column in ${table.name}): ${header.unmatched.join(', ')}`);
-  for (const name of header.repeated) warnings.push(`column "${name}" appears twice; the first one is read`);
+export function headerWarnings(header: HeaderMatch, table: TableSpec): Finding[] {
+  const warnings: Finding[] = [];
+  if (header.unmatched.length > 0) warnings.push(finding('columns_ignored', { table: table.name, columns: header.unmatched.join(', ') }));
+  for (const name of header.repeated) warnings.push(finding('column_repeated', { column: name }));
   return warnings;
 }
 
 /** The sheet named after the table, else the first sheet with the table's header; the others are ignored with a warning. */
-function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: string[]): { sheet: RawSheet; header: HeaderMatch } {
+function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: Finding[]): { sheet: RawSheet; header: HeaderMatch } {
   const names = new Set([table.name, ...(table.prefixes ?? [])].map(headerKey));
   const candidates = [
     ...sheets.filter((s) => s.sheetName !== undefined && names.has(headerKey(s.sheetName))),
@@ -51,7 +52,7 @@ function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, 
     if (!header) continue;
     for (const other of sheets) {
       if (other !== sheet && other.rows.some((r) => r.cells.some((c) => c !== null))) {
-        warnings.push(`sheet "${other.sheetName}" ignored (the table is read from sheet "${sheet.sheetName}")`);
+        warnings.push(finding('sheet_ignored', { sheet: other.sheetName ?? '', readSheet: sheet.sheetName ?? '' }));
       }
     }
     return { sheet, header };
