@@ -18,10 +18,10 @@ export const INGEST_TABLES: Record<string, string> = {
   poverty_ho_ngheo: `${COMMON}, ma_ho VARCHAR, commune_code VARCHAR, thon VARCHAR, dan_toc_chu_ho VARCHAR,
     so_nhan_khau INTEGER, phan_loai VARCHAR, so_chi_so_thieu_hut INTEGER`,
   quarantine: `source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, "value" VARCHAR,
-    reason VARCHAR, "action" VARCHAR, year INTEGER`,
+    reason VARCHAR, "action" VARCHAR, year INTEGER, code VARCHAR, params VARCHAR`,
   files: `source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER,
     rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]`,
-  warnings: 'source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR',
+  warnings: 'source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR, params VARCHAR',
 };
 
 /** Creates schema `ingest` and every contract table that is missing; existing tables are left as they are. */
