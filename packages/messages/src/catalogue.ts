@@ -8,7 +8,7 @@
 // where `vi` names a source file or row (the site shows counts per reason, never where a record is).
 
 export interface MessageSpec {
-  kind: 'reason' | 'warning';
+  kind: 'reason' | 'warning' | 'check';
   en: string;
   vi: string;
   site?: string;
@@ -111,6 +111,29 @@ export const MESSAGES = {
     en: 'ignored: its name is a {owner} table ({table}), not a {source} one ({file})',
     vi: 'Bỏ qua: tệp của bảng {table} (nguồn {owner}), không phải của nguồn {source} ({file})',
   },
+
+  // Data-quality checks of the warehouse (warehouse/src/checks): what each one asserts.
+  check_unique: { kind: 'check', en: '{model}: ({columns}) is unique (every repeat after the first fails)', vi: '{model}: ({columns}) không trùng lặp' },
+  check_not_null: { kind: 'check', en: '{model}: {columns} never NULL', vi: '{model}: {columns} không để trống' },
+  check_accepted_values: { kind: 'check', en: '{model}: {column} is one of {allowed} (or blank)', vi: '{model}: {column} thuộc {allowed} (hoặc để trống)' },
+  check_ethnic_code: { kind: 'check', en: '{model}: {column} is an ethnic code of ref.ethnic_groups', vi: '{model}: {column} là mã dân tộc trong danh mục' },
+  check_commune_in_frame: {
+    kind: 'check',
+    en: '{model}: commune_code is a commune of the frame in force at the reference date (2020 frame for 2020–2024, 2025 frame from 2025)',
+    vi: '{model}: commune_code là xã của địa giới có hiệu lực tại ngày tham chiếu (địa giới 2020 cho 2020–2024, địa giới 2025 từ 2025)',
+  },
+  check_relationship__nhan_khau__ho: { kind: 'check', en: 'every census person belongs to a household of the same year', vi: 'Mọi nhân khẩu thuộc một hộ của cùng năm điều tra' },
+  check_relationship__hoc_sinh__truong: { kind: 'check', en: 'every student attends a school listed the same year', vi: 'Mọi học sinh học ở một trường có trong danh sách cùng năm' },
+  check_households_without_persons: { kind: 'check', en: 'a census household has at least one person (else it has no head, no ethnic group, size 0)', vi: 'Mỗi hộ có ít nhất một nhân khẩu (nếu không: không có chủ hộ, dân tộc, quy mô 0)' },
+  check_birth_year_not_after_year: { kind: 'check', en: 'no person, student or card holder is born after the data year', vi: 'Không có nhân khẩu, học sinh, người có thẻ sinh sau năm số liệu' },
+  check_card_window_ordered: { kind: 'check', en: 'a card is valid from a date not after its end date', vi: 'Ngày bắt đầu hiệu lực của thẻ không sau ngày hết hạn' },
+  check_solid_classrooms_not_above_classrooms: { kind: 'check', en: 'a school has no more solid classrooms than classrooms', vi: 'Số phòng học kiên cố của trường không vượt số phòng học' },
+  check_denominator_positive: { kind: 'check', en: 'rows exist only where the denominator is greater than zero', vi: 'Chỉ có dòng khi mẫu số lớn hơn 0' },
+  check_ethnic_groups_add_up_to_all: { kind: 'check', en: 'for count-based person indicators, the rows of the ethnic codes add up to the ALL row (numerator and denominator)', vi: 'Với các chỉ tiêu đếm người: tổng các dân tộc bằng dòng chung (tử số và mẫu số)' },
+  check_sexes_add_up_to_all: { kind: 'check', en: 'for count-based person indicators split by sex, Nam + Nữ add up to the ALL row', vi: 'Với các chỉ tiêu đếm người theo giới tính: Nam + Nữ bằng dòng chung' },
+  check_rate_over_100: { kind: 'check', en: 'rates above 100% (reported as computed, flagged over_100: coverage can exceed the registered population)', vi: 'Tỷ lệ trên 100% (giữ nguyên như tính được, được đánh dấu: số có thẻ có thể vượt dân số đăng ký)' },
+  check_year_over_year_jump: { kind: 'check', en: 'a rate moves more than 15 points from one year to the next (area and communes, ALL and DTTS, both sexes; not across a method break)', vi: 'Tỷ lệ thay đổi quá 15 điểm % giữa hai năm liền nhau (toàn vùng và xã, chung và DTTS, hai giới; không tính qua lần đổi phương pháp)' },
+  check_completeness: { kind: 'check', en: 'every commune of the frame has rows in every source for every year of the run', vi: 'Mọi xã của địa giới đều có số liệu ở mọi nguồn, mọi năm của lượt chạy' },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageCode = keyof typeof MESSAGES;
