@@ -3,7 +3,7 @@
 // own node_modules link makes it the plugin root, so evidence.plugins.yaml is read from the copy.
 // Two builds (a test and a pipeline run) never share a folder.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ export const REPORTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 export const PROJECT_DIR = join(REPORTS_DIR, 'evidence');
 
 export async function makeWorkCopy(name: string): Promise<string> {
+  await removeDeadBuilds();
   const dir = join(REPORTS_DIR, '.work', name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -21,6 +22,25 @@ export async function makeWorkCopy(name: string): Promise<string> {
   }
   await symlink(join(REPORTS_DIR, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
+}
+
+/** Work copies `build-<pid>-…` of processes that no longer run (a killed pipeline) are removed. */
+async function removeDeadBuilds(): Promise<void> {
+  const work = join(REPORTS_DIR, '.work');
+  const names = existsSync(work) ? await readdir(work) : [];
+  for (const name of names) {
+    const pid = Number(/^build-(\d+)-/.exec(name)?.[1]);
+    if (pid && !isAlive(pid)) await rm(join(work, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function evidenceBin(): string {

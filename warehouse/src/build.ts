@@ -10,7 +10,7 @@ import { runModels } from './runner.ts';
 
 export interface BuildResult {
   models: { name: string; seconds: number }[];
-  checks: { id: string; severity: 'warn' | 'error'; failing: number; description: string }[];
+  checks: { id: string; severity: 'warn' | 'error'; failing: number; description: string; sampleKeys: string[] }[];
 }
 
 /** The file models and the models compiled from the indicator catalog. */
@@ -36,6 +36,6 @@ export async function buildWarehouse(
   opts.onStage?.('checks', (performance.now() - started) / 1000);
   return {
     models,
-    checks: results.map(({ id, severity, failing, description }) => ({ id, severity, failing, description })),
+    checks: results.map(({ id, severity, failing, description, sampleKeys }) => ({ id, severity, failing, description, sampleKeys })),
   };
 }

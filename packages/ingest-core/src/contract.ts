@@ -10,6 +10,12 @@ export interface ColumnSpec {
   type: ValueType;
   required?: boolean;
   description: string;
+  /**
+   * Where a date of this column stands against the reference date in a file of the right year:
+   * `not_after` (a card's start), `not_before` (a card's end), `in_year` (an event of YEAR). A file
+   * most of whose values break it is reported as looking like another year's file.
+   */
+  yearCheck?: 'not_after' | 'not_before' | 'in_year';
 }
 
 /** One column of the loaded table computed from parsed columns (SQL over the parsed row). */

@@ -133,6 +133,11 @@ export const MESSAGES = {
   check_sexes_add_up_to_all: { kind: 'check', en: 'for count-based person indicators split by sex, Nam + Nữ add up to the ALL row', vi: 'Với các chỉ tiêu đếm người theo giới tính: Nam + Nữ bằng dòng chung' },
   check_rate_over_100: { kind: 'check', en: 'rates above 100% (reported as computed, flagged over_100: coverage can exceed the registered population)', vi: 'Tỷ lệ trên 100% (giữ nguyên như tính được, được đánh dấu: số có thẻ có thể vượt dân số đăng ký)' },
   check_year_over_year_jump: { kind: 'check', en: 'a rate moves more than 15 points from one year to the next (area and communes, ALL and DTTS, both sexes; not across a method break)', vi: 'Tỷ lệ thay đổi quá 15 điểm % giữa hai năm liền nhau (toàn vùng và xã, chung và DTTS, hai giới; không tính qua lần đổi phương pháp)' },
+  check_area_rate_collapse: {
+    kind: 'check',
+    en: 'a coverage or rate over people or households of the whole area (ALL or DTTS, both sexes) falls to less than half of the year before',
+    vi: 'Một tỷ lệ bao phủ hay tỷ lệ về người, hộ của toàn vùng (chung hoặc DTTS, hai giới) giảm còn dưới một nửa so với năm trước',
+  },
   check_completeness: { kind: 'check', en: 'every commune of the frame has rows in every source for every year of the run', vi: 'Mọi xã của địa giới đều có số liệu ở mọi nguồn, mọi năm của lượt chạy' },
 } as const satisfies Record<string, MessageSpec>;
 

@@ -1,9 +1,11 @@
 // Options and environment, validated once; nothing else reads process.env or argv.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { type BadFileLimits, DEFAULT_BAD_FILE_LIMITS } from './safety-nets.ts';
 
 export class UsageError extends Error {}
 
@@ -36,16 +38,35 @@ export interface PipelineConfig {
   years?: number[];
   skipReports: boolean;
   hashKey: string;
+  /** The key file the hash key was read from (none when given by `DTTS_HASH_KEY` or by a caller). */
+  hashKeyFile?: string;
+  /** Year checks and failing `error` data-quality checks fail the run instead of being reported. */
+  strict?: boolean;
+  /** Unless set, a file with too many quarantined rows fails its source (`badFiles` limits). */
+  allowBadFiles?: boolean;
+  badFiles?: BadFileLimits;
+  /** Test hook (`DTTS_PAUSE_AT=<stage>`): the run stops before that stage until it is killed. */
+  pauseAt?: string;
 }
 
-export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports]
+export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports] [--strict] [--allow-bad-files]
 
   --sources DIR    a sources folder laid out as in docs/SOURCES.md (default: the bundled sample)
   --out DIR        where the warehouse, exports, manifest and site are written (default: ./out)
   --years LIST     only these years, e.g. 2025, 2020-2025 or 2020,2022-2025 (default: every year found)
   --skip-reports   compute and export, but build no site
 
-Environment: DTTS_HASH_KEY  secret for the keyed hashes of personal ids (default: a new random key per run)`;
+  --strict         fail the run on a file that looks like another year's and on failing error-level
+                   data-quality checks (they are reported in the summary otherwise)
+  --allow-bad-files  load the good rows of a file even when more than --max-bad-share of its rows and more
+                   than --max-bad-rows rows are quarantined (by default such a file fails its source)
+  --max-bad-share P  percent of a file's rows (default 5)
+  --max-bad-rows N   rows of a file (default 10)
+  --key-file FILE  the secret key for the keyed hashes of personal ids (default: the installation's key file,
+                   $XDG_CONFIG_HOME/dtts-warehouse/hash-key or ~/.config/dtts-warehouse/hash-key, created on
+                   first use with mode 0600; it is never written into --out)
+
+Environment: DTTS_HASH_KEY  the key itself (≥ 16 characters), instead of a key file`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): PipelineConfig | 'help' {
   let parsed;
@@ -57,6 +78,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         out: { type: 'string' },
         years: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
+        'key-file': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'allow-bad-files': { type: 'boolean', default: false },
+        'max-bad-share': { type: 'string' },
+        'max-bad-rows': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -74,14 +100,52 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (!y.success) throw new UsageError(`--years ${values.years}: ${y.error.issues[0]?.message}`);
     years = y.data;
   }
-  const key = z.string().min(16, 'DTTS_HASH_KEY must have at least 16 characters').optional().safeParse(env.DTTS_HASH_KEY || undefined);
-  if (!key.success) throw new UsageError(key.error.issues[0]?.message ?? 'bad DTTS_HASH_KEY');
+  const { hashKey, hashKeyFile } = readHashKey(values['key-file'], env);
+  const share = z.coerce.number().min(0).max(100).safeParse(values['max-bad-share'] ?? DEFAULT_BAD_FILE_LIMITS.maxShare * 100);
+  if (!share.success) throw new UsageError(`--max-bad-share ${values['max-bad-share']}: a percentage from 0 to 100`);
+  const rows = z.coerce.number().int().min(0).safeParse(values['max-bad-rows'] ?? DEFAULT_BAD_FILE_LIMITS.maxRows);
+  if (!rows.success) throw new UsageError(`--max-bad-rows ${values['max-bad-rows']}: a whole number of rows`);
   return {
     sourcesDir: resolve(values.sources ?? join(root, '.sample', 'sources')),
     usesSample: values.sources === undefined,
     outDir: resolve(values.out ?? join(root, 'out')),
     ...(years && { years }),
     skipReports: values['skip-reports'] ?? false,
-    hashKey: key.data ?? randomBytes(32).toString('hex'),
+    hashKey,
+    ...(hashKeyFile && { hashKeyFile }),
+    strict: values.strict ?? false,
+    allowBadFiles: values['allow-bad-files'] ?? false,
+    badFiles: { maxShare: share.data / 100, maxRows: rows.data },
+    ...(env.DTTS_PAUSE_AT && { pauseAt: env.DTTS_PAUSE_AT }),
   };
+}
+
+const keySchema = z.string().trim().min(16, 'the hash key must have at least 16 characters');
+
+/** The installation's key file: outside every output folder, so no output ever holds the key. */
+export function defaultKeyFile(env: NodeJS.ProcessEnv): string {
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'dtts-warehouse', 'hash-key');
+}
+
+/**
+ * The secret for the keyed hashes of personal ids: the same key in every run and year, so a person
+ * hashes the same way throughout. `DTTS_HASH_KEY` wins, then `--key-file`, then the installation's key
+ * file, created with a random key (mode 0600) the first time.
+ */
+function readHashKey(keyFile: string | undefined, env: NodeJS.ProcessEnv): { hashKey: string; hashKeyFile?: string } {
+  if (env.DTTS_HASH_KEY) {
+    const key = keySchema.safeParse(env.DTTS_HASH_KEY);
+    if (!key.success) throw new UsageError(`DTTS_HASH_KEY: ${key.error.issues[0]?.message}`);
+    return { hashKey: key.data };
+  }
+  const path = resolve(keyFile ?? defaultKeyFile(env));
+  if (!existsSync(path)) {
+    if (keyFile !== undefined) throw new UsageError(`--key-file ${keyFile}: no such file`);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  const key = keySchema.safeParse(readFileSync(path, 'utf8'));
+  if (!key.success) throw new UsageError(`hash key file ${path}: ${key.error.issues[0]?.message}`);
+  return { hashKey: key.data, hashKeyFile: path };
 }

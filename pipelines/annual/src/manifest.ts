@@ -22,7 +22,15 @@ export interface RunManifest {
   failures: { source?: string; stage: string; message: string }[];
   totals: Record<string, { read: number; loaded: number; quarantined: number; skipped: number }>;
   stages: { name: string; seconds: number }[];
-  checks: { id: string; severity: string; failing: number; description: string }[];
+  checks: { id: string; severity: string; failing: number; description: string; example?: string }[];
+  /** What was quarantined: rows rejected, values blanked, and the commonest reasons. */
+  quarantine: { rowsRejected: number; valuesBlanked: number; topReasons: { reason: string; count: number }[] };
+  /** Warnings of the engine by code (ingest.warnings). */
+  warningsByKind: Record<string, number>;
+  /** Files that look like another year's (a warning; an error with --strict). */
+  yearChecks: { source: string; file: string; message: string }[];
+  /** Years of each source that lack the plan's baseline year. */
+  missingBaseline: string[];
   indicators: { rows: number };
   outputs: Record<string, string>;
 }

@@ -4,16 +4,20 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Db, quoteLiteral, writeCsv } from '@dtts/db';
 import { renderSql } from '@dtts/messages';
-import { ingest, type IngestEvent, type IngestResult } from '@dtts/ingest-core';
+import { ingest, type IngestResult } from '@dtts/ingest-core';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
 import { connectors } from './connectors.ts';
 import { filesSection, totalsBySource, type RunManifest } from './manifest.ts';
-import { stageOutput } from './out-dir.ts';
+import { checkOutAgainstSources, stageOutput } from './out-dir.ts';
+import { IngestProgress } from './progress.ts';
+import { badFileMessage, DEFAULT_BAD_FILE_LIMITS, findBadFiles, findYearSignals } from './safety-nets.ts';
 
 export interface RunLog {
   info(message: string): void;
   progress(message: string): void;
+  /** A line that replaces the previous status line (a terminal shows it in place; elsewhere it is dropped). */
+  status?(message: string): void;
 }
 
 /** The plan's baseline year: every status is judged against it. */
@@ -35,9 +39,15 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   const manifest: RunManifest = {
     runId, startedAt: started.toISOString(), finishedAt: '', status: 'failed', sourcesDir: config.sourcesDir,
     years: {}, files: [], ignoredFiles: [], failures: [], totals: {}, stages: [], checks: [], indicators: { rows: 0 }, outputs: {},
+    quarantine: { rowsRejected: 0, valuesBlanked: 0, topReasons: [] }, warningsByKind: {}, yearChecks: [], missingBaseline: [],
   };
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    if (config.pauseAt === name) {
+      log.info(`paused before the ${name} stage (DTTS_PAUSE_AT), pid ${process.pid}`);
+      await new Promise(() => setInterval(() => {}, 60_000));
+    }
     const t0 = performance.now();
+    log.status?.(`${name}…`);
     try {
       return await fn();
     } finally {
@@ -48,6 +58,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   if (config.years && !config.years.includes(BASELINE_YEAR)) {
     log.info(`Note: --years leaves out ${BASELINE_YEAR}, the baseline: changes and statuses will show as no data.`);
   }
+  const progress = new IngestProgress(log);
   if (config.usesSample) {
     await stage('sample', async () => {
       log.info(`Sources: the bundled sample (${config.sourcesDir}); generating it if needed…`);
@@ -55,14 +66,17 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       await ensureSample(config.sourcesDir);
     });
   }
+  await checkOutAgainstSources(config.outDir, config.sourcesDir, config.hashKeyFile);
   const out = await stageOutput(config.outDir, runId);
+  for (const note of out.notes) log.info(`Note: ${note}.`);
   try {
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
     try {
       result = await stage('ingest', () =>
-        ingest({ db, sourcesDir: config.sourcesDir, connectors, ...(config.years && { years: config.years }), hashKey: config.hashKey, onEvent: (e) => printEvent(e, log) }),
+        ingest({ db, sourcesDir: config.sourcesDir, connectors, ...(config.years && { years: config.years }), hashKey: config.hashKey, onEvent: (e) => progress.event(e) }),
       );
+      progress.done(result);
       manifest.files = filesSection(result.files);
       manifest.ignoredFiles = result.warnings;
       manifest.years = Object.fromEntries(result.years);
@@ -71,14 +85,35 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       if (result.files.length === 0 && result.failures.length === 0) {
         manifest.failures.push({ stage: 'ingest', message: `no source files found under ${config.sourcesDir} (expected census/<YEAR>/…, school/<YEAR>/…, health-insurance/<YEAR>/…, poverty/<YEAR>/…)` });
       }
+      manifest.missingBaseline = Object.entries(manifest.years).filter(([, ys]) => ys.length > 0 && !ys.includes(BASELINE_YEAR)).map(([source]) => source);
+      manifest.yearChecks = await findYearSignals(db, manifest.files, connectors);
+      if (config.strict) {
+        for (const y of manifest.yearChecks) manifest.failures.push({ stage: 'year checks', source: y.source, message: `${y.message} (--strict)` });
+      }
+      if (!config.allowBadFiles) {
+        const limits = config.badFiles ?? DEFAULT_BAD_FILE_LIMITS;
+        for (const b of await findBadFiles(db, manifest.files, limits)) manifest.failures.push({ stage: 'ingest', source: b.source, message: badFileMessage(b, limits) });
+      }
+      manifest.quarantine = await quarantineSummary(db);
+      manifest.warningsByKind = Object.fromEntries(
+        (await db.all<{ code: string; n: number }>('SELECT code, count(*)::INTEGER AS n FROM ingest.warnings GROUP BY code ORDER BY code')).map((r) => [r.code, r.n]),
+      );
       if (manifest.failures.length > 0) throw new RunFailed(manifest);
 
       await stage('reference', () => loadReference(db));
       const built = await stage('warehouse', () =>
-        buildWarehouse(db, { onStage: (name, seconds) => seconds >= 0.5 && log.progress(`  model ${name} ${seconds.toFixed(1)} s`) }),
+        buildWarehouse(db, { onStage: (name) => log.status?.(`warehouse: ${name}`) }),
       );
-      manifest.checks = built.checks;
-      log.progress(`  warehouse: ${built.models.length} models built, ${built.checks.length} data-quality checks run`);
+      manifest.checks = built.checks.map((c) => ({
+        id: c.id, severity: c.severity, failing: c.failing, description: c.description, ...(c.sampleKeys[0] && { example: c.sampleKeys[0] }),
+      }));
+      log.progress(`warehouse: ${built.models.length} models built, ${built.checks.length} data-quality checks run`);
+      if (config.strict) {
+        for (const c of manifest.checks.filter((k) => k.severity === 'error' && k.failing > 0)) {
+          manifest.failures.push({ stage: 'data-quality checks', message: `${c.id}: ${c.failing} failing (${c.description})${c.example ? `, e.g. ${c.example}` : ''} (--strict)` });
+        }
+        if (manifest.failures.length > 0) throw new RunFailed(manifest);
+      }
       const exportsDir = join(out.dir, 'exports');
       await mkdir(exportsDir, { recursive: true });
       manifest.indicators = await stage('exports', async () => {
@@ -107,7 +142,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
           warehousePath: join(out.dir, 'warehouse.duckdb'),
           siteDir: join(out.dir, 'site'),
           run: { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath },
-          onProgress: (m) => log.progress(`  ${m}`),
+          // The site is built in the staged folder; what the analyst reads names the final one.
+          onProgress: (m) => log.status?.(`reports: ${m.replaceAll(out.dir, config.outDir)}`),
         }),
       );
       manifest.outputs.site = 'site/';
@@ -122,6 +158,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     if (error instanceof RunFailed) throw error;
     manifest.failures.push({ stage: manifest.stages.at(-1)?.name ?? 'run', message: (error as Error).message });
     throw new RunFailed(manifest);
+  } finally {
+    await out.release();
   }
 }
 
@@ -129,11 +167,14 @@ async function writeManifest(path: string, manifest: RunManifest): Promise<void>
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-function printEvent(e: IngestEvent, log: RunLog): void {
-  if (e.type === 'file') log.progress(`  read ${e.file} (${e.rows.toLocaleString('vi-VN')} rows)`);
-  else if (e.type === 'table') log.progress(`  ${e.source}/${e.year} ${e.table}: ${e.loaded.toLocaleString('vi-VN')} loaded, ${e.quarantined} quarantined`);
-  else if (e.type === 'warning') log.progress(`  warning: ${e.message}`);
-  else log.info(`  FAILED ${e.source}: ${e.message}`);
+/** The quarantine in three numbers and its commonest reasons, for the summary. */
+async function quarantineSummary(db: Db): Promise<RunManifest['quarantine']> {
+  const totals = await db.one<{ rejected: number; blanked: number }>(
+    `SELECT count(DISTINCT (file, "row")) FILTER (WHERE action = 'row_rejected')::INTEGER AS rejected,
+            count(*) FILTER (WHERE action = 'value_blanked')::INTEGER AS blanked FROM ingest.quarantine`);
+  const topReasons = await db.all<{ reason: string; count: number }>(
+    `SELECT reason, count(*)::INTEGER AS count FROM ingest.quarantine GROUP BY reason ORDER BY count DESC, reason LIMIT 5`);
+  return { rowsRejected: totals?.rejected ?? 0, valuesBlanked: totals?.blanked ?? 0, topReasons };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -84,6 +84,12 @@ const additive = computedIndicators
   .filter((i) => i.numerator.fact === i.denominator.fact && (i.numerator.fact === 'persons' || i.numerator.fact === 'students'))
   .map((i) => `'${i.id}'`).join(', ');
 
+// Rates over people or households: no real year halves one of these for the whole area.
+const PEOPLE_FACTS: readonly string[] = ['persons', 'households', 'students', 'card_holders', 'poverty_households'];
+const peopleRates = computedIndicators
+  .filter((i) => i.unit === 'percent' && PEOPLE_FACTS.includes(i.denominator.fact))
+  .map((i) => `'${i.id}'`).join(', ');
+
 const indicatorChecks: Check[] = [
   unique('marts.indicator_values', GRAIN, 'error', grainKey),
   notNull('marts.indicator_values', [...GRAIN, 'numerator', 'denominator', 'value', 'status'], 'error', grainKey),
@@ -139,6 +145,22 @@ join ref.indicators as k on k.indicator_id = c.indicator_id
 where c.unit = 'percent' and c.ethnic_group in ('ALL', 'DTTS') and c.sex = 'ALL'
   and not coalesce(p.year <= k.method_break_after_year and c.year > k.method_break_after_year, false)
   and abs(c.value - p.value) > 15`,
+  },
+  {
+    // No real year halves a coverage or rate of the whole area (98% → 0% is an expired card list or a
+    // file in the wrong folder); a small unit's swings stay with year_over_year_jump, a warning.
+    id: 'area_rate_collapse', severity: 'error', model: 'marts.indicator_values',
+    finding: finding('check_area_rate_collapse'),
+    sql: `select concat_ws('/', c.indicator_id, p.year || '→' || c.year, c.geo_code, c.ethnic_group,
+    round(p.value, 1) || '→' || round(c.value, 1)) as failing_key
+from marts.indicator_values as c
+join marts.indicator_values as p
+  on p.indicator_id = c.indicator_id and p.year = c.year - 1 and p.geo_level = c.geo_level
+  and p.geo_code = c.geo_code and p.ethnic_group = c.ethnic_group and p.sex = c.sex
+join ref.indicators as k on k.indicator_id = c.indicator_id
+where c.indicator_id in (${peopleRates}) and c.geo_level = 'area' and k.direction = 'higher_is_better'
+  and c.ethnic_group in ('ALL', 'DTTS') and c.sex = 'ALL'
+  and p.value >= 10 and c.value < p.value / 2`,
   },
   {
     id: 'completeness', severity: 'warn', model: 'marts.completeness',
