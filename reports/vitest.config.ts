@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 300_000,
+    testTimeout: 300_000,
+    hookTimeout: 900_000,
     fileParallelism: false,
   },
 });

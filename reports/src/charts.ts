@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatNumber, formatValue } from './format.ts';
 import type { PublicValueRow } from './public-values.ts';
-import { headlineEthnic, YEARS } from './public-tables.ts';
+import { geoSlug, headlineEthnic, YEARS } from './public-tables.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 
@@ -80,6 +80,48 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
   );
 }
 
+/**
+ * A commune's rates as small multiples: one panel per percent indicator (its headline group: DTTS,
+ * or all for the school-level ones), three to a row, each with its own target as a dashed rule —
+ * readable where one chart of 15 lines under a paged legend was not. Hidden values are not drawn.
+ */
+export function communeTrendPanels(rows: PublicValueRow[], catalog: CatalogRow[], level: string, code: string): string | null {
+  const columns = 3;
+  const panels = catalog
+    .filter((c) => c.unit === 'percent' && rows.some((r) => r.indicator_id === c.indicator_id))
+    .map((c) => {
+      const head = headlineEthnic(rows, c.indicator_id);
+      const points = rows
+        .filter((r) => r.indicator_id === c.indicator_id && r.geo_level === level && r.geo_code === code && r.ethnic_group === head && r.sex === 'ALL')
+        .sort((a, b) => a.year - b.year);
+      const target = points.findLast((r) => r.target !== null)?.target ?? null;
+      return { name: c.name_vi, points, target };
+    })
+    .filter((p) => p.points.some((r) => r.value !== null));
+  if (panels.length === 0) return null;
+  const at = (i: number) => ({ col: i % columns, row: Math.floor(i / columns) });
+  const data = panels.flatMap((p, i) => p.points.map((r) => ({ year: r.year, value: r.value, ...at(i), name: p.name })));
+  const shown = data.filter((d) => d.value !== null);
+  const targets = panels.flatMap((p, i) => (p.target === null ? [] : [{ ...at(i), target: p.target }]));
+  const rowsOfPanels = Math.ceil(panels.length / columns);
+  return toSvg(
+    Plot.plot({
+      document, width: 900, height: 40 + rowsOfPanels * 150, marginLeft: 40, marginRight: 8, marginTop: 8, marginBottom: 28,
+      fx: { axis: null, padding: 0.1 },
+      fy: { axis: null, padding: 0.16 },
+      x: { label: null, domain: [2019.6, 2025.4], ticks: [2020, 2025], tickFormat: (d: number) => String(d) },
+      y: { label: null, domain: [0, 150], ticks: [0, 50, 100], tickFormat: tick('percent'), grid: true },
+      marks: [
+        Plot.frame({ stroke: '#e5e7eb' }),
+        Plot.text(panels.map((p, i) => ({ ...at(i), name: p.name })), { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dx: 4, dy: 4, fontSize: 10, fontWeight: 600, fill: '#111827', lineWidth: 21 }),
+        Plot.ruleY(targets, { fx: 'col', fy: 'row', y: 'target', stroke: '#b91c1c', strokeDasharray: '4,3' }),
+        Plot.lineY(data, { fx: 'col', fy: 'row', x: 'year', y: (d: { value: number | null }) => d.value ?? NaN, z: 'name', stroke: '#1d4ed8', strokeWidth: 2 }),
+        Plot.dot(shown, { fx: 'col', fy: 'row', x: 'year', y: 'value', fill: '#1d4ed8', r: 2.5, title: (d: { year: number; value: number }) => `${d.year}: ${formatValue(d.value, 'percent')}` }),
+      ],
+    }) as unknown as Element,
+  );
+}
+
 /** Writes every chart; returns the number of files. */
 export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: CatalogRow[], geoNames: Map<string, string>): Promise<number> {
   await mkdir(dir, { recursive: true });
@@ -89,6 +131,12 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
     await writeFile(join(dir, `spark-${cat.indicator_id}.svg`), sparkline(rows, cat));
     await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
     n += 2;
+  }
+  const communes = new Set(rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`));
+  for (const g of communes) {
+    const [level, code] = g.split('|') as [string, string];
+    const svg = communeTrendPanels(rows, catalog, level, code);
+    if (svg) (await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg), n++);
   }
   return n;
 }

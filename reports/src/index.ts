@@ -1,9 +1,11 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
 // then the Evidence build, then a copy of the static site into siteDir.
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCharts } from './charts.ts';
+import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportHtml } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
@@ -13,6 +15,8 @@ export interface BuildReportsOptions {
   warehousePath: string;
   siteDir: string;
   run: RunInfo;
+  /** Where to write the Excel appendix (exports/bao-cao.xlsx); none when absent. */
+  appendixPath?: string;
   onProgress?: (msg: string) => void;
 }
 
@@ -20,6 +24,8 @@ export interface BuildReportsResult {
   seconds: number;
   bytes: number;
   files: number;
+  /** Commune-level DTTS both-sex values no primary rule hides, and how many the site shows. */
+  headline: { eligible: number; shown: number };
 }
 
 export async function buildReports(opts: BuildReportsOptions): Promise<BuildReportsResult> {
@@ -32,6 +38,10 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
+    if (opts.appendixPath) {
+      await writeExcelAppendix(opts.appendixPath, data, opts.run);
+      say(`Excel appendix: ${opts.appendixPath}`);
+    }
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
@@ -51,7 +61,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const { bytes, files } = await sizeOf(opts.siteDir);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
-    return { seconds, bytes, files };
+    return { seconds, bytes, files, headline: data.headline };
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
@@ -101,5 +111,23 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
   return { bytes, files };
 }
 
+/** The Excel appendix alone (a run without the site): the public rows are computed as for the site. */
+export async function writeAppendix(warehousePath: string, appendixPath: string, run: RunInfo): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'dtts-appendix-'));
+  try {
+    const data = await writePublicData(warehousePath, join(work, 'public.duckdb'), work, run);
+    await writeExcelAppendix(appendixPath, data, run);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 export { writePublicData } from './public-data.ts';
+
+/** The run summary's line on what disclosure control left of the headline. */
+export function headlineSummary({ eligible, shown }: { eligible: number; shown: number }): string {
+  const share = eligible ? ((100 * shown) / eligible).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) : '–';
+  return `Headline kept: ${shown.toLocaleString('vi-VN')} of ${eligible.toLocaleString('vi-VN')} commune-level DTTS both-sex values that no primary rule hides are shown (${share}%)`;
+}
+export { writeExcelAppendix } from './excel-appendix.ts';
 export { printReportHtml } from './print-report.ts';

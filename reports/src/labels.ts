@@ -4,6 +4,8 @@ export const STATUS_VI: Record<string, string> = {
   achieved: 'Đạt',
   on_track: 'Đúng tiến độ',
   off_track: 'Chậm tiến độ',
+  // In (or after) the target year: the target was not met; there is no schedule left to be behind.
+  not_achieved: 'Không đạt',
   no_data: 'Chưa có số liệu',
 };
 

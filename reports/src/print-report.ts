@@ -20,7 +20,7 @@ export const cellKey = (id: string, year: number, level: string, code: string, e
   `${id}|${year}|${level}|${code}|${ethnic}|${sex}`;
 
 const STATUS_CLASS: Record<string, string> = {
-  'Đạt': 'ok', 'Đúng tiến độ': 'on', 'Chậm tiến độ': 'off', 'Chưa có số liệu': 'na', [HIDDEN]: 'na', [NO_TARGET]: 'na', 'Chưa đánh giá': 'na',
+  'Đạt': 'ok', 'Đúng tiến độ': 'on', 'Chậm tiến độ': 'off', 'Không đạt': 'off', 'Chưa có số liệu': 'na', [HIDDEN]: 'na', [NO_TARGET]: 'na', 'Chưa đánh giá': 'na',
 };
 const badge = (label: string) => `<span class="status ${STATUS_CLASS[label] ?? 'na'}">${esc(label)}</span>`;
 
@@ -72,7 +72,7 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
 <section class="scorecard">
   <h2>1. Tổng hợp kết quả so với mục tiêu năm 2025</h2>
   <p class="lead">Giá trị của người DTTS toàn vùng năm gốc 2020 và năm ${latestYear} so với mục tiêu 2025. Trạng thái: <b>Đạt</b> (đã đạt mục tiêu),
-  <b>Đúng tiến độ</b> (bằng hoặc tốt hơn lộ trình thẳng từ năm gốc đến mục tiêu), <b>Chậm tiến độ</b>, <b>Chưa có số liệu</b>.
+  <b>Đúng tiến độ</b> (bằng hoặc tốt hơn lộ trình thẳng từ năm gốc đến mục tiêu), <b>Chậm tiến độ</b> (trước năm 2025, dưới lộ trình), <b>Không đạt</b> (năm 2025 trở đi, chưa đạt mục tiêu), <b>Chưa có số liệu</b>.
   Chỉ tiêu cấp trường không tách theo dân tộc (nhóm "Chung").</p>
   <table class="score">
     <thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục</th><th>Nhóm</th><th class="num">2020</th><th class="num">${latestYear}</th><th class="num">Mục tiêu 2025</th><th>Trạng thái</th></tr></thead>

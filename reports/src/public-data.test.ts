@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
 import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
 import { catalogRows } from '@dtts/indicators';
-import { NOT_ABOUT_PERSONS, scrubText, writePublicData, type PublicData } from './public-data.ts';
+import { NOT_ABOUT_PERSONS, reusedCodeNote, scrubText, writePublicData, type PublicData } from './public-data.ts';
 import { statusText } from './public-tables.ts';
 
 let dir: string;
@@ -40,6 +40,16 @@ describe('public data', () => {
     expect(data.rows.filter((r) => r.indicator_id === 'solid_classrooms' && r.suppressed)).toEqual([]);
   });
 
+  it('states on the data-quality page how much of the commune-level DTTS headline is shown', async () => {
+    const eligible = data.rows.filter((r) => r.geo_level !== 'area' && r.ethnic_group === 'DTTS' && r.sex === 'ALL' && !NOT_ABOUT_PERSONS.has(r.indicator_id)
+      && (r.suppression_reason === null || r.suppression_reason === 'secondary' || r.suppression_reason === 'baseline'));
+    expect(data.headline).toEqual({ eligible: eligible.length, shown: eligible.filter((r) => !r.suppressed).length });
+    expect(data.headline.eligible).toBeGreaterThan(50);
+    const [row] = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ shown: string; eligible: string; share: string }>(`select * from dq_headline`));
+    const pct = (100 * data.headline.shown) / data.headline.eligible;
+    expect(row).toEqual({ shown: String(data.headline.shown), eligible: String(data.headline.eligible), share: `${pct.toFixed(1).replace('.', ',')}%` });
+  });
+
   it('keeps the plan headline (area, DTTS) visible', () => {
     const head = data.rows.filter((r) => r.geo_level === 'area' && r.ethnic_group === 'DTTS' && r.sex === 'ALL');
     expect(head.length).toBeGreaterThan(20);
@@ -60,7 +70,7 @@ describe('public data', () => {
     await withDb(join(dir, 'public.duckdb'), async (db) => {
       const rows = await db.all<{ page: string; page_key: string; row_label: string; status_label: string; target_text: string }>(
         `select page, page_key, row_label, status_label, target_text from matrix where page in ('commune', 'ethnic')`);
-      const allowed = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn', 'Không đặt mục tiêu']);
+      const allowed = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt', 'Không áp dụng', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn', 'Không đặt mục tiêu']);
       expect(rows.length).toBeGreaterThan(100);
       for (const r of rows) expect(allowed, `${r.page} ${r.page_key} ${r.row_label}: ${r.status_label}`).toContain(r.status_label);
       // Every commune page (both frames) and every group page lists the plan targets with statuses.
@@ -69,6 +79,15 @@ describe('public data', () => {
       expect([...pages].filter((p) => p.startsWith('commune|2020-')).length).toBe(17);
       expect(rows.some((r) => r.page === 'commune' && /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(r.status_label))).toBe(true);
       expect(rows.some((r) => r.page === 'ethnic' && /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(r.status_label))).toBe(true);
+    });
+    // A commune with schools but no boarding school (PTDTNT) of its own: "Không áp dụng", not "Chưa có số liệu".
+    await withDb(join(dir, 'public.duckdb'), async (db) => {
+      const rows = await db.all<{ page_key: string; status_label: string; has_row: boolean }>(`select m.page_key, m.status_label,
+          exists (select 1 from indicator_values v where v.indicator_id = 'boarding_school_standard' and v.geo_slug = m.page_key) as has_row
+        from matrix m join indicators i on i.name_vi = m.row_label
+        where m.page = 'commune' and i.indicator_id = 'boarding_school_standard'`);
+      expect(rows.filter((r) => !r.has_row).length).toBeGreaterThan(0);
+      for (const r of rows) expect(r.status_label === 'Không áp dụng', r.page_key).toBe(!r.has_row);
     });
     // The near-poor rate is context: the plan sets no target for it, so it has no status either.
     const nearPoor = catalogRows.find((c) => c.indicator_id === 'near_poor_household_rate')!;
@@ -123,6 +142,21 @@ describe('public data', () => {
       expect(baoHa!.note).toMatch(/Tân An/);
       const reused = await db.all(`select new_code from reorganisation where note like 'Mã % dùng lại%' order by 1`);
       expect(reused.map((r) => r.new_code)).toEqual(['02947', '02953', '02962', '02968', '02989', '02998']);
+      // No note says a commune "was X, is X".
+      for (const { note } of await db.all<{ note: string }>(`select note from reorganisation`)) {
+        const m = /trước 01\/07\/2025 là (.+?), từ 01\/07\/2025 là (.+?)\./.exec(note);
+        if (m) expect(m[1]).not.toBe(m[2]);
+      }
     });
+  });
+
+  it('says a re-used code with an unchanged name grew, and names a changed name on both sides', () => {
+    expect(reusedCodeNote('02953', 'Xã Nghĩa Đô', 'Xã Nghĩa Đô', ['Xã Tân Tiến', 'Xã Nghĩa Đô', 'Xã Vĩnh Yên']))
+      .toBe('Mã 02953 dùng lại: Xã Nghĩa Đô từ 01/07/2025 gồm cả Tân Tiến, Vĩnh Yên, rộng hơn Xã Nghĩa Đô trước 01/07/2025.');
+    // Xuân Hoà and Xuân Hòa are one name in two tone placements.
+    expect(reusedCodeNote('02962', 'Xã Xuân Hoà', 'Xã Xuân Hòa', ['Xã Xuân Hoà', 'Xã Tân Dương']))
+      .toBe('Mã 02962 dùng lại: Xã Xuân Hòa từ 01/07/2025 gồm cả Tân Dương, rộng hơn Xã Xuân Hoà trước 01/07/2025.');
+    expect(reusedCodeNote('02947', 'Thị trấn Phố Ràng', 'Xã Bảo Yên', ['Thị trấn Phố Ràng', 'Xã Xuân Thượng']))
+      .toBe('Mã 02947 dùng lại: trước 01/07/2025 là Thị trấn Phố Ràng, từ 01/07/2025 là Xã Bảo Yên.');
   });
 });

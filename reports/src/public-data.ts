@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { render } from '@dtts/messages';
+import { foldForMatch } from '@dtts/vn-text';
 import { formatDateTimeVn, formatNumber } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
-import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
+import { disclosureLeaks, headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
-import { findRecoverable } from './suppression.ts';
+import type { SuppressionReason } from './suppression.ts';
+import { writeChanges } from './public-changes.ts';
+import { planPeriodNote, type PlanSpan } from './plan-note.ts';
 import { COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, SEVERITY_VI, UNIT_VI } from './vi-texts.ts';
 
 export interface RunInfo {
@@ -28,6 +31,10 @@ export interface PublicData {
   latestYear: number;
   /** The 2025 communes, with the former units each is made of that were outside Bảo Yên in 2020. */
   reorganisation: Reorganised[];
+  /** Commune-level DTTS both-sex values no primary rule hides, and how many of them are shown. */
+  headline: { eligible: number; shown: number };
+  /** When the latest year is past a plan's target year: which targets judge it ('' otherwise). */
+  planNote: string;
 }
 
 export interface Reorganised {
@@ -135,7 +142,8 @@ async function readValues(db: Db): Promise<ValueRow[]> {
     select indicator_id, cast(year as integer) as year, geo_level, geo_code, ethnic_group, sex,
       cast(numerator as double) as numerator, cast(denominator as double) as denominator, cast(value as double) as value,
       cast(target as double) as target, status, cast(flags as varchar) as flags,
-      ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')}
+      ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')},
+      ${opt('plan_id', 'varchar')}, ${opt('baseline_year', 'integer')}, ${opt('target_year', 'integer')}
     from wh.marts.indicator_values
     order by indicator_id, year, geo_level, geo_code, ethnic_group, sex`);
 }
@@ -169,12 +177,13 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const unknown = [...new Set(raw.map((r) => r.indicator_id))].filter((id) => !catById.has(id));
     if (unknown.length) throw new Error(`marts.indicator_values: indicators not in the catalog: ${unknown.join(', ')}`);
 
-    const rows = publicValues(raw, {
+    const ctx: SuppressionContext = {
       parentOf,
       nonCountNumerators: new Set(catalog.filter((c) => c.unit !== 'percent').map((c) => c.indicator_id)),
       baselineTargets: new Set(catalog.filter((c) => /baseline|yearly_decrease/.test(c.target_kind)).map((c) => c.indicator_id)),
       notAboutPersons: NOT_ABOUT_PERSONS,
-    });
+    };
+    const rows = publicValues(raw, ctx);
     const geoNames = new Map<string, string>();
     for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
     for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
@@ -200,25 +209,30 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const groups = [...ethnicNames].filter(([c]) => c !== 'ALL' && c !== 'DTTS' && rows.some((r) => r.ethnic_group === c)).sort(([a], [b]) => a.localeCompare(b));
     await writeTable(db, workDir, 'ethnic_groups', { code: 'VARCHAR', name: 'VARCHAR', minority: 'VARCHAR', link: 'VARCHAR' },
       groups.map(([code, name]) => ({ code, name, minority: code >= '02' && code <= '54' ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
-    await writeDataQuality(db, workDir, rows, catalog);
-    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR' }, [{
+    const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
+    await writeDataQuality(db, workDir, rows, catalog, headline);
+    await writeChanges(db, (name, columns, list) => writeTable(db, workDir, name, columns, list), rows, catalog, (schema, table) => hasTable(db, schema, table));
+    const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
+      ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
+      : []);
+    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR', plan_note: 'VARCHAR' }, [{
       run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
+      plan_note: planNote,
     }]);
     await db.run('detach wh');
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
-    assertNoRecovery(raw, rows, parentOf);
-    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation };
+    assertNoRecovery(raw, rows, ctx);
+    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation, headline, planNote };
   } finally {
     db.close();
   }
 }
 
-function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], parentOf: Map<string, string>) {
+function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], ctx: SuppressionContext) {
   const key = (r: ValueRow) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;
-  const cells = raw.filter((r) => !NOT_ABOUT_PERSONS.has(r.indicator_id)).map((r) => ({ key: key(r), numerator: r.numerator, denominator: r.denominator, numeratorIsCount: true }));
-  const suppressed = rows.filter((r) => r.suppressed).map(key);
-  const leaks = findRecoverable({ cells, relations: relationsFor(raw.filter((r) => !NOT_ABOUT_PERSONS.has(r.indicator_id)), parentOf) }, suppressed);
+  const suppressed = new Map(rows.filter((r) => r.suppressed).map((r) => [key(r), r.suppression_reason as SuppressionReason]));
+  const leaks = disclosureLeaks(raw.filter((r) => !ctx.notAboutPersons.has(r.indicator_id)), suppressed, ctx);
   if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
 }
 
@@ -272,7 +286,7 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
     const reused = members.find((o) => o.old_code === code);
     const short = (name: string) => name.replace(/^(Xã|Thị trấn) /, '');
     const notes = [
-      reused ? `Mã ${code} dùng lại: trước 01/07/2025 là ${reused.old_name}, từ 01/07/2025 là ${n.name}.` : '',
+      reused ? reusedCodeNote(code, reused.old_name, String(n.name ?? code), members.map((o) => o.old_name)) : '',
       outside.length ? `Số gốc 2020 không gồm ${outside.map((o) => short(o.old_name)).join(', ')} (thuộc huyện Văn Bàn trước 2025): so sánh với năm 2020 không cùng địa giới.` : '',
     ].filter(Boolean);
     return {
@@ -288,7 +302,20 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
   return reorg.map((r) => ({ code: r.new_code, name: r.new_name, outside: r.outside, note: r.note }));
 }
 
-async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[]) {
+/**
+ * The note on a code used for a former commune and for the new one it became part of. When the
+ * name did not change (Nghĩa Đô → Nghĩa Đô; Xuân Hoà → Xuân Hòa is the same name in the new tone
+ * placement) it says the territory grew, not "was X, is X".
+ */
+export function reusedCodeNote(code: string, oldName: string, newName: string, formerNames: string[]): string {
+  if (foldForMatch(oldName) !== foldForMatch(newName)) return `Mã ${code} dùng lại: trước 01/07/2025 là ${oldName}, từ 01/07/2025 là ${newName}.`;
+  const others = formerNames.filter((name) => foldForMatch(name) !== foldForMatch(oldName)).map((name) => name.replace(/^(Xã|Thị trấn) /, ''));
+  return others.length
+    ? `Mã ${code} dùng lại: ${newName} từ 01/07/2025 gồm cả ${others.join(', ')}, rộng hơn ${oldName} trước 01/07/2025.`
+    : `Mã ${code} dùng lại: ${newName} trước và từ 01/07/2025.`;
+}
+
+async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], headline: { eligible: number; shown: number }) {
   if (await hasTable(db, 'ingest', 'files')) {
     const cols = new Set((await columnsOf(db, 'ingest', 'files')).map((c) => c.name));
     const n = (c: string) => (cols.has(c) ? `cast(${c} as bigint)` : 'null::bigint');
@@ -353,6 +380,11 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
   }
   await writeTable(db, workDir, 'dq_suppression', { indicator: 'VARCHAR', shown: 'VARCHAR', hidden: 'VARCHAR' },
     [...suppressedCounts.values()].map((e) => ({ ...e, shown: formatNumber(e.shown, 0), hidden: formatNumber(e.hidden, 0) })));
+  // How much of the plan's headline the commune tables keep: the secondary suppression's cost.
+  await writeTable(db, workDir, 'dq_headline', { shown: 'VARCHAR', eligible: 'VARCHAR', share: 'VARCHAR' }, [{
+    shown: formatNumber(headline.shown, 0), eligible: formatNumber(headline.eligible, 0),
+    share: headline.eligible ? `${formatNumber((100 * headline.shown) / headline.eligible, 1)}%` : '',
+  }]);
   await writeTable(db, workDir, 'dq_method_breaks', { indicator: 'VARCHAR', note: 'VARCHAR' },
     catalog.filter((c) => c.method_note).map((c) => ({ indicator: c.name_vi, note: c.method_note === null ? '' : methodNoteVi(c) })));
 }

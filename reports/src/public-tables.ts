@@ -9,6 +9,11 @@ import type { PublicValueRow } from './public-values.ts';
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
 export const HIDDEN = 'Ẩn';
 export const NO_TARGET = 'Không đặt mục tiêu';
+/** A school-level indicator in a geography that has schools but none of the kind it counts (no PTDTNT in the commune). */
+export const NOT_APPLICABLE = 'Không áp dụng';
+
+/** Indicators that count schools or classrooms (no ethnic split): a geography without such a school has no row. */
+const isSchoolLevel = (c: CatalogRow) => c.source.startsWith('school.') && !c.disaggregations.includes('ethnic_group');
 
 export function geoSlug(level: string, code: string): string {
   return level === 'area' ? 'BAO_YEN' : `${level === 'commune_2025' ? '2025' : '2020'}-${code}`;
@@ -123,13 +128,17 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
   const geos = (level: string) => [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort();
   const ethnics = [...new Set(rows.map((r) => r.ethnic_group))].filter((e) => e !== 'ALL' && e !== 'DTTS').sort();
+  // Geographies with school records: one without a row of a school-level indicator has no school of that kind.
+  const schoolIds = new Set(catalog.filter(isSchoolLevel).map((c) => c.indicator_id));
+  const withSchools = new Set(rows.filter((r) => schoolIds.has(r.indicator_id)).map((r) => `${r.geo_level}|${r.geo_code}`));
   const row = (page: MatrixRow['page'], page_key: string, section: string, row_order: number, row_label: string, link: string | null,
     cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[] = YEARS): MatrixRow => {
     const last = latestOf(ix, cat, level, code, eth, sex);
+    const notApplicable = !last && isSchoolLevel(cat) && withSchools.has(`${level}|${code}`);
     return {
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
       target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : shortTarget(cat),
-      status_label: statusText(last, cat),
+      status_label: notApplicable ? NOT_APPLICABLE : statusText(last, cat),
       source_note: sourceNote(cat.source, null, true),
     };
   };
@@ -237,7 +246,8 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
-      const latestYearOf = [...YEARS].reverse().find((y) => at(y)) ?? latestYear;
+      // Every year the rows hold, later than 2025 too (the matrices' columns stop at 2025).
+      const latestYearOf = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a).find((y) => at(y)) ?? latestYear;
       const latest = at(latestYearOf);
       return {
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,

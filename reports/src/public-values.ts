@@ -2,7 +2,7 @@
 // field that could give a suppressed number back (baseline, change, a baseline-based target,
 // the over_100 flag, the status) is blanked with it.
 import { isMinority } from './labels.ts';
-import { suppress, type Cell, type Relation, type SuppressionReason } from './suppression.ts';
+import { MIN_COUNT, primaryReason, recoverableFunctionals, suppress, type Cell, type Functional, type Relation, type SuppressionReason } from './suppression.ts';
 
 export interface ValueRow {
   indicator_id: string;
@@ -21,6 +21,10 @@ export interface ValueRow {
   change_vs_baseline: number | null;
   geo_name: string | null;
   ethnic_name: string | null;
+  /** The plan in force for the row's year (absent in warehouses built before plans were data: 2020 → 2025). */
+  plan_id?: string | null;
+  baseline_year?: number | null;
+  target_year?: number | null;
 }
 
 export interface PublicValueRow extends ValueRow {
@@ -42,11 +46,23 @@ export interface SuppressionContext {
   notAboutPersons: Set<string>;
 }
 
-/** Secondary suppression hides cheap cells first: the plan's headline (area, DTTS) last. */
+/**
+ * What a reader loses when a cell is hidden as a secondary (the cheapest goes first): the plan's
+ * headline — DTTS, both sexes — costs most at every level, then the all-groups row (ALL, both
+ * sexes), then any other area-level cell, then DTTS by sex (the female share of trained workers
+ * is computed from it); one ethnic group or one sex of ALL in a commune costs least. Within a
+ * tier the area costs more than a 2025 commune, which costs more than a 2020 commune; the tiers
+ * are ten apart so a level never outweighs a tier.
+ */
 export function cellCost(r: ValueRow): number {
-  if (r.geo_level !== 'area') return r.geo_level === 'commune_2025' ? 1 : 0;
-  if (r.sex !== 'ALL') return 2;
-  return r.ethnic_group === 'DTTS' ? 5 : r.ethnic_group === 'ALL' ? 4 : 3;
+  const level = r.geo_level === 'area' ? 2 : r.geo_level === 'commune_2025' ? 1 : 0;
+  const bothSexes = r.sex === 'ALL';
+  const tier = bothSexes && r.ethnic_group === 'DTTS' ? 4
+    : bothSexes && r.ethnic_group === 'ALL' ? 3
+    : r.geo_level === 'area' ? 2
+    : r.ethnic_group === 'DTTS' ? 1
+    : 0;
+  return tier * 10 + level;
 }
 
 /**
@@ -109,39 +125,165 @@ export function relationsFor(rows: ValueRow[], parentOf: Map<string, string>): R
       relations.push({ total: k(first, { geo_level: 'commune_2025', geo_code: parent }), parts: children.map(rowKey) });
     }
   }
-  return relations;
+  return relations.filter(holdsIn(rows));
 }
 
-export function linksFor(rows: ValueRow[]): string[][] {
-  const links: string[][] = [];
-  const present = new Set(rows.map(rowKey));
-  for (const family of SHARED_DENOMINATORS) {
-    for (const r of rows) {
-      if (r.indicator_id !== family[0]) continue;
-      links.push(family.map((id) => keyOf(id, r.year, r.geo_level, r.geo_code, r.ethnic_group, r.sex)).filter((x) => present.has(x)));
+/**
+ * Only relations the published numbers satisfy exactly. `ALL` may count a record whose group has no
+ * row of its own (a card holder with no census person of that group there): then ALL ≠ Σ groups, an
+ * attacker solving with it gets a wrong number, and the solver would see a "leak" it can never close
+ * (the suppression loop then found nothing left to hide and never ended).
+ */
+function holdsIn(rows: ValueRow[]): (r: Relation) => boolean {
+  const byKey = new Map(rows.map((r) => [rowKey(r), r]));
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return (relation) => {
+    const total = byKey.get(relation.total);
+    if (!total) return true;
+    let num = 0;
+    let den = 0;
+    for (const k of relation.parts) {
+      const part = byKey.get(k);
+      num += part?.numerator ?? 0;
+      den += part?.denominator ?? 0;
+    }
+    return close(num, total.numerator ?? 0) && close(den, total.denominator ?? 0);
+  };
+}
+
+/** Each indicator of a shared-denominator family → the family's first indicator, which names the denominator. */
+const FAMILY_OF = new Map(SHARED_DENOMINATORS.flatMap((family) => family.map((id) => [id, family[0]!] as const)));
+
+/** The female share of trained workers publishes two numerators of trained_labour_15_60: women (its numerator) and all (its denominator). */
+const FEMALE_SHARE = 'trained_labour_female_share';
+const TRAINED = 'trained_labour_15_60';
+const trainedKey = (r: ValueRow, sex: string) => keyOf(TRAINED, r.year, r.geo_level, r.geo_code, r.ethnic_group, sex);
+
+/**
+ * The numbers a row publishes, named so that rows publishing the same number share the name:
+ * a numerator is its own row's; a denominator is its family's (poor, near-poor and electrified
+ * households all publish the census households); the female share publishes two numerators of
+ * trained_labour_15_60.
+ */
+export function quantitiesOf(r: ValueRow): { numerator: string; denominator: string } {
+  if (r.indicator_id === FEMALE_SHARE) return { numerator: `N:${trainedKey(r, 'Nữ')}`, denominator: `N:${trainedKey(r, 'ALL')}` };
+  const family = FAMILY_OF.get(r.indicator_id) ?? r.indicator_id;
+  return { numerator: `N:${rowKey(r)}`, denominator: `D:${keyOf(family, r.year, r.geo_level, r.geo_code, r.ethnic_group, r.sex)}` };
+}
+
+const cellOf = (r: ValueRow, ctx: SuppressionContext): Cell => ({
+  key: rowKey(r),
+  numerator: r.numerator,
+  denominator: r.denominator,
+  numeratorIsCount: !ctx.nonCountNumerators.has(r.indicator_id),
+  cost: cellCost(r),
+});
+
+/** A primary reason that is about the denominator: every indicator sharing it has the same one. */
+const isDenominatorReason = (reason: SuppressionReason | null, c: Cell) =>
+  reason === 'small_denominator' || (reason === 'small_count' && c.denominator !== null && c.denominator < MIN_COUNT);
+
+/**
+ * Decides the suppressed cells (key → reason) in three steps, so that a number shared by several
+ * tables is hidden only where it must be:
+ * 1. the shared denominators, as one table per family: hidden where small (under 20) and where
+ *    needed to keep those from being subtracted back; every indicator of the family hides them;
+ * 2. every indicator's own cells (but the female share), the cells of step 1 fixed as hidden;
+ *    a cell hidden for its numerator (a count 1–4, a complement 1–4) no longer hides its
+ *    siblings: the denominator they publish tells nothing without the numerator;
+ * 3. the female share of trained workers, hidden with the trained women or all trained it
+ *    publishes (a female share with fewer than 20 trained hides those trained too, in step 2).
+ */
+export function suppressionPattern(aboutPersons: ValueRow[], ctx: SuppressionContext): Map<string, SuppressionReason> {
+  const denominators = new Map<string, ValueRow>();
+  for (const r of aboutPersons) {
+    const family = FAMILY_OF.get(r.indicator_id);
+    if (!family) continue;
+    const d = { ...r, indicator_id: `den:${family}`, numerator: null };
+    denominators.set(rowKey(d), d);
+  }
+  const denRows = [...denominators.values()];
+  const denHidden = suppress({
+    cells: denRows.map((r) => ({ ...cellOf(r, ctx), numeratorIsCount: false })),
+    relations: relationsFor(denRows, ctx.parentOf),
+  });
+
+  const fixed = new Map<string, SuppressionReason>();
+  const own = aboutPersons.filter((r) => r.indicator_id !== FEMALE_SHARE);
+  for (const r of own) {
+    const family = FAMILY_OF.get(r.indicator_id);
+    if (family && denHidden.has(rowKey({ ...r, indicator_id: `den:${family}` }))) fixed.set(rowKey(r), 'secondary');
+  }
+  const shares = aboutPersons.filter((r) => r.indicator_id === FEMALE_SHARE);
+  for (const r of shares) {
+    const c = cellOf(r, ctx);
+    if (isDenominatorReason(primaryReason(c), c)) fixed.set(trainedKey(r, 'ALL'), 'secondary');
+  }
+  const suppressed = suppress({ cells: own.map((r) => cellOf(r, ctx)), relations: relationsFor(own, ctx.parentOf), fixed });
+  for (const r of shares) {
+    const reason = primaryReason(cellOf(r, ctx)) ?? (suppressed.has(trainedKey(r, 'Nữ')) || suppressed.has(trainedKey(r, 'ALL')) ? 'secondary' : null);
+    if (reason) suppressed.set(rowKey(r), reason);
+  }
+  return suppressed;
+}
+
+/**
+ * The attacker: knows every published number of every table (numerators, denominators, and the
+ * same denominators published by other indicators) and every additive relation between them, and
+ * solves exactly. Returns the suppressed rows it breaks: a value whose numerator and denominator
+ * are both fixed, or a primary cell whose small number (count, complement, denominator) is fixed.
+ */
+export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string, SuppressionReason>, ctx: SuppressionContext): string[] {
+  const known = new Set<string>();
+  const present = new Set<string>();
+  for (const r of aboutPersons) {
+    const q = quantitiesOf(r);
+    present.add(q.numerator).add(q.denominator);
+    if (!suppressed.has(rowKey(r))) known.add(q.numerator).add(q.denominator);
+  }
+  const hidden = new Set([...present].filter((q) => !known.has(q)));
+  // The relations of every table, on numerators and on (shared) denominators.
+  const relations = new Map<string, Relation>();
+  const own = aboutPersons.filter((r) => r.indicator_id !== FEMALE_SHARE);
+  const byKey = new Map(own.map((r) => [rowKey(r), r]));
+  for (const rel of relationsFor(own, ctx.parentOf)) {
+    for (const side of ['numerator', 'denominator'] as const) {
+      const name = (k: string) => quantitiesOf(byKey.get(k)!)[side];
+      if (!byKey.has(rel.total)) continue;
+      const q = { total: name(rel.total), parts: rel.parts.filter((k) => byKey.has(k)).map(name) };
+      relations.set(`${q.total}=${q.parts.join('+')}`, q);
     }
   }
-  // The female share publishes the trained women (its numerator) and all trained (its denominator).
-  for (const r of rows) {
-    if (r.indicator_id !== 'trained_labour_female_share') continue;
-    const at = (sex: string) => keyOf('trained_labour_15_60', r.year, r.geo_level, r.geo_code, r.ethnic_group, sex);
-    links.push([rowKey(r), at('Nữ'), at('ALL')].filter((x) => present.has(x)));
+  const targets: Functional[] = [];
+  const why = new Map<string, string>();
+  for (const r of aboutPersons) {
+    const reason = suppressed.get(rowKey(r));
+    if (!reason) continue;
+    const q = quantitiesOf(r);
+    const k = rowKey(r);
+    targets.push({ key: `${k}#N`, terms: [[q.numerator, 1]] }, { key: `${k}#D`, terms: [[q.denominator, 1]] });
+    const c = cellOf(r, ctx);
+    const primary = primaryReason(c);
+    if (primary === 'small_complement') targets.push({ key: `${k}#C`, terms: [[q.denominator, 1], [q.numerator, -1]] });
+    if (primary) why.set(k, isDenominatorReason(primary, c) ? '#D' : primary === 'small_complement' ? '#C' : '#N');
   }
-  return links.filter((l) => l.length > 1);
+  const fixedFunctionals = new Set(recoverableFunctionals([...relations.values()], hidden, targets));
+  const leaks: string[] = [];
+  const keys = new Set(aboutPersons.map(rowKey));
+  for (const [k] of suppressed) {
+    if (!keys.has(k)) continue;
+    const valueKnown = fixedFunctionals.has(`${k}#N`) && fixedFunctionals.has(`${k}#D`);
+    const smallKnown = why.has(k) && fixedFunctionals.has(`${k}${why.get(k)}`);
+    if (valueKnown || smallKnown) leaks.push(k);
+  }
+  return leaks;
 }
 
 export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicValueRow[] {
   const aboutPersons = rows.filter((r) => !ctx.notAboutPersons.has(r.indicator_id));
-  const cells: Cell[] = aboutPersons.map((r) => ({
-    key: rowKey(r),
-    numerator: r.numerator,
-    denominator: r.denominator,
-    numeratorIsCount: !ctx.nonCountNumerators.has(r.indicator_id),
-    cost: cellCost(r),
-  }));
-  const suppressed = suppress({ cells, relations: relationsFor(aboutPersons, ctx.parentOf), links: linksFor(aboutPersons) });
+  const suppressed = suppressionPattern(aboutPersons, ctx);
   const baselineSuppressed = (r: ValueRow) =>
-    suppressed.has(keyOf(r.indicator_id, 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
+    suppressed.has(keyOf(r.indicator_id, r.baseline_year ?? 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
   return rows.map((r) => {
     const reason = suppressed.get(rowKey(r)) ?? null;
     const baselineHidden = baselineSuppressed(r);
@@ -154,7 +296,7 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
         flags: flags.join(';') || null, suppressed: true, suppression_reason: reason,
       };
     }
-    if (baselineHidden && r.year !== 2020) {
+    if (baselineHidden && r.year !== (r.baseline_year ?? 2020)) {
       // The value stands; what is computed from the hidden baseline goes.
       const targetHidden = ctx.baselineTargets.has(r.indicator_id);
       return {
@@ -164,4 +306,23 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
     }
     return { ...r, flags: flags.join(';') || null, suppressed: false, suppression_reason: null };
   });
+}
+
+/** The plan's headline at commune level: DTTS, both sexes, a value about persons. */
+export const isCommuneHeadline = (r: ValueRow): boolean => r.geo_level !== 'area' && r.ethnic_group === 'DTTS' && r.sex === 'ALL';
+
+/**
+ * How much of the headline the site shows: commune-level DTTS both-sex values that no primary
+ * rule hides (eligible), and how many of them are shown (not hidden as a secondary).
+ */
+export function headlineShare(rows: PublicValueRow[], notAboutPersons: Set<string> = new Set()): { eligible: number; shown: number } {
+  let eligible = 0;
+  let shown = 0;
+  for (const r of rows) {
+    if (!isCommuneHeadline(r) || notAboutPersons.has(r.indicator_id)) continue;
+    if (r.suppression_reason !== null && r.suppression_reason !== 'secondary' && r.suppression_reason !== 'baseline') continue;
+    eligible++;
+    if (!r.suppressed) shown++;
+  }
+  return { eligible, shown };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRecoverable, primaryReason, suppress, type Cell, type Relation } from './suppression.ts';
+import { findRecoverable, primaryReason, recoverableFunctionals, suppress, type Cell, type Relation } from './suppression.ts';
 
 const cell = (key: string, numerator: number | null, denominator: number | null, numeratorIsCount = true): Cell => ({
   key,
@@ -203,5 +203,20 @@ describe('the recovery check', () => {
     // suppress() closes the gap.
     const fixed = suppress({ cells: cells.map((c) => (c.key === 'x' ? { ...c, numerator: 3 } : c)), relations });
     expect(findRecoverable({ cells, relations }, fixed.keys())).toEqual([]);
+  });
+});
+
+describe('recoverable functionals', () => {
+  it('finds exactly the combinations the published totals fix', () => {
+    // T1 = x + y and T2 = y + z published; x, y, z hidden; w hidden and in no relation.
+    const relations = [{ total: 'T1', parts: ['x', 'y'] }, { total: 'T2', parts: ['y', 'z'] }];
+    const hidden = new Set(['x', 'y', 'z', 'w']);
+    const f = (key: string, ...terms: [string, number][]) => ({ key, terms });
+    const found = recoverableFunctionals(relations, hidden, [
+      f('x', ['x', 1]), f('x+y', ['x', 1], ['y', 1]), f('x-z', ['x', 1], ['z', -1]), f('x+z', ['x', 1], ['z', 1]),
+      f('w', ['w', 1]), f('T1', ['T1', 1]), f('T1-x', ['T1', 1], ['x', -1]),
+    ]);
+    // x + y = T1; x − z = T1 − T2; a published quantity is known; T1 − x = y is not.
+    expect(found.sort()).toEqual(['T1', 'x+y', 'x-z']);
   });
 });

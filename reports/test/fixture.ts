@@ -44,6 +44,8 @@ const KINDS: Kind[] = [
   { id: 'poor_household_rate', sexSplit: false, ethnicSplit: true, make: (r, pop, y, _s, g) => { const d = Math.round(pop / 4); return [Math.round(d * Math.max(0, (g === '01' ? 0.05 : 0.3) - 0.035 * (y - 2020) + r() * 0.05)), d]; } },
   { id: 'income_per_capita', sexSplit: false, ethnicSplit: true, make: (r, pop, y) => [Math.round(pop * (1_200_000 + 180_000 * (y - 2020) + r() * 200_000)), pop] },
   { id: 'solid_classrooms', sexSplit: false, ethnicSplit: false, make: (r, _pop, y) => { const d = 8 + Math.floor(r() * 30); return [Math.min(d, Math.round(d * (0.7 + 0.05 * (y - 2020)))), d]; } },
+  // One boarding school (PTDTNT) per former commune of new Bảo Yên only: elsewhere the indicator does not apply.
+  { id: 'boarding_school_standard', sexSplit: false, ethnicSplit: false, make: (_r, _pop, y) => [y >= 2023 ? 1 : 0, 1] },
 ];
 
 function fineRows(kind: Kind, seed: number): Fine[] {
@@ -63,7 +65,7 @@ function fineRows(kind: Kind, seed: number): Fine[] {
         for (const sex of ['Nam', 'Nữ'] as const) {
           if (!kind.sexSplit && sex === 'Nữ') continue;
           const pop = Math.round((people * share) / (kind.sexSplit ? 2 : 1));
-          const [num, den] = kind.id === 'solid_classrooms' && group !== '02' ? [0, 0] : kind.make(r, pop, year, sex, group);
+          const [num, den] = (kind.id === 'solid_classrooms' && group !== '02') || (kind.id === 'boarding_school_standard' && c2025 !== '02947') ? [0, 0] : kind.make(r, pop, year, sex, group);
           if (den > 0) out.push({ year, c2020, c2025, group, sex, num, den });
         }
       }
@@ -156,6 +158,7 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
           case when b.value is null then 'no_data'
                when r.direction = 'higher_is_better' and r.value >= (case when r.indicator_id = 'income_per_capita' then 2 * b.value else r.tv end) then 'achieved'
                when r.direction = 'lower_is_better' and r.value <= greatest(0, b.value - 20) then 'achieved'
+               when r.year >= 2025 then 'not_achieved'
                when (r.year - 2020) * 0.2 <= 0.5 then 'on_track' else 'off_track' end as status,
           concat_ws(';', case when r.value > 100 and r.unit = 'percent' then 'over_100' end,
                          case when r.geo_level = 'commune_2025' and r.geo_code = '02989' and r.year = 2025 then 'baseline_partial_territory' end,

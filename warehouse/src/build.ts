@@ -1,5 +1,6 @@
 // One build: reference and catalog in place, every model in dependency order, then the checks.
 import { type Db } from '@dtts/db';
+import type { PlanTarget } from '@dtts/indicators';
 import { checks as allChecks } from './checks/list.ts';
 import { runChecks } from './checks/run.ts';
 import { indicatorModels } from './compile.ts';
@@ -25,11 +26,11 @@ async function hasTable(db: Db, schema: string, table: string): Promise<boolean>
 }
 
 export async function buildWarehouse(
-  db: Db, opts: { onStage?: (name: string, seconds: number) => void } = {},
+  db: Db, opts: { onStage?: (name: string, seconds: number) => void; plans?: readonly PlanTarget[] } = {},
 ): Promise<BuildResult> {
   await ensureIngestTables(db);
-  if (await hasTable(db, 'ref', 'communes')) await loadIndicatorCatalog(db);
-  else await loadReference(db);
+  if (await hasTable(db, 'ref', 'communes')) await loadIndicatorCatalog(db, opts.plans);
+  else await loadReference(db, opts.plans);
   const models = await runModels(db, allModels(), opts.onStage);
   const started = performance.now();
   const results = await runChecks(db, allChecks);

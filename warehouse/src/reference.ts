@@ -1,7 +1,7 @@
 // Schema `ref`: the bundled reference data (@dtts/reference) and the indicator catalog (@dtts/indicators),
 // loaded from their typed exports so the warehouse and the TypeScript code read the same rows.
 import { type Db, quoteLiteral } from '@dtts/db';
-import { catalogRows } from '@dtts/indicators';
+import { catalogRows, planTargetRows, planTargets, type PlanTarget } from '@dtts/indicators';
 import { communeUnits, crosswalk2025, ethnicGroups } from '@dtts/reference';
 
 type Cell = string | number | boolean | null;
@@ -19,8 +19,8 @@ async function replaceTable(db: Db, name: string, columns: string, rows: Cell[][
   await db.run(`insert into ${name} values ${values}`);
 }
 
-/** ref.communes (frames 2020 and 2025 only, as the contract says), ref.crosswalk_2025, ref.ethnic_groups, ref.indicators. */
-export async function loadReference(db: Db): Promise<void> {
+/** ref.communes (frames 2020 and 2025 only, as the contract says), ref.crosswalk_2025, ref.ethnic_groups, ref.indicators, ref.plan_targets. */
+export async function loadReference(db: Db, plans?: readonly PlanTarget[]): Promise<void> {
   await db.run('create schema if not exists ref');
   await replaceTable(db, 'ref.communes',
     'code VARCHAR, name VARCHAR, name_short VARCHAR, frame VARCHAR, valid_from DATE, valid_to DATE',
@@ -32,11 +32,14 @@ export async function loadReference(db: Db): Promise<void> {
   await replaceTable(db, 'ref.ethnic_groups',
     'code VARCHAR, name_vi VARCHAR, name_ascii VARCHAR, is_minority BOOLEAN',
     ethnicGroups.map((g) => [g.code, g.name, g.nameAscii, g.isMinority]));
-  await loadIndicatorCatalog(db);
+  await loadIndicatorCatalog(db, plans);
 }
 
-/** ref.indicators: one row per catalog entry, computed or waiting for a source. */
-export async function loadIndicatorCatalog(db: Db): Promise<void> {
+/**
+ * ref.indicators: one row per catalog entry, computed or waiting for a source; ref.plan_targets: one
+ * row per plan and target (the catalog's plan and the plan files, @dtts/indicators `planTargets`).
+ */
+export async function loadIndicatorCatalog(db: Db, plans: readonly PlanTarget[] = planTargets()): Promise<void> {
   await db.run('create schema if not exists ref');
   await replaceTable(db, 'ref.indicators',
     `indicator_id VARCHAR, sort_order INTEGER, clause VARCHAR, name_vi VARCHAR, name_en VARCHAR, unit VARCHAR,
@@ -47,4 +50,8 @@ export async function loadIndicatorCatalog(db: Db): Promise<void> {
     catalogRows.map((r) => [r.indicator_id, r.sort_order, r.clause, r.name_vi, r.name_en, r.unit, r.direction, r.value_factor,
       r.numerator_text, r.denominator_text, r.target_kind, r.target_value, r.target_text_vi, r.target_year, r.baseline_year,
       r.change_vs_baseline, r.method_break_after_year, r.method_note, r.disaggregations, r.source, r.reference_date, r.has_source]));
+  await replaceTable(db, 'ref.plan_targets',
+    `plan_id VARCHAR, plan_name_vi VARCHAR, baseline_year INTEGER, target_year INTEGER, indicator_id VARCHAR, target_kind VARCHAR,
+     target_value DOUBLE, target_text_vi VARCHAR`,
+    planTargetRows(plans).map((r) => [r.plan_id, r.plan_name_vi, r.baseline_year, r.target_year, r.indicator_id, r.target_kind, r.target_value, r.target_text_vi]));
 }

@@ -77,6 +77,27 @@ describe('income_per_capita: target = 2 × the 2020 value at the same grain', ()
   });
 });
 
+// Điện Quan 02959 (2020 frame) became part of Thượng Hà 02968: 1.0 M in 2020, 1.1 M in 2024, 1.5 M in 2025.
+const INCOME_SHORT = INCOME.replace(/\(2020, 'A'[\s\S]*?\) as t/, `(2020, 'G', '02959', 1000000, '09'),
+  (2024, 'J', '02959', 1100000, '09'),
+  (2025, 'H', '02968', 1500000, '09')
+) as t`);
+
+describe('status in the target year: a target not met is not_achieved, not off_track', () => {
+  let built: Built;
+  beforeAll(async () => { built = await buildWith(INCOME_SHORT); });
+  afterAll(() => built.db.close());
+
+  it('2024 below the line is off_track; 2025 below the target (2 × 1.0 M) is not_achieved', async () => {
+    // line: 1.0 M in 2020 → 2.0 M in 2025, i.e. 1.8 M in 2024
+    expect(await row(built.db, 'income_per_capita', { year: 2024, level: 'commune_2025', geo: '02968' }))
+      .toMatchObject({ value: 1_100_000, target: 2_000_000, status: 'off_track' });
+    expect(await row(built.db, 'income_per_capita', { year: 2025, level: 'commune_2025', geo: '02968' }))
+      .toMatchObject({ value: 1_500_000, target: 2_000_000, status: 'not_achieved' });
+    expect(await row(built.db, 'income_per_capita', { year: 2025 })).toMatchObject({ value: 1_500_000, status: 'not_achieved' });
+  });
+});
+
 describe('poor_household_rate: falls ≥ 4 points a year, judged within one poverty standard', () => {
   let built: Built;
   beforeAll(async () => { built = await buildWith(POVERTY); });

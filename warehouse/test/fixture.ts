@@ -1,6 +1,7 @@
 // Given/expect helpers: an in-memory warehouse with the contract's ingest tables, a few rows
 // written as SQL literals, one full build, and a lookup of one indicator row.
 import { Db } from '@dtts/db';
+import type { PlanTarget } from '@dtts/indicators';
 import { buildWarehouse, ensureIngestTables, loadReference, type BuildResult } from '../src/index.ts';
 
 export interface Built {
@@ -8,12 +9,12 @@ export interface Built {
   result: BuildResult;
 }
 
-export async function buildWith(givenSql: string): Promise<Built> {
+export async function buildWith(givenSql: string, plans?: readonly PlanTarget[]): Promise<Built> {
   const db = await Db.open(':memory:');
   await ensureIngestTables(db);
   await loadReference(db);
   if (givenSql.trim() !== '') await db.exec(givenSql);
-  const result = await buildWarehouse(db);
+  const result = await buildWarehouse(db, plans ? { plans } : {});
   return { db, result };
 }
 

@@ -8,3 +8,5 @@ export type {
   ComputedIndicator, Direction, Disaggregations, FactName, GeoLevel, Indicator, Measure,
   PendingIndicator, Target, TargetKind, Unit,
 } from './types.ts';
+export { CATALOG_PLAN, PLAN_COLUMNS, PLANS_DIR, PlanFileError, planTargetRows, planTargets, readPlanFile } from './plans.ts';
+export type { PlanTarget } from './plans.ts';

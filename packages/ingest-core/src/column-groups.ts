@@ -38,3 +38,24 @@ export function birthColumns(): ColumnGroup {
     oneOf: ['ngay_sinh', 'nam_sinh'],
   };
 }
+
+/**
+ * The birth of one person of a row that holds several (a mother, a husband, a wife):
+ * `ngay_sinh_<who>` (a full date or a year alone) or `nam_sinh_<who>`, loaded as DATE and INTEGER.
+ */
+export function birthColumnsOf(who: string, aliases: { date: string[]; year: string[] }, description: string): ColumnGroup & { birthYear: { date: string; year: string } } {
+  const date = `ngay_sinh_${who}`;
+  const year = `nam_sinh_${who}`;
+  return {
+    columns: {
+      [date]: { aliases: aliases.date, type: v.birthDate(), description: `Birth date of the ${description} (or a year alone)` },
+      [year]: { aliases: aliases.year, type: v.birthYear(), description: `Birth year of the ${description}` },
+    },
+    derived: {
+      [date]: { sql: `try_cast(${date} AS DATE)`, sqlType: 'DATE' },
+      [year]: { sql: `coalesce(${year}, try_cast(left(${date}, 4) AS INTEGER))`, sqlType: 'INTEGER' },
+    },
+    oneOf: [date, year],
+    birthYear: { date, year },
+  };
+}

@@ -1,6 +1,6 @@
 // Which files of a sources folder belong to which table (SOURCES.md §1).
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, isAbsolute, sep } from 'node:path';
 import { finding, render, type Finding } from '@dtts/messages';
 import { foldAscii } from '@dtts/vn-text';
 import type { Connector } from './contract.ts';
@@ -13,6 +13,8 @@ export interface DiscoveredFile {
   file: string;
   path: string;
   format: 'csv' | 'xlsx';
+  /** Why the file must not be read (a link out of the sources folder, a name with control characters): it fails its source by name. */
+  refused?: string;
 }
 
 export interface Discovery {
@@ -48,6 +50,7 @@ export function tableForFile(name: string, connectors: readonly Connector[]): { 
 
 export async function discover(sourcesDir: string, connectors: readonly Connector[], years?: readonly number[]): Promise<Discovery> {
   const result: Discovery = { files: [], years: new Map(), warnings: [] };
+  const root = await realpath(sourcesDir).catch(() => sourcesDir);
   for (const connector of connectors) {
     const sourceDir = join(sourcesDir, connector.id);
     const entries = await listDir(sourceDir);
@@ -62,8 +65,9 @@ export async function discover(sourcesDir: string, connectors: readonly Connecto
       const year = Number(entry);
       if (years && !years.includes(year)) continue;
       found.push(year);
+      const yearRefused = await outside(root, join(sourceDir, entry));
       for (const name of (await listDir(join(sourceDir, entry))).sort()) {
-        const file = `${rel}/${name}`;
+        const file = `${rel}/${printable(name)}`;
         const ignored = ignoreReason(name, file, connector, connectors);
         if (ignored) {
           result.warnings.push({ source: connector.id, file, finding: ignored, message: render(ignored, 'en') });
@@ -71,13 +75,16 @@ export async function discover(sourcesDir: string, connectors: readonly Connecto
         }
         const owner = tableForFile(name, connectors);
         if (!owner) continue;
+        const path = join(sourceDir, entry, name);
+        const refused = badName(name) ?? yearRefused ?? (await outside(root, path));
         result.files.push({
           source: connector.id,
           table: owner.table,
           year,
           file,
-          path: join(sourceDir, entry, name),
+          path,
           format: name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
+          ...(refused && { refused }),
         });
       }
     }
@@ -97,6 +104,33 @@ function ignoreReason(name: string, file: string, connector: Connector, connecto
     return finding('ignored_no_table_prefix', { source: connector.id, prefixes, file });
   }
   if (owner.source !== connector.id) return finding('ignored_other_source_table', { owner: owner.source, table: owner.table, source: connector.id, file });
+  return undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** A name as it can be printed: control and bidirectional-override characters as \u escapes. */
+export function printable(name: string): string {
+  return name.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Names that would garble a terminal, a CSV export or a path: refused, so nobody is misled by them. */
+function badName(name: string): string | undefined {
+  if (new RegExp(CONTROL.source, 'u').test(name)) return 'its name contains control or text-direction characters: rename the file';
+  if (name.includes('..')) return 'its name contains ".." (as in a path leaving its folder): rename the file';
+  return undefined;
+}
+
+/** A link (or a folder reached through one) whose target lies outside the sources folder. */
+async function outside(root: string, path: string): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  const target = await realpath(path).catch(() => undefined);
+  if (target === undefined) return info?.isSymbolicLink() ? 'it is a link to a file that does not exist' : undefined;
+  const rel = relative(root, target);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
+    return 'it is a link to a file outside the sources folder, which is not read: copy the file into the folder instead';
+  }
   return undefined;
 }
 

@@ -1,6 +1,4 @@
 // The ingestion engine: every connector's files into the warehouse's `ingest` schema.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { quoteIdent as q, type Db } from '@dtts/db';
 import { render, type Finding } from '@dtts/messages';
 import { loadCsvFast } from './read/csv-fast.ts';
@@ -8,7 +6,9 @@ import type { Connector, TableSpec } from './contract.ts';
 import { discover, type DiscoveredFile } from './discover.ts';
 import { SourceFileError } from './errors.ts';
 import { ingestTableDDL, loadTable } from './load-table.ts';
-import { readTableFile } from './read/index.ts';
+import { streamTableFile } from './read/index.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.ts';
+import { hashFile, scanCsv, type CsvScan } from './read/scan.ts';
 import { createWorkTable } from './work-table.ts';
 
 export interface FileReport {
@@ -43,6 +43,8 @@ export interface IngestOptions {
   onEvent?: (event: IngestEvent) => void;
   /** Load UTF-8 CSV files with DuckDB's read_csv (default true); false forces the JavaScript reader. */
   fastCsv?: boolean;
+  /** Sizes beyond which a file is refused by name (read/limits.ts). */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface IngestResult {
@@ -129,21 +131,20 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
   const reports: FileReport[] = [];
   const fileNames = new Map<number, string>();
   const present = new Map<number, string[]>();
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   for (const [idx, f] of files.entries()) {
-    const bytes = await readFile(f.path);
-    const fast = f.format === 'csv' && opts.fastCsv !== false ? await tryFastCsv(db, workDb, idx, f, table, bytes) : undefined;
-    let read: { rows: number; present: string[]; warnings: Finding[]; notes: string[] };
-    if (fast) read = fast;
-    else {
-      const rows = await readTableFile(f.path, f.file, f.format, table, bytes);
-      await work.append(idx, rows.rows);
-      read = { ...rows, rows: rows.rows.length };
-    }
+    if (f.refused) throw new SourceFileError(f.file, f.refused);
+    // Each file is streamed: a CSV is scanned once (hashing it) and then read by DuckDB or
+    // streamed again through the JavaScript reader; a workbook is hashed, then read.
+    const scan = f.format === 'csv' ? await scanCsv(f.path, f.file, limits) : undefined;
+    const sha256 = scan?.sha256 ?? (await hashFile(f.path));
+    const fast = scan && opts.fastCsv !== false ? await tryFastCsv(db, workDb, idx, f, table, scan) : undefined;
+    const read = fast ?? (await streamTableFile(f.path, f.file, f.format, table, (rows) => work.append(idx, rows), { limits, ...(scan && { scan }) }));
     fileNames.set(idx, f.file);
     present.set(idx, read.present);
     reports.push({
       source: connector.id, table: table.name, year, file: f.file,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       rowsRead: read.rows, rowsLoaded: 0, rowsQuarantined: 0, rowsSkipped: 0,
       findings: read.warnings, warnings: [], notes: read.notes,
     });
@@ -178,9 +179,9 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
 }
 
 /** DuckDB's read_csv where it applies; any surprise sends the file to the JavaScript reader. */
-async function tryFastCsv(db: Db, workDb: string, idx: number, f: DiscoveredFile, table: TableSpec, bytes: Buffer) {
+async function tryFastCsv(db: Db, workDb: string, idx: number, f: DiscoveredFile, table: TableSpec, scan: CsvScan) {
   try {
-    return await loadCsvFast(db, { catalog: workDb, table: 'raw' }, idx, f.path, f.file, table, bytes);
+    return await loadCsvFast(db, { catalog: workDb, table: 'raw' }, idx, f.path, f.file, table, scan);
   } catch {
     await db.run(`DELETE FROM ${workDb}.raw WHERE file_idx = ${idx}`);
     return undefined;

@@ -10,7 +10,9 @@ import { errCol, rawCol, type LoadTableArgs } from './work-columns.ts';
 /** Fills <work>.skipped and <work>.issues (file_idx, row_no, col, finding, action); a finding is JSON text {code, params}. */
 export async function findIssues({ db, connector, table, year, work }: LoadTableArgs): Promise<void> {
   const slots = requiredSlots(table);
-  const present = slots.map((slot) => `(${slot.map((c) => `${rawCol(c)} IS NOT NULL`).join(' OR ')})::INTEGER`);
+  // A blank boolean that reads as false (a file of x marks) is a value too (SOURCES.md §7).
+  const given = (c: string) => (isXMark(table, c) ? `(${rawCol(c)} IS NOT NULL OR ${q(c)} IS NOT NULL)` : `${rawCol(c)} IS NOT NULL`);
+  const present = slots.map((slot) => `(${slot.map(given).join(' OR ')})::INTEGER`);
   // Blank, note and signature rows: at most one required value (SOURCES.md §2), or nothing but
   // signature-block text even where it spans several required columns.
   const values = Object.keys(table.columns).map((c) => rawCol(c));
@@ -53,8 +55,14 @@ export async function findIssues({ db, connector, table, year, work }: LoadTable
     if (!required.has(name)) issues.push({ col: name, finding: errCol(name), action: 'value_blanked', where: `${errCol(name)} IS NOT NULL` });
   }
   await insertAll(issues);
-  // 2. Rules over a whole row.
-  await insertAll((table.rowChecks ?? []).map((check): Issue => ({ col: check.column, finding: lit(encodeFinding(check.finding)), action: 'row_rejected', where: `(${check.when}) AND ${notRejected}` })));
+  // 2. Rules over a whole row; a rule that only blanks a value makes it unknown before keys are compared.
+  await insertAll((table.rowChecks ?? []).map((check): Issue => ({ col: check.column, finding: lit(encodeFinding(check.finding)), action: check.action ?? 'row_rejected', where: `(${check.when}) AND ${notRejected}` })));
+  for (const check of (table.rowChecks ?? []).filter((c) => c.action === 'value_blanked')) {
+    await db.run(`UPDATE ${work}.parsed p SET ${q(check.column)} = NULL WHERE EXISTS (SELECT 1 FROM ${work}.issues i
+      WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.col = ${lit(check.column)} AND i.action = 'value_blanked')`);
+  }
+  // 2b. Rules that blank one optional value of a row that stays, with the finding's parameters computed in SQL.
+  await insertAll((table.valueChecks ?? []).map((check): Issue => ({ col: check.column, finding: findingSql(check.code, check.params ?? {}), action: 'value_blanked', where: `(${check.when}) AND ${notRejected}` })));
   // 3. References to rows of an earlier table that were loaded.
   await insertAll(
     (table.references ?? []).map((ref): Issue => {
@@ -76,15 +84,26 @@ export async function findIssues({ db, connector, table, year, work }: LoadTable
 /** SQL for a finding as JSON text, from SQL expressions for its parameters. */
 function findingSql(code: MessageCode, params: Record<string, string>): string {
   const pairs = Object.entries(params).map(([k, v]) => `${lit(k)}, ${v}`);
-  return `json_object('code', ${lit(code)}, 'params', json_object(${pairs.join(', ')}))::VARCHAR`;
+  return `json_object('code', ${lit(code)}, 'params', ${pairs.length > 0 ? `json_object(${pairs.join(', ')})` : `'{}'::JSON`})::VARCHAR`;
 }
 
 /** Text of a signature block, lower case: who signs, their title, the place-and-date line. */
 const FOOTER_TEXT = String.raw`\s*(người lập( biểu)?|người kiểm tra|thủ trưởng( đơn vị)?|kế toán( trưởng)?|xác nhận.*|chủ tịch.*|(tm|t/m|kt)\.? .*|\(ký.*\)|.*ngày .* tháng .* năm.*|trưởng (thôn|bản|ban|phòng).*)[\s:.,]*`;
 
+/** A key part as SQL over the parsed row `p`: a parsed column, or a derived column's expression. */
+export function keyPart(table: TableSpec, column: string): string {
+  const derived = table.derived?.[column];
+  return derived && !table.columns[column] ? `(${derived.sql})` : `p.${q(column)}`;
+}
+
+function isXMark(table: TableSpec, column: string): boolean {
+  const type = table.columns[column]?.type;
+  return type?.kind === 'parse' && type.xMarks === true;
+}
+
 /** A repeated key: the first row in file order that passed every other check keeps it. */
 async function rejectDuplicates(db: Db, work: string, table: TableSpec, key: readonly string[], live: string, notRejected: string): Promise<void> {
-  const keyCols = key.map((c) => `p.${q(c)}`).join(', ');
+  const keyCols = key.map((c) => keyPart(table, c)).join(', ');
   // The finding names the key's columns and the row that kept it; the value column shows the key (masked where personal).
   await db.run(`
     INSERT INTO ${work}.issues

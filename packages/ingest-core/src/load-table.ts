@@ -4,7 +4,7 @@ import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import { encodeFinding, finding, renderSql, type Finding } from '@dtts/messages';
 import { nfc } from '@dtts/vn-text';
 import type { Connector, TableSpec } from './contract.ts';
-import { findIssues } from './findings.ts';
+import { findIssues, keyPart } from './findings.ts';
 import type { ParseContext, ParseType } from './values/types.ts';
 import { errCol, mask, rawCol, warnCol, type LoadTableArgs } from './work-columns.ts';
 
@@ -21,6 +21,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   const columns = Object.entries(table.columns);
   await db.run(`CREATE OR REPLACE TABLE ${work}.files AS SELECT * FROM (VALUES ${[...args.files].map(([i, f]) => `(${i}, ${lit(f)})`).join(', ')}) t(file_idx, file)`);
 
+  await createLookups(db, table);
   // 1. Parse each parse-typed column once per distinct text.
   const maps = new Map<string, ValueMapRow[]>();
   for (const [name, column] of columns) {
@@ -65,9 +66,27 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   await db.run(`CREATE OR REPLACE TABLE ${work}.parsed AS SELECT ${selects.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
 
   await findIssues(args);
+  await blankValues(args);
   await insertLoaded(args);
   await insertQuarantine(args);
   return { perFile: await countPerFile(db, work, table) };
+}
+
+/** The table's lookups as temporary tables of this connection (each source-year loads on its own). */
+async function createLookups(db: Db, table: TableSpec): Promise<void> {
+  for (const [name, lookup] of Object.entries(table.lookups ?? {})) {
+    const columns = Object.entries(lookup.columns).map(([c, t]) => `${lit(c)}: ${lit(t)}`).join(', ');
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${q(`lookup_${name}`)} AS
+      SELECT * FROM read_csv(${lit(lookup.csv)}, header = true, comment = '#', strict_mode = false, auto_detect = false, delim = ',', columns = {${columns}})`);
+  }
+}
+
+/** Values that a value check blanked become unknown before the row is loaded (derived columns see them blank too). */
+async function blankValues({ db, table, work }: LoadTableArgs): Promise<void> {
+  for (const column of new Set((table.valueChecks ?? []).map((c) => c.column))) {
+    await db.run(`UPDATE ${work}.parsed p SET ${q(column)} = NULL
+      WHERE EXISTS (SELECT 1 FROM ${work}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.col = ${lit(column)} AND i.action = 'value_blanked')`);
+  }
 }
 
 /** Up to this many distinct texts, a column's parsed values are inlined in SQL instead of joined. */
@@ -161,7 +180,9 @@ async function insertQuarantine({ db, connector, table, year, work }: LoadTableA
   const raw = (name: string) => (table.columns[name]?.type.pii ? mask(`p.${rawCol(name)}`) : `p.${rawCol(name)}`);
   const cases = Object.keys(table.columns).map((name) => `WHEN ${lit(name)} THEN ${raw(name)}`);
   // A repeated composite key (ma_ho, stt) shows its parts as the value, like its reason does.
-  if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(raw).join(` || ' / ' || `)}`);
+  const keyValue = (name: string) => (table.columns[name] ? `coalesce(${raw(name)}, '')` : `coalesce(${keyPart(table, name)}::VARCHAR, '')`);
+  if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(keyValue).join(` || ' / ' || `)}`);
+  else if (table.key?.length === 1 && !table.columns[table.key[0]!]) cases.push(`WHEN ${lit(table.key[0]!)} THEN ${keyValue(table.key[0]!)}`);
   // Stored as code and parameters; `reason` is the English wording of the same, for engineers.
   await db.run(`
     INSERT INTO ingest.quarantine (source, table_name, file, "row", "column", value, reason, action, year, code, params)

@@ -10,3 +10,5 @@ export { ethnicGroups } from './ethnic-groups.ts';
 export type { EthnicGroup } from './ethnic-groups.ts';
 export { resolveEthnicGroup, ethnicNameKey } from './resolve-ethnic-group.ts';
 export type { EthnicGroupResolution } from './resolve-ethnic-group.ts';
+export { whoWeightForAgeLms } from './who-growth.ts';
+export type { WeightForAgeLms } from './who-growth.ts';

@@ -47,13 +47,16 @@ export interface PipelineConfig {
   badFiles?: BadFileLimits;
   /** Test hook (`DTTS_PAUSE_AT=<stage>`): the run stops before that stage until it is killed. */
   pauseAt?: string;
+  /** Folder of plan files (packages/indicators/plans by default): targets of plans after the catalog's. */
+  plansDir?: string;
 }
 
-export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--skip-reports] [--strict] [--allow-bad-files]
+export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--skip-reports] [--strict] [--allow-bad-files]
 
   --sources DIR    a sources folder laid out as in docs/SOURCES.md (default: the bundled sample)
   --out DIR        where the warehouse, exports, manifest and site are written (default: ./out)
   --years LIST     only these years, e.g. 2025, 2020-2025 or 2020,2022-2025 (default: every year found)
+  --plans DIR      folder of plan files (default: packages/indicators/plans; see its README.md)
   --skip-reports   compute and export, but build no site
 
   --strict         fail the run on a file that looks like another year's and on failing error-level
@@ -77,6 +80,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         sources: { type: 'string' },
         out: { type: 'string' },
         years: { type: 'string' },
+        plans: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
         'key-file': { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -117,6 +121,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     allowBadFiles: values['allow-bad-files'] ?? false,
     badFiles: { maxShare: share.data / 100, maxRows: rows.data },
     ...(env.DTTS_PAUSE_AT && { pauseAt: env.DTTS_PAUSE_AT }),
+    ...(values.plans !== undefined && { plansDir: resolve(values.plans) }),
   };
 }
 

@@ -46,4 +46,4 @@ it('loads the same rows and quarantines the same values either way', async () =>
     expect(fast.length, name).toBe(js.length);
     expect(fast, name).toEqual(js);
   }
-});
+}, 60_000); // every ingest table of two warehouses, row by row: seconds on a busy machine

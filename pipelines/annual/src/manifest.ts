@@ -1,5 +1,6 @@
 // run-manifest.json: what was read, what came of it, and how long each stage took.
 import type { FileReport, IngestResult } from '@dtts/ingest-core';
+import type { ChangeSummary } from './changes.ts';
 
 export interface RunManifest {
   runId: string;
@@ -32,6 +33,8 @@ export interface RunManifest {
   /** Years of each source that lack the plan's baseline year. */
   missingBaseline: string[];
   indicators: { rows: number };
+  /** Compared with the previous run in the same --out (exports/changes.csv). */
+  changes?: ChangeSummary;
   outputs: Record<string, string>;
 }
 

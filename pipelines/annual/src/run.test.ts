@@ -38,15 +38,15 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
   const out = join(work, 'out');
   beforeAll(async () => {
     manifest = await runPipeline(config(out), quiet);
-  }, 120_000);
+  }, 600_000);
 
   it('writes the warehouse, the exports and the manifest', () => {
-    for (const f of ['warehouse.duckdb', 'run-manifest.json', 'exports/indicator_values.csv', 'exports/indicator_values.parquet', 'exports/quarantine.csv']) {
+    for (const f of ['warehouse.duckdb', 'run-manifest.json', 'exports/indicator_values.csv', 'exports/indicator_values.parquet', 'exports/quarantine.csv', 'exports/bao-cao.xlsx']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     expect(manifest.status).toBe('succeeded');
     expect(JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')).runId).toBe(manifest.runId);
-    expect(manifest.stages.map((s) => s.name)).toEqual(['ingest', 'reference', 'warehouse', 'exports']);
+    expect(manifest.stages.map((s) => s.name)).toEqual(['ingest', 'reference', 'warehouse', 'exports', 'changes', 'appendix']);
   });
 
   it('reconciles every file with the counts computed by hand in the fixtures', () => {
@@ -160,7 +160,7 @@ describe('a failed run', () => {
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(filesBefore);
     expect(readFileSync(join(out, 'run-manifest.json'), 'utf8')).toBe(before);
     expect(readdirSync(work).filter((f) => f.includes('.building-'))).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it('exits non-zero from the command line and says what failed where', () => {
     const missing = join(work, 'no-such-sources');

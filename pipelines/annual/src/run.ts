@@ -3,10 +3,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Db, quoteLiteral, writeCsv } from '@dtts/db';
+import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
+import { compareWithPreviousRun } from './changes.ts';
 import { connectors } from './connectors.ts';
 import { filesSection, totalsBySource, type RunManifest } from './manifest.ts';
 import { checkOutAgainstSources, stageOutput } from './out-dir.ts';
@@ -102,7 +104,10 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
 
       await stage('reference', () => loadReference(db));
       const built = await stage('warehouse', () =>
-        buildWarehouse(db, { onStage: (name) => log.status?.(`warehouse: ${name}`) }),
+        buildWarehouse(db, {
+          plans: planTargets(config.plansDir ? [config.plansDir] : undefined),
+          onStage: (name) => log.status?.(`warehouse: ${name}`),
+        }),
       );
       manifest.checks = built.checks.map((c) => ({
         id: c.id, severity: c.severity, failing: c.failing, description: c.description, ...(c.sampleKeys[0] && { example: c.sampleKeys[0] }),
@@ -122,6 +127,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
                             FROM ingest.quarantine ORDER BY source, file, "row", "column"`, join(exportsDir, 'quarantine.csv'));
         return exportIndicators(db, exportsDir);
       });
+      // Compared before the swap, while config.outDir still holds the previous run's outputs.
+      manifest.changes = await stage('changes', () => compareWithPreviousRun(db, config.outDir, exportsDir, manifest.files));
     } finally {
       db.close();
     }
@@ -130,24 +137,32 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       indicatorValuesCsv: 'exports/indicator_values.csv',
       indicatorValuesParquet: 'exports/indicator_values.parquet',
       quarantine: 'exports/quarantine.csv',
+      changes: 'exports/changes.csv',
       manifest: 'run-manifest.json',
     };
     const manifestPath = join(out.dir, 'run-manifest.json');
     await writeManifest(manifestPath, manifest);
+    // Loaded only here: the site builder pulls in Evidence.
+    const reports = await import('@dtts/reports');
+    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath };
+    const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
     if (!config.skipReports) {
-      // Loaded only when needed: the site builder pulls in Evidence.
-      const { buildReports } = await import('@dtts/reports');
-      await stage('reports', () =>
-        buildReports({
+      const site = await stage('reports', () =>
+        reports.buildReports({
           warehousePath: join(out.dir, 'warehouse.duckdb'),
           siteDir: join(out.dir, 'site'),
-          run: { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath },
+          run: reportRun,
+          appendixPath,
           // The site is built in the staged folder; what the analyst reads names the final one.
           onProgress: (m) => log.status?.(`reports: ${m.replaceAll(out.dir, config.outDir)}`),
         }),
       );
       manifest.outputs.site = 'site/';
+      log.info(reports.headlineSummary(site.headline));
+    } else {
+      await stage('appendix', () => reports.writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));
     }
+    manifest.outputs.appendix = 'exports/bao-cao.xlsx';
     manifest.status = 'succeeded';
     manifest.finishedAt = new Date().toISOString();
     await writeManifest(manifestPath, manifest);

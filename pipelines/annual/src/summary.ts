@@ -1,6 +1,7 @@
 // The summary printed at the end of a run: one screen with what was read, what was set aside and why,
 // what looks wrong, where the outputs are (their final paths) and what to do next.
 import { join } from 'node:path';
+import { changesLine } from './changes.ts';
 import type { RunManifest } from './manifest.ts';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -55,6 +56,7 @@ export function summary(m: RunManifest, outDir: string): string {
   lines.push(
     '',
     `Indicator values: ${n(m.indicators.rows)}. Time: ${m.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)} s`).join(', ')}`,
+    ...(m.changes ? [changesLine(m.changes)] : []),
     `Outputs in ${outDir}:`,
     ...Object.values(m.outputs).map((p) => `  ${join(outDir, p)}`),
   );

@@ -1,5 +1,8 @@
--- Every indicator value at every grain (OUTPUTS.md columns first), with its 2020 baseline, the
--- 2025 target, a status and flags. Targets and method breaks are data (ref.indicators).
+-- Every indicator value at every grain (OUTPUTS.md columns first), with the baseline, target and
+-- status of the plan in force for its year, and flags. Targets are data (ref.plan_targets: the
+-- catalog's 2021–2025 plan and any plan file), method breaks too (ref.indicators). The plan in force
+-- for a year is, per indicator, the one with the earliest target year not before it; after the last
+-- target year, the last plan (2026 data are judged against the 2025 targets until a new plan exists).
 with computed as (
     select * from intermediate.int_indicator_values
 ),
@@ -17,20 +20,38 @@ ethnic_groups as (
     select * from marts.ethnic_groups
 ),
 
+plans as (
+    select * from ref.plan_targets
+),
+
+plan_in_force as (
+    select
+        y.indicator_id,
+        y.year,
+        arg_min(p.plan_id, p.target_year) filter (where p.target_year >= y.year) as next_plan,
+        arg_max(p.plan_id, p.target_year) as last_plan
+    from (select distinct indicator_id, year from computed) as y
+    join plans as p on p.indicator_id = y.indicator_id
+    group by all
+),
+
 with_catalog as (
     select
         c.*,
         k.sort_order,
         k.unit,
         k.direction,
-        k.target_kind,
-        k.target_value as target_parameter,
-        k.target_year,
-        k.baseline_year,
+        p.plan_id,
+        p.target_kind,
+        p.target_value as target_parameter,
+        p.target_year,
+        p.baseline_year,
         k.change_vs_baseline,
         k.method_break_after_year
     from computed as c
     join catalog as k on k.indicator_id = c.indicator_id
+    join plan_in_force as f on f.indicator_id = c.indicator_id and f.year = c.year
+    join plans as p on p.indicator_id = c.indicator_id and p.plan_id = coalesce(f.next_plan, f.last_plan)
 ),
 
 with_baseline as (
@@ -98,6 +119,8 @@ trend as (
         and y.year <= r.year
         -- only changes within the standard in force in the row's year (none yet in its first year)
         and (r.method_break_after_year is null or (y.year > r.method_break_after_year) = (r.year > r.method_break_after_year))
+        -- and within the plan: a later plan's pace is measured from its own baseline
+        and y.year > r.baseline_year
         and y.geo_level = r.geo_level
         and y.geo_code = r.geo_code
         and y.ethnic_group = r.ethnic_group
@@ -131,6 +154,7 @@ with_status as (
                 case
                     when avg_yearly_change is null then 'no_data'
                     when avg_yearly_change <= -target_parameter + 1e-9 then 'achieved'
+                    when year >= target_year then 'not_achieved'
                     else 'off_track'
                 end
             when target is null then 'no_data'
@@ -138,6 +162,8 @@ with_status as (
             when target_kind in ('at_least', 'exactly_100', 'double_baseline') and value >= target - 1e-9 then 'achieved'
             when target_kind = 'less_than' and value < target - 1e-9 then 'achieved'
             when target_kind = 'none_remaining' and value <= target + 1e-9 then 'achieved'
+            -- in (or after) the target year there is no line left to be on: the target was met or not
+            when year >= target_year then 'not_achieved'
             when baseline_value is null or target_year = baseline_year then 'no_data'
             when direction = 'higher_is_better' and value >= expected_on_line - 1e-9 then 'on_track'
             when direction = 'lower_is_better' and value <= expected_on_line + 1e-9 then 'on_track'
@@ -186,7 +212,10 @@ final as (
         geo_name,
         ethnic_name,
         unit,
-        avg_yearly_change
+        avg_yearly_change,
+        plan_id,
+        baseline_year,
+        target_year
     from with_flags
     order by sort_order, year, geo_order, geo_code, ethnic_order, ethnic_group,
         case sex when 'ALL' then 1 when 'Nam' then 2 else 3 end

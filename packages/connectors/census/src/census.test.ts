@@ -12,7 +12,7 @@ describe('census values', () => {
   beforeAll(async () => {
     db = await Db.open();
     await ingest({ db, sourcesDir: join(import.meta.dirname, '../fixtures'), connectors: [census], hashKey: 'k' });
-  });
+  }, 120_000);
   afterAll(() => db.close());
   const household = (ma_ho: string, year: number) =>
     db.one(`SELECT * EXCLUDE (source_file, source_row, year, thon) FROM ingest.census_ho WHERE ma_ho = ? AND year = ?`, [ma_ho, year]);
@@ -64,5 +64,5 @@ describe('census quarantine values', () => {
     } finally {
       db.close();
     }
-  });
+  }, 60_000); // a whole ingest inside the test: seconds on a busy machine
 });

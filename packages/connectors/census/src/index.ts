@@ -13,12 +13,13 @@ export const census = defineConnector({
     {
       name: 'ho',
       description: 'One row per household',
+      vi: { title: 'Danh sách hộ', row: 'Mỗi dòng là một hộ gia đình' },
       key: ['ma_ho'],
       requireOneOf: [commune.oneOf],
       columns: {
-        ma_ho: { aliases: ['Mã hộ', 'Ma ho gia dinh', 'Mã hộ gia đình'], type: v.text(), required: true, description: 'Household id, unique within the year' },
+        ma_ho: { aliases: ['Mã hộ', 'Ma ho gia dinh', 'Mã hộ gia đình'], type: v.text(), required: true, description: 'Household id, unique within the year', example: 'H001' },
         ...commune.columns,
-        thon: { aliases: ['Thôn', 'Thôn/bản', 'Bản', 'Tổ dân phố'], type: v.text(), description: 'Village' },
+        thon: { aliases: ['Thôn', 'Thôn/bản', 'Bản', 'Tổ dân phố'], type: v.text(), description: 'Village', previousValues: true },
         ho_ten_chu_ho: { aliases: ['Họ tên chủ hộ', 'Chủ hộ'], type: v.personal('drop'), description: 'Name of the head (personal: not loaded)' },
         thu_nhap_binh_quan: { aliases: ['Thu nhập bình quân', 'Thu nhập BQ/người/tháng'], type: v.vnd(), description: 'Income per person per month, VND' },
         dien_luoi: { aliases: ['Điện lưới', 'Sử dụng điện lưới quốc gia'], type: v.boolean(), description: 'Grid or other suitable electricity' },
@@ -32,11 +33,12 @@ export const census = defineConnector({
     {
       name: 'nhan_khau',
       description: 'One row per person',
+      vi: { title: 'Danh sách nhân khẩu', row: 'Mỗi dòng là một người trong hộ' },
       key: ['ma_ho', 'stt'],
       requireOneOf: [birth.oneOf],
       references: [{ column: 'ma_ho', table: 'ho' }],
       columns: {
-        ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (must exist in ho)' },
+        ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (must exist in ho)', example: 'H001' },
         stt: { aliases: ['STT', 'Số thứ tự'], type: v.integer({ min: 1 }), required: true, description: 'Number within the household' },
         ho_ten: { aliases: ['Họ và tên', 'Họ tên'], type: v.personal('drop'), description: 'Name (personal: not loaded)' },
         so_dinh_danh: {
@@ -47,7 +49,7 @@ export const census = defineConnector({
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
         ...birth.columns,
         dan_toc: { aliases: ['Dân tộc', 'Mã dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group (1979 code)' },
-        quan_he_chu_ho: { aliases: ['Quan hệ với chủ hộ', 'Quan hệ'], type: v.text(), description: 'Relation to the head; "Chủ hộ" marks the head' },
+        quan_he_chu_ho: { aliases: ['Quan hệ với chủ hộ', 'Quan hệ'], type: v.text(), description: 'Relation to the head; "Chủ hộ" marks the head', example: 'Chủ hộ' },
         biet_doc_viet: { aliases: ['Biết đọc biết viết', 'Biết chữ'], type: v.boolean(), description: 'Literate' },
         dao_tao_nghe: { aliases: ['Đã qua đào tạo', 'Đào tạo nghề'], type: v.boolean(), description: 'Vocational training, short courses included' },
       },

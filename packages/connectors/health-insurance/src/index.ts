@@ -13,6 +13,7 @@ export const healthInsurance = defineConnector({
     {
       name: 'the_bhyt',
       description: 'One row per card; the same card may be listed twice (counted once downstream)',
+      vi: { title: 'Danh sách thẻ bảo hiểm y tế', row: 'Mỗi dòng là một thẻ BHYT còn giá trị' },
       requireOneOf: [birth.oneOf, commune.oneOf],
       columns: {
         ma_the: {

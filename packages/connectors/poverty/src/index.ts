@@ -12,13 +12,14 @@ export const poverty = defineConnector({
     {
       name: 'ho_ngheo',
       description: 'One row per household classified poor or near-poor',
+      vi: { title: 'Danh sách hộ nghèo, hộ cận nghèo', row: 'Mỗi dòng là một hộ nghèo hoặc cận nghèo sau rà soát' },
       key: ['ma_ho'],
       requireOneOf: [commune.oneOf],
       columns: {
-        ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (need not exist in the census)' },
+        ma_ho: { aliases: ['Mã hộ'], type: v.text(), required: true, description: 'Household id (need not exist in the census)', example: 'H001' },
         ho_ten_chu_ho: { aliases: ['Họ tên chủ hộ', 'Chủ hộ'], type: v.personal('drop'), description: 'Name of the head (personal: not loaded)' },
         ...commune.columns,
-        thon: { aliases: ['Thôn', 'Bản'], type: v.text(), description: 'Village' },
+        thon: { aliases: ['Thôn', 'Bản'], type: v.text(), description: 'Village', previousValues: true },
         dan_toc_chu_ho: { aliases: ['Dân tộc chủ hộ', 'Dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group of the head' },
         so_nhan_khau: { aliases: ['Số nhân khẩu'], type: v.integer({ min: 1 }), description: 'Persons in the household' },
         phan_loai: {

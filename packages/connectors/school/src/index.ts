@@ -18,11 +18,13 @@ export const school = defineConnector({
     {
       name: 'truong',
       description: 'One row per school',
+      vi: { title: 'Danh sách trường', row: 'Mỗi dòng là một trường (điểm trường chính)' },
+      prefillRows: true,
       key: ['ma_truong'],
       requireOneOf: [schoolCommune.oneOf],
       columns: {
-        ma_truong: { aliases: ['Mã trường'], type: v.text(), required: true, description: 'School id' },
-        ten_truong: { aliases: ['Tên trường'], type: v.text(), required: true, description: 'School name' },
+        ma_truong: { aliases: ['Mã trường'], type: v.text(), required: true, description: 'School id', example: 'T01' },
+        ten_truong: { aliases: ['Tên trường'], type: v.text(), required: true, description: 'School name', example: 'Trường Tiểu học Bảo Hà' },
         ...schoolCommune.columns,
         loai_truong: {
           aliases: ['Loại trường', 'Loại hình'],
@@ -48,6 +50,7 @@ export const school = defineConnector({
     {
       name: 'hoc_sinh',
       description: 'One row per enrolled child or student',
+      vi: { title: 'Danh sách học sinh', row: 'Mỗi dòng là một trẻ hoặc học sinh đang theo học' },
       key: ['ma_hoc_sinh'],
       requireOneOf: [birth.oneOf, residence.oneOf],
       references: [{ column: 'ma_truong', table: 'truong' }],
@@ -58,14 +61,14 @@ export const school = defineConnector({
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
         dan_toc: { aliases: ['Dân tộc'], type: v.ethnicGroup(), required: true, description: 'Ethnic group' },
         ...residence.columns,
-        ma_truong: { aliases: ['Mã trường'], type: v.text(), required: true, description: 'School (must exist in truong)' },
+        ma_truong: { aliases: ['Mã trường'], type: v.text(), required: true, description: 'School (must exist in truong)', example: 'T01' },
         cap_hoc: {
           aliases: ['Cấp học'],
           type: v.oneOf({ MN: ['Mầm non'], TH: ['Tiểu học'], THCS: ['Trung học cơ sở'], THPT: ['Trung học phổ thông'] }),
           required: true,
           description: 'Level',
         },
-        lop: { aliases: ['Lớp', 'Khối'], type: v.text(), description: 'Class or grade' },
+        lop: { aliases: ['Lớp', 'Khối'], type: v.text(), description: 'Class or grade', example: '4A' },
         noi_tru: { aliases: ['Nội trú/Bán trú', 'Hình thức'], type: v.oneOf({ 'Nội trú': ['NT'], 'Bán trú': ['BT'] }), description: 'Boarding or semi-boarding' },
       },
       derived: { ...birth.derived, ...residence.derived },

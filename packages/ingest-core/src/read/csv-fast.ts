@@ -1,13 +1,15 @@
 // The fast path for big UTF-8 CSV files: DuckDB's own read_csv loads the cells, and JavaScript
-// only finds the header and counts lines, so that every row keeps the line number a steward
-// sees in an editor. Anything unusual (a legacy encoding, DuckDB and us disagreeing on the
-// records) returns undefined and the file goes through the JavaScript reader instead.
+// only finds the header (in the head the scan kept) and maps DuckDB's rows to the lines a
+// steward sees in an editor (from the scan's few odd records), so the file is never held in
+// JavaScript. Anything unusual (a legacy encoding, DuckDB and the scan disagreeing on the
+// records) returns undefined and the file goes through the streaming JavaScript reader instead.
 import type { Finding } from '@dtts/messages';
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import type { TableSpec } from '../contract.ts';
-import { detectDelimiter, isUtf16, parseCsvRows } from './csv.ts';
+import { detectDelimiter, parseCsvRows } from './csv.ts';
 import { findHeader } from './header.ts';
 import { headerWarnings } from './index.ts';
+import { HEAD_RECORDS, type CsvScan } from './scan.ts';
 
 export interface FastCsvResult {
   rows: number;
@@ -16,51 +18,36 @@ export interface FastCsvResult {
   notes: string[];
 }
 
-const HEAD_RECORDS = 40;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8');
 
 export async function loadCsvFast(
-  db: Db, work: { catalog: string; table: string }, fileIdx: number, path: string, displayPath: string, table: TableSpec, bytes: Buffer,
+  db: Db, work: { catalog: string; table: string }, fileIdx: number, path: string, displayPath: string, table: TableSpec, scan: CsvScan,
 ): Promise<FastCsvResult | undefined> {
-  if (bytes.length === 0 || isUtf16(bytes) || bytes.includes(0)) return undefined;
-  let text: string;
-  try {
-    text = utf8.decode(bytes); // (TextDecoder drops a BOM by itself)
-  } catch {
-    return undefined; // not UTF-8: a legacy encoding for the JavaScript reader
-  }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (scan.bytes === 0 || scan.binary || !scan.utf8 || scan.bom === 'utf-16le' || scan.bom === 'utf-16be' || scan.records < 0) return undefined;
+  const headCount = Math.min(HEAD_RECORDS, scan.records);
+  if (scan.headRecords.length < headCount) return undefined; // a head too big to keep: the JavaScript reader
+  const text = utf8.decode(scan.head.subarray(0, scan.headRecords[headCount - 1]?.end ?? 0)); // (TextDecoder drops a BOM by itself)
   const delimiter = detectDelimiter(text);
-  const records = scanRecords(text);
-  if (!records) return undefined;
-
-  const headEnd = records.ends[Math.min(HEAD_RECORDS, records.count) - 1] ?? 0;
-  const head = parseCsvRows(text.slice(0, headEnd), delimiter, displayPath);
+  const head = parseCsvRows(text, delimiter, displayPath);
   const header = findHeader(head, table);
-  if (!header || head.length !== Math.min(HEAD_RECORDS, records.count)) return undefined;
+  if (!header || head.length !== headCount) return undefined;
   const width = Math.max(...head.map((r) => r.cells.length));
 
-  // Data records: DuckDB skips empty lines, so they are kept aside as blank rows.
-  const lines: number[] = [];
-  const blank: number[] = [];
-  for (let i = header.index + 1; i < records.count; i++) (records.empty[i] ? blank : lines).push(records.starts[i]!);
-  const skip = (records.starts[header.index + 1] ?? records.lastLine + 1) - 1;
-
+  const { anchors, blank, dataRows, firstLine } = lineMap(scan, header.index + 1);
   const csv = `${q(work.catalog)}.csv_cells`;
   const cols = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   await db.run(`CREATE OR REPLACE TABLE ${csv} AS SELECT * FROM read_csv(${lit(path)}, auto_detect = false, header = false,
-    skip = ${skip}, delim = ${lit(delimiter)}, quote = '"', escape = '"', null_padding = true, parallel = false,
+    skip = ${firstLine - 1}, delim = ${lit(delimiter)}, quote = '"', escape = '"', null_padding = true, parallel = false,
     strict_mode = false, columns = {${cols}})`);
   const count = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${csv}`))?.n;
-  if (count !== lines.length) return undefined;
+  if (count !== dataRows) return undefined;
 
-  const contiguous = lines.every((line, i) => line === lines[0]! + i);
-  let lineExpr = `${lines[0] ?? 0} + c.rowid`;
+  let lineExpr = `${firstLine} + c.rowid`;
   let join = '';
-  if (!contiguous) {
-    await appendLines(db, work.catalog, lines);
-    lineExpr = 'l.line';
-    join = `JOIN ${q(work.catalog)}.csv_lines l ON l.i = c.rowid`;
+  if (anchors.length > 1) {
+    await appendAnchors(db, work.catalog, anchors);
+    lineExpr = 'a.line + (c.rowid - a.d)';
+    join = `ASOF JOIN ${q(work.catalog)}.csv_anchors a ON c.rowid >= a.d`;
   }
   const names = Object.keys(table.columns);
   const cell = (name: string) => {
@@ -78,57 +65,45 @@ export async function loadCsvFast(
   if (blank.length > 0) await db.run(`INSERT INTO ${target} (file_idx, row_no) SELECT ${fileIdx}, unnest([${blank.join(', ')}])`);
   await db.run(`DROP TABLE ${csv}`);
   return {
-    rows: lines.length + blank.length,
+    rows: dataRows + blank.length,
     present: [...header.columns.keys()],
     warnings: headerWarnings(header, table),
-    notes: [`delimiter "${delimiter}"`, `encoding ${bom ? 'utf-8-bom' : 'utf-8'}`, 'read by DuckDB'],
+    notes: [`delimiter "${delimiter}"`, `encoding ${scan.bom ?? 'utf-8'}`, 'read by DuckDB'],
   };
 }
 
 /**
- * Record boundaries as a CSV reader sees them (quotes may hide line breaks): where each record
- * starts (line number) and ends (offset), and whether it is an empty line. Undefined when a
- * quote is never closed (the JavaScript reader then reports it).
+ * Where DuckDB's rows (the non-empty records from `first` on, numbered by rowid) sit in the
+ * file: data row d is on line `line + (d - a.d)` of the last anchor a with a.d ≤ d. Records
+ * after an empty or multi-line record start a new anchor; empty records are blank rows.
  */
-export function scanRecords(text: string): { starts: Int32Array; ends: number[]; empty: Uint8Array; count: number; lastLine: number } | undefined {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const empty: number[] = [];
-  let line = 1;
-  let recordStart = 0;
-  let recordLine = 1;
-  let quoted = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) quoted = !quoted; // "
-    else if (ch === 10) {
-      line++;
-      if (!quoted) {
-        const len = i - recordStart - (i > recordStart && text.charCodeAt(i - 1) === 13 ? 1 : 0);
-        starts.push(recordLine);
-        ends.push(i + 1);
-        empty.push(len === 0 ? 1 : 0);
-        recordStart = i + 1;
-        recordLine = line;
-      }
-    }
+export function lineMap(scan: Pick<CsvScan, 'records' | 'odd' | 'headRecords' | 'lines'>, first: number) {
+  const startOf = (i: number) => scan.headRecords[i]?.line ?? scan.lines;
+  const firstLine = startOf(first);
+  const anchors: { d: number; line: number }[] = [{ d: 0, line: firstLine }];
+  const blank: number[] = [];
+  let d = 0;
+  let next = first;
+  for (const o of scan.odd) {
+    if (o.index < first) continue;
+    d += o.index - next;
+    if (o.empty) blank.push(o.line);
+    else d += 1;
+    next = o.index + 1;
+    const anchor = { d, line: o.line + o.lines };
+    if (anchors[anchors.length - 1]!.d === d) anchors[anchors.length - 1] = anchor;
+    else anchors.push(anchor);
   }
-  if (quoted) return undefined;
-  if (recordStart < n) {
-    starts.push(recordLine);
-    ends.push(n);
-    empty.push(0);
-  }
-  return { starts: Int32Array.from(starts), ends, empty: Uint8Array.from(empty), count: starts.length, lastLine: line };
+  const dataRows = d + Math.max(0, scan.records - next);
+  return { anchors, blank, dataRows, firstLine };
 }
 
-async function appendLines(db: Db, catalog: string, lines: number[]): Promise<void> {
-  await db.run(`CREATE OR REPLACE TABLE ${q(catalog)}.csv_lines (i BIGINT, line INTEGER)`);
-  const appender = await db.connection.createAppender('csv_lines', 'main', catalog);
-  for (let i = 0; i < lines.length; i++) {
-    appender.appendBigInt(BigInt(i));
-    appender.appendInteger(lines[i]!);
+async function appendAnchors(db: Db, catalog: string, anchors: { d: number; line: number }[]): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE ${q(catalog)}.csv_anchors (d BIGINT, line INTEGER)`);
+  const appender = await db.connection.createAppender('csv_anchors', 'main', catalog);
+  for (const a of anchors) {
+    appender.appendBigInt(BigInt(a.d));
+    appender.appendInteger(a.line);
     appender.endRow();
   }
   appender.flushSync();

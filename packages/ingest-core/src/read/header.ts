@@ -4,7 +4,7 @@ import type { TableSpec } from '../contract.ts';
 import type { RawRow } from './sheet.ts';
 
 /** How far down a header may sit below titles. */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 
 export interface HeaderMatch {
   /** Index of the header row within the sheet's rows. */

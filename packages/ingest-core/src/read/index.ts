@@ -1,36 +1,96 @@
 // From a file on disk to the data rows of one table: sheet choice, header, column mapping.
+// Rows are handed on in batches as they are read, so a big CSV never sits in memory whole.
 import { finding, type Finding } from '@dtts/messages';
 import { headerKey } from '@dtts/vn-text';
 import type { TableSpec } from '../contract.ts';
 import { SourceFileError } from '../errors.ts';
-import { readCsv } from './csv.ts';
-import { describeMissingHeader, findHeader, type HeaderMatch } from './header.ts';
+import { csvRows, openCsv } from './csv.ts';
+import { describeMissingHeader, findHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from './header.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
+import { scanCsv, type CsvScan } from './scan.ts';
 import type { RawRow, RawSheet } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
-export interface TableRows {
-  /** Column name → cells in data-row order (null where blank or absent). */
+export interface TableRow { rowNo: number; cells: (string | null)[] }
+
+export interface TableRead {
+  /** The table's columns, in the order of each row's cells (null where blank or absent). */
   columns: string[];
   /** Columns whose header the file has. */
   present: string[];
-  rows: { rowNo: number; cells: (string | null)[] }[];
+  /** Data rows read (below the header). */
+  rows: number;
   warnings: Finding[];
   notes: string[];
 }
 
-export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec, bytes?: Buffer): Promise<TableRows> {
-  const raw = format === 'csv' ? await readCsv(path, displayPath, bytes) : await readXlsx(path, displayPath, bytes);
-  const warnings: Finding[] = [];
-  if (raw.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: raw.legacyEncoding }));
-  const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
-  warnings.push(...headerWarnings(header, table));
+export interface TableRows extends Omit<TableRead, 'rows'> {
+  rows: TableRow[];
+}
+
+export interface StreamOptions {
+  limits?: ReadLimits;
+  /** The CSV file's scan, when the caller has made it (it holds the sha256). */
+  scan?: CsvScan;
+}
+
+/** Reads a file's data rows for `table`, handing them to `onRows` in batches as they come. */
+export async function streamTableFile(
+  path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec,
+  onRows: (rows: TableRow[]) => Promise<void>, opts: StreamOptions = {},
+): Promise<TableRead> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const columns = Object.keys(table.columns);
-  const positions = columns.map((name) => header.columns.get(name));
-  const rows = sheet.rows.slice(header.index + 1).map((row: RawRow) => ({
-    rowNo: row.rowNo,
-    cells: positions.map((p) => (p === undefined ? null : (row.cells[p] ?? null))),
-  }));
-  return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
+  const warnings: Finding[] = [];
+  let rows = 0;
+  const emit = async (raw: RawRow[], header: HeaderMatch) => {
+    if (raw.length === 0) return;
+    const positions = columns.map((name) => header.columns.get(name));
+    rows += raw.length;
+    await onRows(raw.map((row) => ({ rowNo: row.rowNo, cells: positions.map((p) => (p === undefined ? null : (row.cells[p] ?? null))) })));
+  };
+
+  if (format === 'xlsx') {
+    const raw = await readXlsx(path, displayPath, limits);
+    if (raw.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: raw.legacyEncoding }));
+    const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
+    warnings.push(...headerWarnings(header, table));
+    for (let start = header.index + 1; start < sheet.rows.length; start += 4096) await emit(sheet.rows.slice(start, Math.min(start + 4096, sheet.rows.length)), header);
+    return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
+  }
+
+  const opened = openCsv(opts.scan ?? (await scanCsv(path, displayPath, limits)), displayPath);
+  if (opened.codec) warnings.push(finding('legacy_encoding', { encoding: opened.codec.label }));
+  // The header is found in the first rows; those are kept until it is, the rest stream through.
+  const head: RawRow[] = [];
+  let header: HeaderMatch | undefined;
+  for await (const batch of csvRows(path, displayPath, opened, limits)) {
+    if (header) {
+      await emit(batch, header);
+      continue;
+    }
+    head.push(...batch);
+    if (head.length >= HEADER_SEARCH_ROWS) header = headerOf(head, table, displayPath, warnings);
+    if (header) await emit(head.slice(header.index + 1), header);
+  }
+  if (!header) {
+    header = headerOf(head, table, displayPath, warnings);
+    await emit(head.slice(header.index + 1), header);
+  }
+  return { columns, present: [...header.columns.keys()], rows, warnings, notes: opened.notes };
+}
+
+function headerOf(rows: RawRow[], table: TableSpec, displayPath: string, warnings: Finding[]): HeaderMatch {
+  const { header } = chooseSheet([{ rows }], table, displayPath, warnings);
+  warnings.push(...headerWarnings(header, table));
+  return header;
+}
+
+/** A whole file's data rows in memory (tests, the conformance suite, small files). */
+export async function readTableFile(path: string, displayPath: string, format: 'csv' | 'xlsx', table: TableSpec, opts: StreamOptions = {}): Promise<TableRows> {
+  const rows: TableRow[] = [];
+  const read = await streamTableFile(path, displayPath, format, table, async (batch) => void rows.push(...batch), opts);
+  return { ...read, rows };
 }
 
 export function headerWarnings(header: HeaderMatch, table: TableSpec): Finding[] {
@@ -39,6 +99,10 @@ export function headerWarnings(header: HeaderMatch, table: TableSpec): Finding[]
   for (const name of header.repeated) warnings.push(finding('column_repeated', { column: name }));
   return warnings;
 }
+
+/** The sheets a data-entry form (`pnpm forms`) carries beside its data: read past without a warning. */
+export const FORM_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục' } as const;
+const formSheets = new Set<string>(Object.values(FORM_SHEETS));
 
 /** The sheet named after the table, else the first sheet with the table's header; the others are ignored with a warning. */
 function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: Finding[]): { sheet: RawSheet; header: HeaderMatch } {
@@ -51,7 +115,7 @@ function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, 
     const header = findHeader(sheet.rows, table);
     if (!header) continue;
     for (const other of sheets) {
-      if (other !== sheet && other.rows.some((r) => r.cells.some((c) => c !== null))) {
+      if (other !== sheet && !formSheets.has(other.sheetName ?? '') && other.rows.some((r) => r.cells.some((c) => c !== null))) {
         warnings.push(finding('sheet_ignored', { sheet: other.sheetName ?? '', readSheet: sheet.sheetName ?? '' }));
       }
     }

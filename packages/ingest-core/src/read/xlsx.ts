@@ -1,15 +1,18 @@
-// Excel workbooks, read in JavaScript (DuckDB's excel extension cannot be downloaded here).
+// Excel workbooks, read in JavaScript (DuckDB's excel extension cannot be downloaded here),
+// after xlsx-guard.ts has checked their size. Cells typed in legacy .VnTime (TCVN3) or VNI
+// fonts are recognised per workbook by reading them as Vietnamese syllables, and converted.
 import ExcelJS from 'exceljs';
-import { looksLikeTcvn3, tcvn3ToUnicode } from '@dtts/vn-text';
+import { guessCellEncoding } from '@dtts/vn-text';
 import { SourceFileError } from '../errors.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 import { cellText, type RawFile, type RawRow, type RawSheet } from './sheet.ts';
+import { checkXlsx } from './xlsx-guard.ts';
 
-/** `bytes`: the file's content when the caller has read it already. */
-export async function readXlsx(path: string, displayPath: string, bytes?: Buffer): Promise<RawFile> {
+export async function readXlsx(path: string, displayPath: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<RawFile> {
+  await checkXlsx(path, displayPath, limits);
   const workbook = new ExcelJS.Workbook();
   try {
-    if (bytes) await workbook.xlsx.load(bytes);
-    else await workbook.xlsx.readFile(path);
+    await workbook.xlsx.readFile(path);
   } catch (error) {
     throw new SourceFileError(displayPath, `not a readable .xlsx workbook (${(error as Error).message})`);
   }
@@ -28,11 +31,12 @@ export async function readXlsx(path: string, displayPath: string, bytes?: Buffer
   });
   if (sheets.length === 0) throw new SourceFileError(displayPath, 'the workbook has no sheets');
   const sample = sheets.flatMap((s) => s.rows.slice(0, 200).flatMap((r) => r.cells.filter((c): c is string => c !== null)));
-  if (looksLikeTcvn3(sample)) {
+  const codec = guessCellEncoding(sample);
+  if (codec) {
     for (const sheet of sheets) {
-      for (const row of sheet.rows) row.cells = row.cells.map((c) => (c === null ? null : tcvn3ToUnicode(c)));
+      for (const row of sheet.rows) row.cells = row.cells.map((c) => (c === null ? null : cellText(codec.convert(c))));
     }
-    return { sheets, notes: ['legacy TCVN3 text converted to Unicode'], legacyEncoding: 'TCVN3' };
+    return { sheets, notes: [`legacy ${codec.label} text converted to Unicode`], legacyEncoding: codec.label };
   }
   return { sheets, notes: [] };
 }

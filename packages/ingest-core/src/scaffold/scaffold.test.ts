@@ -23,7 +23,7 @@ describe('pnpm new-connector', () => {
 
     execFileSync(tsx, [join(import.meta.dirname, 'cli.ts'), 'land-use', '--table', 'thua_dat', '--root', root], { stdio: 'pipe' });
     const pkg = join(root, 'packages/connectors/land-use');
-    expect(readFileSync(join(root, 'pipelines/annual/src/connectors.ts'), 'utf8')).toMatch(/import \{ landUse \} from '@dtts\/connector-land-use';[\s\S]*poverty, landUse\]/);
+    expect(readFileSync(join(root, 'pipelines/annual/src/connectors.ts'), 'utf8')).toMatch(/import \{ landUse \} from '@dtts\/connector-land-use';[\s\S]*= \[census, [^\]]*, landUse\]/);
     expect(JSON.parse(readFileSync(join(root, 'pipelines/annual/package.json'), 'utf8')).dependencies['@dtts/connector-land-use']).toBe('workspace:*');
     expect(readFileSync(join(root, 'warehouse/models/staging/stg_land_use__thua_dat.sql'), 'utf8')).toContain('from ingest.land_use_thua_dat');
 

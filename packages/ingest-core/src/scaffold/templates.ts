@@ -20,7 +20,7 @@ export const packageJson = (n: ScaffoldNames) => `${JSON.stringify(
     scripts: {
       typecheck: 'tsc -p .',
       lint: 'tsc -p . --noUnusedLocals --noUnusedParameters',
-      test: 'vitest run',
+      test: 'vitest run --passWithNoTests=false --testTimeout=300000 --hookTimeout=900000',
       fixtures: 'tsx fixtures/make.ts',
     },
     dependencies: { '@dtts/ingest-core': 'workspace:*', zod: 'catalog:' },

@@ -1,17 +1,20 @@
 // The value types a connector declares its columns with.
 import { finding, type Finding } from '@dtts/messages';
-import { resolveCommune, resolveEthnicGroup } from '@dtts/reference';
+import { ethnicGroups, resolveCommune, resolveEthnicGroup, unitsInForce } from '@dtts/reference';
 import { parseBooleanVi, parseDateLoose, parseSex, parseVnInteger, foldForMatch } from '@dtts/vn-text';
 import { parseType, type ParseType, type SqlType } from './types.ts';
 
 export * from './types.ts';
+export { eventDate, fullBirthDate, kilograms } from './measures.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
+/** Births before this year are impossible in these registers. */
+const FIRST_BIRTH_YEAR = 1890;
 
 /** Free text: trimmed, NFC. */
 export function text(): SqlType {
-  return { kind: 'sql', sqlType: 'VARCHAR', value: (raw) => raw };
+  return { kind: 'sql', sqlType: 'VARCHAR', value: (raw) => raw, input: { kind: 'text' } };
 }
 
 /** Personal data: read for matching, never loaded as it is. */
@@ -24,20 +27,25 @@ export function personal(action: 'hash' | 'drop', format?: { pattern: string; fi
       invalid: { when: (raw) => `NOT regexp_full_match(regexp_replace(${raw}, '\\s', '', 'g'), '${format.pattern}')`, finding: format.finding },
     }),
     pii: action,
+    input: { kind: 'text', ...fixedLength(format?.pattern) },
   };
 }
 
-/** Births before this year are impossible in these registers. */
-const FIRST_BIRTH_YEAR = 1890;
+/** `[0-9]{12}` → 12 digits; `[A-Za-z0-9]{15}` → 15 characters; other patterns say nothing a form can check. */
+function fixedLength(pattern: string | undefined): { length?: number; digits?: boolean } {
+  const m = pattern?.match(/^\[([^\]]+)\]\{(\d+)\}$/);
+  return m ? { length: Number(m[2]), digits: m[1] === '0-9' } : {};
+}
 
 export function integer(range: { min?: number; max?: number } = {}, sqlType: 'INTEGER' | 'BIGINT' = 'INTEGER'): ParseType {
+  const input = { kind: 'whole', range: () => range, thousands: sqlType === 'BIGINT' } as const;
   return parseType(sqlType, (t) => {
     const n = parseVnInteger(t);
     if (!n.ok) return n;
     if (range.min !== undefined && n.value < range.min) return { ok: false, finding: finding('number_below', { min: range.min }) };
     if (range.max !== undefined && n.value > range.max) return { ok: false, finding: finding('number_above', { max: range.max }) };
     return { ok: true, value: String(n.value) };
-  });
+  }, { input });
 }
 
 /** A whole VND amount ≥ 0: `1.500.000`, `1 500 000`, `1500000`. */
@@ -53,7 +61,7 @@ export function date(opts: { notAfterReference?: boolean } = {}): ParseType {
     const iso = isoDate({ year, month, day });
     if (opts.notAfterReference && iso > ctx.referenceDate) return { ok: false, finding: finding('date_after_reference', { referenceDate: ctx.referenceDate }) };
     return { ok: true, value: iso };
-  });
+  }, { input: { kind: 'date', range: (ctx) => (opts.notAfterReference ? { max: ctx.referenceDate } : {}) } });
 }
 
 /** A birth date: a full date or a year alone (unknown day); never after the reference date. Loaded as text `yyyy-mm-dd` or `yyyy`. */
@@ -70,7 +78,7 @@ export function birthDate(): ParseType {
     const iso = isoDate({ year, month, day });
     if (iso > ctx.referenceDate) return { ok: false, finding: finding('birth_date_after_reference', { referenceDate: ctx.referenceDate }) };
     return { ok: true, value: iso };
-  });
+  }, { input: { kind: 'date', range: (ctx) => ({ min: `${FIRST_BIRTH_YEAR}-01-01`, max: ctx.referenceDate }) } });
 }
 
 /** A birth year alone. */
@@ -80,7 +88,7 @@ export function birthYear(): ParseType {
     if (!n.ok || n.value < FIRST_BIRTH_YEAR || n.value > 9999) return { ok: false, finding: finding('not_a_year') };
     if (n.value > ctx.year) return { ok: false, finding: finding('birth_year_after', { year: ctx.year }) };
     return { ok: true, value: String(n.value) };
-  });
+  }, { input: { kind: 'whole', range: (ctx) => ({ min: FIRST_BIRTH_YEAR, max: ctx.year }), year: true } });
 }
 
 export function boolean(): ParseType {
@@ -90,18 +98,21 @@ export function boolean(): ParseType {
       const b = parseBooleanVi(t);
       return b.ok ? { ok: true, value: b.value === null ? null : String(b.value) } : b;
     },
-    { xMarks: true },
+    { xMarks: true, input: { kind: 'list', choices: () => [{ value: 'Có' }, { value: 'Không' }] } },
   );
 }
 
 export function sex(): ParseType {
-  return parseType('VARCHAR', (t) => parseSex(t));
+  return parseType('VARCHAR', (t) => parseSex(t), { input: { kind: 'list', choices: () => [{ value: 'Nam' }, { value: 'Nữ' }] } });
 }
 
 export function ethnicGroup(): ParseType {
   return parseType('VARCHAR', (t) => {
     const r = resolveEthnicGroup(t);
     return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
+  }, {
+    // The 54 groups of the 1979 list by name, code beside (55, foreigners, is not an ethnic group).
+    input: { kind: 'list', choices: () => ethnicGroups.filter((g) => g.code !== '55').map((g) => ({ value: g.name, note: g.code })) },
   });
 }
 
@@ -113,7 +124,10 @@ export function communeCode(): ParseType {
       const r = resolveCommune({ code: t }, ctx.referenceDate);
       return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
     },
-    { warnings: (t, ctx) => resolveCommuneWarning({ code: t }, ctx.referenceDate) },
+    {
+      warnings: (t, ctx) => resolveCommuneWarning({ code: t }, ctx.referenceDate),
+      input: { kind: 'list', choices: (ctx) => unitsInForce(ctx.referenceDate).map((u) => ({ value: u.code, note: u.name })) },
+    },
   );
 }
 
@@ -125,7 +139,10 @@ export function communeName(): ParseType {
       const r = resolveCommune({ name: t }, ctx.referenceDate);
       return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
     },
-    { warnings: (t, ctx) => resolveCommuneWarning({ name: t }, ctx.referenceDate) },
+    {
+      warnings: (t, ctx) => resolveCommuneWarning({ name: t }, ctx.referenceDate),
+      input: { kind: 'list', choices: (ctx) => unitsInForce(ctx.referenceDate).map((u) => ({ value: u.name, note: u.code })) },
+    },
   );
 }
 
@@ -145,8 +162,13 @@ export function oneOf(values: Readonly<Record<string, readonly string[]>>): Pars
     for (const s of [value, ...spellings]) lookup.set(foldForMatch(s), value);
   }
   const allowed = Object.values(values).map((s) => s[0] ?? '').join(', ');
+  // A form offers each value by its longest spelling: the words in full (`Nội trú`, not `NT`).
+  const choices = Object.entries(values).map(([value, spellings]) => ({
+    value: [value, ...spellings].reduce((a, b) => (b.length > a.length ? b : a)),
+  }));
   return parseType('VARCHAR', (t) => {
     const value = lookup.get(foldForMatch(t));
     return value === undefined ? { ok: false, finding: finding('not_one_of', { allowed }) } : { ok: true, value };
-  });
+  }, { input: { kind: 'list', choices: () => choices } });
 }
+export * from './places-and-levels.ts';

@@ -17,6 +17,27 @@ export interface ParseContext {
 /** A parse schema turns trimmed, NFC text into the SQL text of a value (cast by the engine), or null for unknown. */
 export type ParseSchema = z.ZodType<string | null, string>;
 
+/** A value a clerk may pick from a list, with a note shown beside it (a commune's code, say). */
+export interface Choice {
+  value: string;
+  note?: string;
+}
+
+/**
+ * What a data-entry form needs to know about a value type: the kind of cell, its bounds at the
+ * reference date, or the values a clerk may pick. Forms (`@dtts/forms`) derive their validation,
+ * number formats and examples from it, so it is declared here beside the parser it describes.
+ */
+export type ValueInput =
+  /** `length`: exactly so many characters (`digits`: all of them digits), as a citizen id's 12. */
+  | { kind: 'text'; length?: number; digits?: boolean }
+  | { kind: 'whole'; range: (ctx: ParseContext) => { min?: number; max?: number }; thousands?: boolean; year?: boolean }
+  /** A measure such as a weight in kg: shown with `decimals` places (12,5). */
+  | { kind: 'decimal'; range: (ctx: ParseContext) => { min?: number; max?: number }; decimals: number }
+  /** ISO bounds. */
+  | { kind: 'date'; range: (ctx: ParseContext) => { min?: string; max?: string } }
+  | { kind: 'list'; choices: (ctx: ParseContext) => Choice[] };
+
 export interface ParseType {
   kind: 'parse';
   sqlType: string;
@@ -27,6 +48,7 @@ export interface ParseType {
   /** Booleans: a blank cell means false in a file whose boolean columns use `x` marks. */
   xMarks?: boolean;
   pii?: undefined;
+  input?: ValueInput;
 }
 
 export interface SqlType {
@@ -38,6 +60,7 @@ export interface SqlType {
   invalid?: { when: (raw: string) => string; finding: Finding };
   /** Personal data: `hash` keeps a keyed hash (as `<column>_hash`), `drop` keeps nothing. */
   pii?: 'hash' | 'drop';
+  input?: ValueInput;
 }
 
 export type ValueType = ParseType | SqlType;
@@ -46,7 +69,7 @@ export type ValueType = ParseType | SqlType;
 export function parseType(
   sqlType: string,
   parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; finding: Finding },
-  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks'>> = {},
+  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'input'>> = {},
 ): ParseType {
   return {
     kind: 'parse',

@@ -1,0 +1,50 @@
+// Value types of the §7 sources (health, civil registration): kilograms, and dates of an event
+// that must carry a day and fall in the year of the file (SOURCES.md §7).
+import { nfc, parseDateLoose } from '@dtts/vn-text';
+import { parseType, type ParseType } from './types.ts';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const formatVn = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * A weight in kilograms, > 0: `12,5`, `12.5`, `12`, `12,5 kg`. The comma or point is a decimal
+ * separator (kilograms have no thousands separator), so `1.250` is 1.25 kg.
+ */
+export function kilograms(): ParseType {
+  return parseType('DOUBLE', (t) => {
+    const text = nfc(t).trim().replace(/\s*kg\.?$/iu, '');
+    const m = /^([-\u2212+]?)(\d+)(?:[.,](\d+))?$/u.exec(text);
+    if (!m) return { ok: false, reason: `"${t}" is not a weight in kilograms` };
+    const kg = Number(`${m[1] === '' || m[1] === '+' ? '' : '-'}${m[2]}.${m[3] ?? '0'}`);
+    if (!(kg > 0)) return { ok: false, reason: `weight ${t} kg is not above 0` };
+    return { ok: true, value: String(kg) };
+  });
+}
+
+/**
+ * The date of an event recorded in the year's file (a delivery, a weighing, a marriage): a full
+ * date (a year or a month alone is rejected: ages in days need the day) that falls in YEAR.
+ */
+export function eventDate(): ParseType {
+  return parseType('DATE', (t, ctx) => {
+    const d = parseDateLoose(t);
+    if (!d.ok) return d;
+    const { year, month, day } = d.value;
+    if (month === undefined || day === undefined) return { ok: false, reason: `"${t}" has no day: a full date (dd/mm/yyyy) is needed` };
+    if (year !== ctx.year) return { ok: false, reason: `date ${formatVn(`${year}-${pad2(month)}-${pad2(day)}`)} is not in ${ctx.year}, the year of the file` };
+    return { ok: true, value: `${year}-${pad2(month)}-${pad2(day)}` };
+  });
+}
+
+/** A birth date that must be full (day and month: ages in days need them), not after the reference date. */
+export function fullBirthDate(): ParseType {
+  return parseType('DATE', (t, ctx) => {
+    const d = parseDateLoose(t);
+    if (!d.ok) return d;
+    const { year, month, day } = d.value;
+    if (month === undefined || day === undefined) return { ok: false, reason: `"${t}" has no day and month: a full birth date (dd/mm/yyyy) is needed` };
+    const iso = `${year}-${pad2(month)}-${pad2(day)}`;
+    if (iso > ctx.referenceDate) return { ok: false, reason: `birth date ${formatVn(iso)} is after the reference date ${formatVn(ctx.referenceDate)}` };
+    return { ok: true, value: iso };
+  });
+}

@@ -1,0 +1,83 @@
+// Value types of the staff, villages and activities sources (SOURCES.md §7): the level of
+// government (no district after 30 Jun 2025), dates of events inside the year, names of
+// villages and organisations compared after folding, and the former commune of a village.
+import { communeUnits, crosswalk2025, isInForce, matchCommuneName, normaliseCommuneCode } from '@dtts/reference';
+import { canonicalTones, nfc } from '@dtts/vn-text';
+import { parseType, type ParseType } from './types.ts';
+
+/** The last day of the district level: the last day the 2020 commune frame was in force (reference data). */
+export const districtLevelLastDay: string = (() => {
+  const last = communeUnits.find((u) => u.frame === '2020')?.validTo;
+  if (!last) throw new Error('reference data: the 2020 commune frame has no end date');
+  return last;
+})();
+
+const formatVn = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * `Huyện` or `Xã` (`Xã/thị trấn`, `Cấp xã`, …). With `districtAbolished: 'by reference date'`, a
+ * `Huyện` value in a file whose reference date falls after the district level ended is rejected.
+ */
+export function governmentLevel(opts: { districtAbolished?: 'by reference date' } = {}): ParseType {
+  return parseType('VARCHAR', (t, ctx) => {
+    const key = t.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/^cấp /, '');
+    const level = DISTRICT.has(key) ? 'Huyện' : COMMUNE.has(key) ? 'Xã' : undefined;
+    if (!level) return { ok: false, reason: `"${t}" is not a level: Huyện or Xã` };
+    if (level === 'Huyện' && opts.districtAbolished && ctx.referenceDate > districtLevelLastDay) {
+      return { ok: false, reason: `no district level after ${formatVn(districtLevelLastDay)}: a Huyện row cannot be in a file of ${formatVn(ctx.referenceDate)}` };
+    }
+    return { ok: true, value: level };
+  });
+}
+const DISTRICT = new Set(['huyện', 'huyen', 'h']);
+const COMMUNE = new Set(['xã', 'xa', 'xã/thị trấn', 'xã, thị trấn', 'xã/tt', 'thị trấn', 'tt', 'x']);
+
+/**
+ * A name (of a village, an organisation) in one spelling: NFC, one tone placement, single spaces,
+ * a leading prefix from `prefixes` removed. Case is kept: compare `lower(<column>)`.
+ */
+export function placeName(opts: { prefixes?: readonly string[] } = {}): ParseType {
+  const alternatives = (opts.prefixes ?? []).map((p) => p.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const prefix = alternatives ? new RegExp(`^(?:${alternatives})(?:\\s+|\\.\\s*|$)`, 'iu') : undefined;
+  return parseType('VARCHAR', (t) => {
+    const spaced = canonicalTones(nfc(t)).replace(/[\s_]+/g, ' ').trim();
+    const name = prefix ? spaced.replace(prefix, '').trim() : spaced;
+    if (name === '') return { ok: false, reason: `"${t}" is a prefix without a name` };
+    return { ok: true, value: name };
+  });
+}
+
+/** A village or residential group: `Thôn `, `Bản `, `Tổ dân phố `, `TDP ` prefixes removed. */
+export const villageName = (): ParseType => placeName({ prefixes: ['Thôn', 'Bản', 'Tổ dân phố', 'TDP'] });
+
+/** The day on which former communes are named: the last day of the 2020 frame (30 Jun 2025). */
+const FORMER_FRAME_DAY = districtLevelLastDay;
+
+/**
+ * A former commune, by code or name, among the units in force on 30 Jun 2025 (Văn Bàn's Tân An
+ * and Tân Thượng included: they went into Bảo Hà). Loaded as its code.
+ */
+export function formerCommune(): ParseType {
+  const units = communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY));
+  return parseType('VARCHAR', (t) => {
+    const code = normaliseCommuneCode(t);
+    if (code !== null) {
+      return units.some((u) => u.code === code)
+        ? { ok: true, value: code }
+        : { ok: false, reason: `commune code "${code}" was not a commune on ${formatVn(FORMER_FRAME_DAY)}` };
+    }
+    const match = matchCommuneName(t, units);
+    if (match.kind === 'one') return { ok: true, value: match.unit.code };
+    if (match.kind === 'many') return { ok: false, reason: `ambiguous former commune "${t}": could be ${match.units.map((u) => u.name).join(', ')}` };
+    return { ok: false, reason: `unknown former commune "${t}" on ${formatVn(FORMER_FRAME_DAY)}` };
+  });
+}
+
+/**
+ * SQL that is true when the former commune `former` did not go into the commune `commune`
+ * (a 2020-frame code or one of the six 2025 communes): neither the same unit nor its successor.
+ */
+export function formerCommuneOutside(former: string, commune: string): string {
+  const pairs = crosswalk2025.map((c) => `'${c.oldCode}>${c.newCode}'`);
+  return `(${former} IS NOT NULL AND ${commune} IS NOT NULL AND ${former} <> ${commune} AND NOT list_contains([${pairs.join(', ')}], ${former} || '>' || ${commune}))`;
+}

@@ -1,0 +1,60 @@
+// After the plan period: 2026 data judged against the 2025 targets, until a plan file for
+// 2026–2030 (baseline 2025) sets a target, which then judges 2026 from the 2025 value.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planTargets, PLAN_COLUMNS } from '@dtts/indicators';
+import { type Built, buildWith, row } from '../test/fixture.ts';
+
+// One Mông household of 2 persons in Bảo Hà (02989, a code of both frames): income 1.0 M in 2020,
+// 1.8 M in 2025 and 2.5 M in 2026 (VND per person and month).
+const GIVEN = `
+create temp table given_households as select * from (values
+  (2020, 'A', 1000000), (2025, 'A', 1800000), (2026, 'A', 2500000)
+) as t(year, ma_ho, income);
+insert into ingest.census_ho (year, ma_ho, commune_code, thu_nhap_binh_quan)
+  select year, ma_ho, '02989', income from given_households;
+insert into ingest.census_nhan_khau (year, ma_ho, stt, gioi_tinh, nam_sinh, dan_toc, quan_he_chu_ho)
+  select year, ma_ho, stt, 'Nam', 1980, '08', case stt when 1 then 'Chủ hộ' else 'Con' end
+  from given_households, range(1, 3) as s(stt);
+`;
+const area = (year: number) => ({ year, level: 'commune_2025' as const, geo: '02989' });
+
+describe('years after the plan period, without a new plan', () => {
+  let built: Built;
+  beforeAll(async () => { built = await buildWith(GIVEN); }, 120_000);
+  afterAll(() => built.db.close());
+
+  it('2025, the target year: the target (2 × 1.0 M) is not met, and says so', async () => {
+    expect(await row(built.db, 'income_per_capita', area(2025))).toMatchObject({ value: 1_800_000, target: 2_000_000, status: 'not_achieved' });
+  });
+
+  it('2026 is computed and judged against the 2025 target of the 2021–2025 plan', async () => {
+    expect(await row(built.db, 'income_per_capita', area(2026))).toMatchObject({
+      value: 2_500_000, baseline_value: 1_000_000, target: 2_000_000, status: 'achieved', plan_id: 'KH-2021-2025', baseline_year: 2020, target_year: 2025,
+    });
+  });
+});
+
+describe('a plan file for 2026–2030 with one target', () => {
+  let built: Built;
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-plans-'));
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'ke-hoach-2026-2030.csv'), `${PLAN_COLUMNS.join(',')}\n`
+      + `KH-2026-2030,Kế hoạch giai đoạn 2026–2030,2025,2030,income_per_capita,double_baseline,2,"Thu nhập bình quân của người DTTS tăng 2 lần so với năm 2025."\n`);
+    built = await buildWith(GIVEN, planTargets([dir]));
+  }, 120_000);
+  afterAll(() => { built.db.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('judges 2026 from the 2025 baseline: target 2 × 1.8 M, on the line 1.8 → 3.6 M (2.16 M in 2026)', async () => {
+    expect(await row(built.db, 'income_per_capita', area(2026))).toMatchObject({
+      value: 2_500_000, baseline_value: 1_800_000, target: 3_600_000, status: 'on_track', plan_id: 'KH-2026-2030', baseline_year: 2025, target_year: 2030,
+    });
+  });
+
+  it('leaves 2025 to the plan whose target year it is, and other indicators to the 2025 targets', async () => {
+    expect(await row(built.db, 'income_per_capita', area(2025))).toMatchObject({ target: 2_000_000, status: 'not_achieved', plan_id: 'KH-2021-2025' });
+    expect(await row(built.db, 'grid_electricity_households', area(2026))).toMatchObject({ plan_id: 'KH-2021-2025', target: 98, target_year: 2025 });
+  });
+});
