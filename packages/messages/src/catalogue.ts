@@ -42,6 +42,26 @@ export const MESSAGES = {
   number_below: { kind: 'reason', en: 'below {min}', vi: 'Giá trị nhỏ hơn {min}' },
   number_above: { kind: 'reason', en: 'above {max}', vi: 'Giá trị lớn hơn {max}' },
   not_one_of: { kind: 'reason', en: 'not one of: {allowed}', vi: 'Không thuộc các giá trị: {allowed}' },
+  // Values of the §7 sources (SOURCES.md §7): weights, event dates, levels, names, former communes.
+  not_a_weight: { kind: 'reason', en: 'not a weight in kilograms', vi: 'Không phải cân nặng tính bằng kg' },
+  weight_not_positive: { kind: 'reason', en: 'the weight is not above 0 kg', vi: 'Cân nặng phải lớn hơn 0 kg' },
+  date_no_day: { kind: 'reason', en: 'no day: a full date (dd/mm/yyyy) is needed', vi: 'Thiếu ngày: cần ghi đủ ngày, tháng, năm (dd/mm/yyyy)' },
+  date_not_in_year: { kind: 'reason', en: 'the date is not in {year}, the year of the file', vi: 'Ngày không thuộc năm {year} của tệp số liệu' },
+  birth_date_not_full: {
+    kind: 'reason',
+    en: 'no day and month: a full birth date (dd/mm/yyyy) is needed',
+    vi: 'Thiếu ngày, tháng sinh: cần ghi đủ ngày sinh (dd/mm/yyyy)',
+  },
+  not_a_level: { kind: 'reason', en: 'not a level: Huyện or Xã', vi: 'Không phải cấp quản lý (Huyện hoặc Xã)' },
+  no_district_level: {
+    kind: 'reason',
+    en: 'no district level after {lastDay:date}: a Huyện row cannot be in a file of {referenceDate:date}',
+    vi: 'Từ sau ngày {lastDay:date} không còn cấp huyện: tệp số liệu ngày {referenceDate:date} không thể có dòng cấp Huyện',
+  },
+  name_prefix_only: { kind: 'reason', en: 'a prefix (Thôn, Bản, …) without a name', vi: 'Chỉ có chữ đứng trước tên (Thôn, Bản, …), không có tên' },
+  former_commune_code_unknown: { kind: 'reason', en: 'the former commune code was not a commune on {date:date}', vi: 'Mã xã cũ không phải là xã tại ngày {date:date}' },
+  former_commune_ambiguous: { kind: 'reason', en: 'ambiguous former commune: could be {candidates}', vi: 'Tên xã cũ không rõ, có thể là: {candidates}' },
+  former_commune_unknown: { kind: 'reason', en: 'unknown former commune on {date:date}', vi: 'Xã cũ không có trong danh mục tại ngày {date:date}' },
   // Geography and ethnic groups (SOURCES.md §4–§5).
   commune_missing: { kind: 'reason', en: 'no commune code or name given', vi: 'Không có mã xã hoặc tên xã' },
   commune_code_unknown: { kind: 'reason', en: 'unknown commune code on {date:date}', vi: 'Mã xã không có trong danh mục tại ngày {date:date}' },
@@ -69,6 +89,47 @@ export const MESSAGES = {
   // Rules over a whole row, references and keys.
   card_ends_before_start: { kind: 'reason', en: 'the card ends before it starts', vi: 'Thẻ hết hạn trước ngày bắt đầu có giá trị' },
   more_solid_than_classrooms: { kind: 'reason', en: 'more solid classrooms than classrooms', vi: 'Số phòng học kiên cố nhiều hơn số phòng học' },
+  mother_too_young: {
+    kind: 'reason',
+    en: 'the mother would be younger than {min} at the event (year of {event} minus birth year): impossible',
+    vi: 'Người mẹ chưa đủ {min} tuổi vào thời điểm sự kiện (năm của {event} trừ năm sinh): không thể có',
+  },
+  husband_too_young: {
+    kind: 'reason',
+    en: 'the husband would be younger than {min} at the event (year of {event} minus birth year): impossible',
+    vi: 'Người chồng chưa đủ {min} tuổi vào thời điểm sự kiện (năm của {event} trừ năm sinh): không thể có',
+  },
+  wife_too_young: {
+    kind: 'reason',
+    en: 'the wife would be younger than {min} at the event (year of {event} minus birth year): impossible',
+    vi: 'Người vợ chưa đủ {min} tuổi vào thời điểm sự kiện (năm của {event} trừ năm sinh): không thể có',
+  },
+  weighed_before_birth: { kind: 'reason', en: 'weighed before the birth date: impossible', vi: 'Ngày cân trước ngày sinh: không thể có' },
+  weight_for_age_implausible: {
+    kind: 'reason',
+    en: 'implausible weight for age: z = {z} (WHO flags z below -6 or above 5); the weight is blanked',
+    vi: 'Cân nặng theo tuổi không hợp lý: z = {z} (WHO coi z dưới -6 hoặc trên 5 là không hợp lý); cân nặng được để trống',
+  },
+  commune_needed_for_xa_row: {
+    kind: 'reason',
+    en: 'a Xã (commune-level) row needs a readable commune (ma_xa or ten_xa)',
+    vi: 'Dòng cấp Xã phải có mã xã hoặc tên xã đọc được',
+  },
+  commune_needed_for_activity: {
+    kind: 'reason',
+    en: 'a Xã activity or a Nêu gương needs a readable commune (ma_xa or ten_xa)',
+    vi: 'Hoạt động cấp Xã hoặc hoạt động Nêu gương phải có mã xã hoặc tên xã đọc được',
+  },
+  district_activity_after_abolition: {
+    kind: 'reason',
+    en: 'no district level after {lastDay:date}: a Huyện activity on that date is impossible',
+    vi: 'Từ sau ngày {lastDay:date} không còn cấp huyện: không thể có hoạt động cấp Huyện vào ngày này',
+  },
+  former_commune_not_part: {
+    kind: 'reason',
+    en: "the former commune did not become part of the row's commune",
+    vi: 'Xã cũ không được sáp nhập vào xã ghi ở dòng này',
+  },
   reference_missing: { kind: 'reason', en: '{column} does not exist in {table} of {year}', vi: '{column} không có trong bảng {table} năm {year}' },
   duplicate_key: {
     kind: 'reason',
