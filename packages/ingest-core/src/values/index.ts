@@ -161,7 +161,9 @@ export function oneOf(values: Readonly<Record<string, readonly string[]>>): Pars
   for (const [value, spellings] of Object.entries(values)) {
     for (const s of [value, ...spellings]) lookup.set(foldForMatch(s), value);
   }
-  const allowed = Object.values(values).map((s) => s[0] ?? '').join(', ');
+  // The reason lists each value as a clerk writes it: the value where it is already words
+  // (`Cấp phối`, `Nêu gương`), else its first spelling (`facility` → `Cơ sở y tế`, `MN` → `Mầm non`).
+  const allowed = Object.entries(values).map(([value, spellings]) => (/[^\x00-\x7f]| /.test(value) ? value : (spellings[0] ?? value))).join(', ');
   // A form offers each value by its longest spelling: the words in full (`Nội trú`, not `NT`).
   const choices = Object.entries(values).map(([value, spellings]) => ({
     value: [value, ...spellings].reduce((a, b) => (b.length > a.length ? b : a)),
