@@ -70,6 +70,11 @@ function valueFor(form: FormFile, col: number, i: number, year: number): ExcelJS
     // A year column's bounds are years: pick one inside; other numbers a small count.
     return min >= 1000 ? Math.min(max, min + 80) : Math.min(max, Math.max(min, 4));
   }
+  if (v.type === 'decimal') {
+    // A measure (a weight in kg): a plausible one inside the bounds.
+    const [min, max] = v.formulae.map(Number) as [number, number | undefined];
+    return Math.min(v.operator === 'between' ? max! : Number.POSITIVE_INFINITY, Math.max(min, 4.5));
+  }
   if (v.type === 'date') {
     const [from, to] = v.formulae.map((f) => new Date(f as string | Date));
     const pick = to ?? new Date(Date.UTC(year, 0, 15));

@@ -15,6 +15,7 @@ export const activities = defineConnector({
   tables: [
     {
       name: 'to_chuc_dang',
+      vi: { title: 'Danh sách tổ chức Đảng', row: 'Mỗi dòng là một tổ chức Đảng trực thuộc Huyện ủy' },
       description: 'One row per party organisation directly under the district party committee (no file from 2025 on)',
       key: ['ten_to_chuc_khoa'],
       columns: {
@@ -27,6 +28,7 @@ export const activities = defineConnector({
     },
     {
       name: 'hoat_dong',
+      vi: { title: 'Danh sách hoạt động', row: 'Mỗi dòng là một hoạt động tổ chức trong năm' },
       description: 'One row per activity held in the year',
       key: ['so_thu_tu'],
       columns: {

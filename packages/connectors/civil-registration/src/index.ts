@@ -15,6 +15,7 @@ export const civilRegistration = defineConnector({
   tables: [
     {
       name: 'hon_nhan',
+      vi: { title: 'Danh sách các cặp kết hôn', row: 'Mỗi dòng là một cặp vợ chồng đăng ký kết hôn hoặc chung sống được ghi nhận trong năm' },
       description: 'One row per couple recorded in the year (a registered marriage or an unregistered union)',
       key: ['so_thu_tu'],
       requireOneOf: [commune.oneOf, husband.oneOf, wife.oneOf],

@@ -15,6 +15,7 @@ export const health = defineConnector({
   tables: [
     {
       name: 'sinh_de',
+      vi: { title: 'Sổ theo dõi sinh đẻ', row: 'Mỗi dòng là một ca sinh được ghi nhận trong năm' },
       description: 'One row per delivery registered in the year',
       key: ['so_phieu'],
       requireOneOf: [mother.oneOf, motherCommune.oneOf],
@@ -50,6 +51,7 @@ export const health = defineConnector({
     },
     {
       name: 'can_tre',
+      vi: { title: 'Danh sách cân trẻ dưới 5 tuổi', row: 'Mỗi dòng là một trẻ dưới 5 tuổi được cân trong đợt theo dõi dinh dưỡng' },
       description: 'One row per child under five weighed at the June nutrition surveillance',
       key: ['ma_tre'],
       requireOneOf: [commune.oneOf],

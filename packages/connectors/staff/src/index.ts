@@ -14,6 +14,7 @@ export const staff = defineConnector({
   tables: [
     {
       name: 'can_bo',
+      vi: { title: 'Danh sách cán bộ, công chức, viên chức', row: 'Mỗi dòng là một người trong biên chế tại ngày 31/12' },
       description: 'One row per person on the payroll at 31 Dec YEAR',
       key: ['ma_can_bo'],
       requireOneOf: [birth.oneOf],

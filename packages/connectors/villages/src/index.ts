@@ -17,6 +17,7 @@ export const villages = defineConnector({
   tables: [
     {
       name: 'thon',
+      vi: { title: 'Danh sách thôn, tổ dân phố', row: 'Mỗi dòng là một thôn, bản hoặc tổ dân phố' },
       description: 'One row per village or residential group',
       // A name is unique within its commune after folding, or within (commune, former commune).
       key: ['commune_code', 'ten_thon_khoa', 'xa_cu'],
@@ -62,6 +63,7 @@ export const villages = defineConnector({
     },
     {
       name: 'xa',
+      vi: { title: 'Danh sách xã', row: 'Mỗi dòng là một xã' },
       description: 'One row per commune',
       key: ['commune_code'],
       requireOneOf: [commune.oneOf],

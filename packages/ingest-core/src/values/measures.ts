@@ -18,7 +18,7 @@ export function kilograms(): ParseType {
     const kg = Number(`${m[1] === '' || m[1] === '+' ? '' : '-'}${m[2]}.${m[3] ?? '0'}`);
     if (!(kg > 0)) return { ok: false, finding: finding('weight_not_positive') };
     return { ok: true, value: String(kg) };
-  });
+  }, { input: { kind: 'decimal', range: () => ({ min: 0.1 }), decimals: 1 } });
 }
 
 /**
@@ -33,7 +33,7 @@ export function eventDate(): ParseType {
     if (month === undefined || day === undefined) return { ok: false, finding: finding('date_no_day') };
     if (year !== ctx.year) return { ok: false, finding: finding('date_not_in_year', { year: ctx.year }) };
     return { ok: true, value: `${year}-${pad2(month)}-${pad2(day)}` };
-  });
+  }, { input: { kind: 'date', range: (ctx) => ({ min: `${ctx.year}-01-01`, max: `${ctx.year}-12-31` }) } });
 }
 
 /** A birth date that must be full (day and month: ages in days need them), not after the reference date. */
@@ -46,5 +46,5 @@ export function fullBirthDate(): ParseType {
     const iso = `${year}-${pad2(month)}-${pad2(day)}`;
     if (iso > ctx.referenceDate) return { ok: false, finding: finding('birth_date_after_reference', { referenceDate: ctx.referenceDate }) };
     return { ok: true, value: iso };
-  });
+  }, { input: { kind: 'date', range: (ctx) => ({ min: '1890-01-01', max: ctx.referenceDate }) } });
 }

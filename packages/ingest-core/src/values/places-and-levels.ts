@@ -26,6 +26,16 @@ export function governmentLevel(opts: { districtAbolished?: 'by reference date' 
       return { ok: false, finding: finding('no_district_level', { lastDay: districtLevelLastDay, referenceDate: ctx.referenceDate }) };
     }
     return { ok: true, value: level };
+  }, {
+    input: {
+      kind: 'list',
+      // A form offers Huyện only for a year that had a district level (and, where the reference
+      // date decides, only while it had one).
+      choices: (ctx) => {
+        const district = `${ctx.year}-01-01` <= districtLevelLastDay && !(opts.districtAbolished && ctx.referenceDate > districtLevelLastDay);
+        return district ? [{ value: 'Huyện' }, { value: 'Xã' }] : [{ value: 'Xã' }];
+      },
+    },
   });
 }
 const DISTRICT = new Set(['huyện', 'huyen', 'h']);
@@ -43,7 +53,7 @@ export function placeName(opts: { prefixes?: readonly string[] } = {}): ParseTyp
     const name = prefix ? spaced.replace(prefix, '').trim() : spaced;
     if (name === '') return { ok: false, finding: finding('name_prefix_only') };
     return { ok: true, value: name };
-  });
+  }, { input: { kind: 'text' } });
 }
 
 /** A village or residential group: `Thôn `, `Bản `, `Tổ dân phố `, `TDP ` prefixes removed. */
@@ -69,7 +79,7 @@ export function formerCommune(): ParseType {
     if (match.kind === 'one') return { ok: true, value: match.unit.code };
     if (match.kind === 'many') return { ok: false, finding: finding('former_commune_ambiguous', { candidates: match.units.map((u) => u.name).join(', ') }) };
     return { ok: false, finding: finding('former_commune_unknown', { date: FORMER_FRAME_DAY }) };
-  });
+  }, { input: { kind: 'list', choices: () => units.map((u) => ({ value: u.name, note: u.code })) } });
 }
 
 /**
