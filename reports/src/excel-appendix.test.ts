@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDb } from '@dtts/db';
+import { neutraliseCell, withDb } from '@dtts/db';
 import { writeFixtureWarehouse } from '../test/fixture.ts';
-import { neutraliseFormula, writeExcelAppendix } from './excel-appendix.ts';
+import { writeExcelAppendix } from './excel-appendix.ts';
 import { writePublicData, type PublicData } from './public-data.ts';
 
 let dir: string;
@@ -108,9 +108,9 @@ describe('exports/bao-cao.xlsx', () => {
     expect(cf[0]!.rules.map((r) => r.formulae[0])).toEqual(['"Đạt"', '"Đúng tiến độ"', '"Chậm tiến độ"', '"Không đạt"', '"Ẩn"']);
   });
 
-  it('neutralises text a spreadsheet would run as a formula', () => {
-    expect(neutraliseFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
-    expect(neutraliseFormula('-1+2')).toBe(`'-1+2`);
-    expect(neutraliseFormula('Xã Bảo Hà')).toBe('Xã Bảo Hà');
+  it('neutralises text a spreadsheet would run as a formula (the shared rule of @dtts/db)', () => {
+    expect(neutraliseCell('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(neutraliseCell('-1+2')).toBe(`'-1+2`);
+    expect(neutraliseCell('Xã Bảo Hà')).toBe('Xã Bảo Hà');
   });
 });

@@ -3,20 +3,13 @@
 // frames), ethnic group and sex. Numbers stay numbers (leaders sum and chart them); their format uses
 // the Vietnamese locale tag, so Excel on a Vietnamese system shows 1.234,5.
 import ExcelJS from 'exceljs';
+import { neutraliseCell } from '@dtts/db';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, isPercent, isVnd } from './format.ts';
 import { SEX_VI, sourceNote, SUPPRESSION_VI } from './labels.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { HIDDEN, headlineEthnic, indexRows, shortTarget, statusText } from './public-tables.ts';
-
-/**
- * LOCAL HELPER, to be swapped for the shared formula-injection guard of [findings]: a text cell that
- * a spreadsheet would read as a formula (= + - @, tab, CR) gets a leading apostrophe.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 const STATUS_COLOURS: [string, string][] = [
   ['Đạt', 'FFC6EFCE'], ['Đúng tiến độ', 'FFDDEBF7'], ['Chậm tiến độ', 'FFFFEB9C'], ['Không đạt', 'FFFFC7CE'], [HIDDEN, 'FFE7E6E6'],
@@ -85,7 +78,7 @@ function putValue(cell: ExcelJS.Cell, r: PublicValueRow | undefined, unit: strin
 
 function title(ws: ExcelJS.Worksheet, lines: string[]) {
   lines.forEach((text, i) => {
-    const row = ws.addRow([neutraliseFormula(text)]);
+    const row = ws.addRow([neutraliseCell(text)]);
     if (i === 0) row.font = { bold: true, size: 14 };
   });
   ws.addRow([]);
@@ -153,7 +146,7 @@ function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, 
     row.font = { bold: true, italic: true };
   };
   const line = (label: string, code: string, level: string, geo: string, e: string, sex: string) => {
-    const row = ws.addRow([neutraliseFormula(label), code]);
+    const row = ws.addRow([neutraliseCell(label), code]);
     let latest: PublicValueRow | undefined;
     years.forEach((y, i) => {
       const r = ix.get(key(c.indicator_id, y, level, geo, e, sex));

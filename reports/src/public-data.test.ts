@@ -113,8 +113,24 @@ describe('public data', () => {
   it('ships quarantine reasons and counts, never the values', async () => {
     const file = await readFile(join(dir, 'public.duckdb'));
     for (const pii of FIXTURE_PII) expect(file.includes(Buffer.from(pii))).toBe(false);
-    const q = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ reason: string; rows: number }>(`select reason, rows from dq_quarantine order by reason`));
-    expect(q).toContainEqual({ reason: 'mã dân tộc không rõ', rows: 1 });
+    const q = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ source: string; reason: string; rows: number }>(`select source, reason, rows from dq_quarantine order by source, reason`));
+    // Worded from the codes in the site's Vietnamese; the two duplicates, found at different rows, count as one reason.
+    expect(q.map((r) => r.reason).sort()).toEqual([
+      'Mã dân tộc không có trong danh mục (01–55)', 'Mã dân tộc không có trong danh mục (01–55)',
+      'Ngày sinh sau ngày tham chiếu 01/10/2025', 'Trùng ma_ho, stt: đã nạp từ một dòng khác',
+    ]);
+    expect(q.find((r) => r.reason.startsWith('Trùng'))?.rows).toBe(2);
+    const w = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ code: string; message: string }>(`select code, message from dq_warnings order by code`));
+    // A code the catalogue does not know shows as itself, never the English message (which may quote a cell).
+    expect(w).toEqual([
+      { code: 'legacy_encoding', message: 'Văn bản mã TCVN3 đã được chuyển sang Unicode' },
+      { code: 'unknown_value', message: 'unknown_value' },
+    ]);
+    const checks = await withDb(join(dir, 'public.duckdb'), (db) => db.all<{ ma: string; mo_ta: string }>(`select ma, mo_ta from dq_checks order by ma`));
+    expect(checks).toEqual([
+      { ma: 'households_without_persons', mo_ta: 'Mỗi hộ có ít nhất một nhân khẩu (nếu không: không có chủ hộ, dân tộc, quy mô 0)' },
+      { ma: 'unique__stg_census__ho__year_ma_ho', mo_ta: 'staging.stg_census__ho: (year, ma_ho) không trùng lặp' },
+    ]);
     expect(scrubText('value "001203004567" for Nguyễn Văn Thử')).toBe('value «…» for Nguyễn Văn Thử');
   });
 

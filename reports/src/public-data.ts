@@ -5,6 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
+import { render } from '@dtts/messages';
 import { foldForMatch } from '@dtts/vn-text';
 import { formatDateTimeVn, formatNumber } from './format.ts';
 import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
@@ -13,7 +14,7 @@ import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord }
 import type { SuppressionReason } from './suppression.ts';
 import { writeChanges } from './public-changes.ts';
 import { planPeriodNote, type PlanSpan } from './plan-note.ts';
-import { checkVi, COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, quarantineReasonVi, SEVERITY_VI, UNIT_VI, warningVi } from './vi-texts.ts';
+import { COMPLETENESS_VI, expectedSourceVi, methodNoteVi, PENDING_VI, SEVERITY_VI, UNIT_VI } from './vi-texts.ts';
 
 export interface RunInfo {
   runId: string;
@@ -105,14 +106,21 @@ export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source 
 /** An integer as vi-VN text in SQL: 1234567 → '1.234.567'. */
 const vi = (expr: string) => `replace(format('{:,}', ${expr}), ',', '.')`;
 
-const WARNING_CODE_VI: Record<string, string> = {
-  legacy_encoding: 'Mã chữ cũ', abolished_code: 'Mã xã đã giải thể', ignored_sheet: 'Bỏ qua trang tính',
-  ignored_columns: 'Bỏ qua cột', ignored_file: 'Bỏ qua tệp', other: 'Khác',
-};
+/**
+ * A finding (code + params) in the site's Vietnamese (@dtts/messages: the `site` wording never names a
+ * record's file or row, and no parameter holds a cell's value). An unknown code shows as itself.
+ */
+function findingVi(code: string | null, params: string | null): string {
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = params ? (JSON.parse(params) as Record<string, unknown>) : {};
+  } catch {
+    parsed = {};
+  }
+  return scrubText(render({ code: code ?? '', params: parsed }, 'site'));
+}
 
-const SAFE_WARNING_CODES = new Set(['legacy_encoding', 'abolished_code', 'ignored_sheet', 'ignored_columns', 'ignored_file']);
-
-/** Free text from ingestion (reasons, warnings) loses anything quoted and any long run of digits or id-like code. */
+/** Defence in depth on text shown on the site: anything quoted and any long run of digits or id-like code is dropped. */
 export function scrubText(text: string | null): string {
   if (!text) return '';
   return text
@@ -336,13 +344,13 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
 
   // Quarantine: reasons and counts only — never the value, the row number or anything typed by a person.
   const quarantine = (await hasTable(db, 'ingest', 'quarantine'))
-    ? await db.all<{ source: string; table_name: string; year: number | null; column: string; reason: string; action: string; n: number }>(
-        `select source, table_name, cast(year as integer) as year, "column", reason, action, count(*) as n
+    ? await db.all<{ source: string; table_name: string; year: number | null; column: string; code: string | null; params: string | null; action: string; n: number }>(
+        `select source, table_name, cast(year as integer) as year, "column", code, params, action, count(*) as n
          from wh.ingest.quarantine group by all order by source, table_name, year, n desc`)
     : [];
   const qRows = new Map<string, { source: string; table_name: string; year: string; column: string; reason: string; action: string; rows: number }>();
   for (const q of quarantine) {
-    const reason = quarantineReasonVi(scrubText(q.reason));
+    const reason = findingVi(q.code, q.params);
     const k = [q.source, q.table_name, q.year, q.column, reason, q.action].join('|');
     const prev = qRows.get(k);
     if (prev) prev.rows += q.n;
@@ -351,14 +359,12 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
   await writeTable(db, workDir, 'dq_quarantine', { source: 'VARCHAR', table_name: 'VARCHAR', year: 'VARCHAR', column: 'VARCHAR', reason: 'VARCHAR', action: 'VARCHAR', rows: 'INTEGER' }, [...qRows.values()]);
 
   const warnings = (await hasTable(db, 'ingest', 'warnings'))
-    ? await db.all<{ source: string; year: number | null; file: string; code: string; message: string }>(`select source, cast(year as integer) as year, file, code, message from wh.ingest.warnings order by source, year, file`)
+    ? await db.all<{ source: string; year: number | null; file: string; code: string; params: string | null }>(`select source, cast(year as integer) as year, file, code, params from wh.ingest.warnings order by source, year, file`)
     : [];
   await writeTable(db, workDir, 'dq_warnings', { source: 'VARCHAR', year: 'VARCHAR', file: 'VARCHAR', code: 'VARCHAR', message: 'VARCHAR' },
     warnings.map((w) => ({
-      source: sourceLabel(w.source), year: w.year === null ? '' : String(w.year), file: w.file ?? '', code: WARNING_CODE_VI[w.code] ?? w.code ?? '',
-      // Messages of the kinds ingestion writes itself (encodings, sheets, columns, codes mapped forward) are
-      // shown scrubbed; a message of another kind might quote a cell, so only its code is shown.
-      message: SAFE_WARNING_CODES.has(w.code) ? warningVi(scrubText(w.message)) : '(nội dung không hiển thị)',
+      source: sourceLabel(w.source), year: w.year === null ? '' : String(w.year), file: w.file ?? '', code: w.code ?? '',
+      message: findingVi(w.code, w.params),
     })));
 
   await copyAggregate(db, 'marts', 'dq_check_results', 'dq_checks_raw');
@@ -407,7 +413,8 @@ async function writeVietnameseAggregates(db: Db, workDir: string) {
   const checks = (await rowsOf('dq_checks_raw')).map((r) => {
     const passed = r.passed === true || r.passed === 'true' ? 'Đạt' : r.passed === false || r.passed === 'false' ? 'Không đạt' : text(r.passed);
     return {
-      ma: text(r.check_id), muc_do: SEVERITY_VI[text(r.severity)] ?? text(r.severity), mo_ta: checkVi(text(r.description)),
+      ma: text(r.check_id), muc_do: SEVERITY_VI[text(r.severity)] ?? text(r.severity),
+      mo_ta: r.code ? findingVi(text(r.code), text(r.params)) : text(r.check_id),
       bang: text(r.model), so_dong_loi: text(r.failing_rows), ket_qua: passed,
     };
   });

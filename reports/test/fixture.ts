@@ -173,8 +173,10 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
         left join marts.geographies g on g.geo_level = r.geo_level and g.geo_code = r.geo_code
         left join marts.ethnic_groups e on e.ethnic_group = r.ethnic_group;
       drop table ranked; drop table fine;
-      create table marts.dq_check_results (check_id varchar, severity varchar, description varchar, failing_rows bigint);
-      insert into marts.dq_check_results values ('census_household_has_head','warn','Mỗi hộ có một chủ hộ',3), ('rates_not_over_100','info','Tỷ lệ không quá 100%',2);
+      create table marts.dq_check_results (check_id varchar, severity varchar, description varchar, failing_rows bigint, code varchar, params varchar);
+      insert into marts.dq_check_results values
+        ('households_without_persons','warn','a census household has at least one person (else it has no head, no ethnic group, size 0)',3,'check_households_without_persons','{}'),
+        ('unique__stg_census__ho__year_ma_ho','error','staging.stg_census__ho: (year, ma_ho) is unique (every repeat after the first fails)',2,'check_unique','{"model":"staging.stg_census__ho","columns":"year, ma_ho"}');
       create table marts.completeness (source varchar, table_name varchar, year integer, column_name varchar, filled_share double);
       insert into marts.completeness values ('census','nhan_khau',2025,'ngay_sinh',0.93), ('census','ho',2025,'thu_nhap_binh_quan',0.88);
       create table ingest.files (source varchar, table_name varchar, year integer, file varchar, sha256 varchar, rows_read integer,
@@ -182,14 +184,19 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
       insert into ingest.files values ('census','nhan_khau',2025,'census/2025/nhan_khau.csv','ab12',1200,1180,12,8,['legacy encoding']),
         ('school','hoc_sinh',2025,'school/2025/hoc_sinh.xlsx','cd34',900,897,3,0,[]);
       create table ingest.quarantine (source varchar, table_name varchar, file varchar, "row" integer, "column" varchar, value varchar,
-        reason varchar, action varchar, year integer);
+        reason varchar, action varchar, year integer, code varchar, params varchar);
       insert into ingest.quarantine values
-        ('census','nhan_khau','census/2025/nhan_khau.csv',14,'ho_ten',${q(FIXTURE_PII[0]!)},'ngày sinh sau ngày tham chiếu','row_rejected',2025),
-        ('census','nhan_khau','census/2025/nhan_khau.csv',15,'so_dinh_danh',${q(FIXTURE_PII[1]!)},'mã dân tộc không rõ','row_rejected',2025),
-        ('health-insurance','the_bhyt','health-insurance/2025/the_bhyt.csv',7,'ma_the',${q(FIXTURE_PII[2]!)},'mã dân tộc không rõ','row_rejected',2025);
-      create table ingest.warnings (source varchar, year integer, file varchar, code varchar, message varchar);
-      insert into ingest.warnings values ('census',2025,'census/2025/ho.csv','legacy_encoding','TCVN3 text converted to Unicode'),
-        ('school',2022,'school/2022/hoc_sinh.xlsx','unknown_value','value "${FIXTURE_PII[1]}" for ${FIXTURE_PII[0]} looked odd');
+        ('census','nhan_khau','census/2025/nhan_khau.csv',14,'ho_ten',${q(FIXTURE_PII[0]!)},'birth date after the reference date 2025-10-01','row_rejected',2025,
+          'birth_date_after_reference','{"referenceDate":"2025-10-01"}'),
+        ('census','nhan_khau','census/2025/nhan_khau.csv',15,'so_dinh_danh',${q(FIXTURE_PII[1]!)},'unknown ethnic group code (codes are 01–55)','row_rejected',2025,'ethnic_group_code_unknown','{}'),
+        ('health-insurance','the_bhyt','health-insurance/2025/the_bhyt.csv',7,'ma_the',${q(FIXTURE_PII[2]!)},'unknown ethnic group code (codes are 01–55)','row_rejected',2025,'ethnic_group_code_unknown','{}'),
+        ('census','nhan_khau','census/2025/nhan_khau.csv',16,'ma_ho','H1 / 2','duplicate ma_ho, stt: already loaded from census/2025/nhan_khau.csv row 9','row_rejected',2025,
+          'duplicate_key','{"key":"ma_ho, stt","file":"census/2025/nhan_khau.csv","row":9}'),
+        ('census','nhan_khau','census/2025/nhan_khau.csv',17,'ma_ho','H1 / 2','duplicate ma_ho, stt: already loaded from census/2025/nhan_khau.csv row 3','row_rejected',2025,
+          'duplicate_key','{"key":"ma_ho, stt","file":"census/2025/nhan_khau.csv","row":3}');
+      create table ingest.warnings (source varchar, year integer, file varchar, code varchar, message varchar, params varchar);
+      insert into ingest.warnings values ('census',2025,'census/2025/ho.csv','legacy_encoding','legacy TCVN3 text converted to Unicode','{"encoding":"TCVN3"}'),
+        ('school',2022,'school/2022/hoc_sinh.xlsx','unknown_value','value "${FIXTURE_PII[1]}" for ${FIXTURE_PII[0]} looked odd','{}');
     `);
   });
 }

@@ -301,6 +301,26 @@ describe('the site in Chromium', () => {
     expect(r.text).toMatch(/05\/03\/2026/);
   }, 60_000);
 
+  it('ships only Vietnamese reasons, warnings and checks, worded from their codes', async () => {
+    const shipped = async (table: string) => {
+      const file = (await readdir(siteDir, { recursive: true })).find((f) => f.endsWith(`${table}.parquet`));
+      expect(file, table).toBeDefined();
+      return withDb(':memory:', (db) => db.all<Record<string, string>>(`select * from read_parquet('${join(siteDir, file!).replaceAll("'", "''")}')`));
+    };
+    // English as ingestion and the checks used to write it (identifiers such as ma_ho or staging.x are allowed).
+    const english = (t: string) => t.replace(/[a-z_]+\.[a-z0-9_]+|\b[a-z]+_[a-z0-9_]+\b|\([^)]*\.(csv|xlsx|txt|docx)\)/g, '')
+      .match(/\b(is|the|of|not|no|never|every|ignored|unknown|missing|value|expected|after|before|than|above|below|duplicate|none|already|loaded|row|sheet)\b/i);
+    const quarantine = await shipped('dq_quarantine');
+    // The sample plants bad rows of many kinds (unknown communes, impossible dates, duplicates, …).
+    expect(new Set(quarantine.map((q) => q.reason)).size).toBeGreaterThanOrEqual(5);
+    const texts = [...quarantine.map((q) => q.reason!), ...(await shipped('dq_warnings')).map((w) => w.message!), ...(await shipped('dq_checks')).map((c) => c.mo_ta!)];
+    for (const t of texts) {
+      expect(english(t), t).toBeNull();
+      expect(t, 'a code shown as itself: the catalogue lacks it').not.toMatch(/^[a-z]+(_[a-z0-9]+)+$/);
+    }
+    expect(quarantine.map((q) => q.reason).join('\n')).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
+  });
+
   it('renders the data-quality page in Vietnamese; Evidence\'s explore and settings pages are not built', async () => {
     const r = await open('/chat-luong-du-lieu', 'data-quality.png');
     common(r);

@@ -25,7 +25,9 @@ describe('exportIndicators', () => {
     expect(rows).toBe(count?.n);
     expect(rows).toBeGreaterThan(0);
 
-    const lines = readFileSync(join(dir, 'exports', 'indicator_values.csv'), 'utf8').trim().split('\n');
+    const text = readFileSync(join(dir, 'exports', 'indicator_values.csv'), 'utf8');
+    expect(text.startsWith('\uFEFF'), 'UTF-8 BOM, so Excel reads the file as UTF-8').toBe(true);
+    const lines = text.slice(1).trim().split('\n');
     expect(lines[0]).toBe('indicator_id,year,geo_level,geo_code,ethnic_group,sex,numerator,denominator,value,target,status,flags');
     expect(lines).toHaveLength(rows + 1);
     // catalog order first: income, then year, area before communes, ALL before DTTS before codes

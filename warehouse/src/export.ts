@@ -1,8 +1,9 @@
 // exports/indicator_values.csv, .parquet and .arrow: exactly the columns of OUTPUTS.md, in its order,
-// sorted by the catalog's order, then year, geography, ethnic group and sex.
+// sorted by the catalog's order, then year, geography, ethnic group and sex. The CSV has a UTF-8 BOM
+// and no cell a spreadsheet could run as a formula (writeCsv); numeric columns stay numbers.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Db, quoteLiteral } from '@dtts/db';
+import { type Db, quoteLiteral, writeCsv } from '@dtts/db';
 import { writeArrowIpc } from './export-arrow.ts';
 
 export const EXPORT_COLUMNS = [
@@ -23,9 +24,8 @@ export async function exportIndicators(db: Db, exportsDir: string): Promise<{ ro
   mkdirSync(exportsDir, { recursive: true });
   const csv = join(exportsDir, 'indicator_values.csv');
   const parquet = join(exportsDir, 'indicator_values.parquet');
-  await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(csv)} (format csv, header true, delimiter ',')`);
+  const { rows } = await writeCsv(db, EXPORT_QUERY, csv);
   await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(parquet)} (format parquet)`);
   await writeArrowIpc(db, EXPORT_QUERY, join(exportsDir, 'indicator_values.arrow'));
-  const count = await db.one<{ n: number }>('select count(*) as n from marts.indicator_values');
-  return { rows: Number(count?.n ?? 0) };
+  return { rows };
 }

@@ -31,10 +31,10 @@ export const INGEST_TABLES: Record<string, string> = {
   civil_registration_hon_nhan: `${COMMON}, so_thu_tu VARCHAR, ngay DATE, dan_toc_chong VARCHAR, dan_toc_vo VARCHAR, da_dang_ky BOOLEAN,
     can_huyet BOOLEAN, commune_code VARCHAR, ngay_sinh_chong DATE, nam_sinh_chong INTEGER, ngay_sinh_vo DATE, nam_sinh_vo INTEGER`,
   quarantine: `source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, "value" VARCHAR,
-    reason VARCHAR, "action" VARCHAR, year INTEGER`,
+    reason VARCHAR, "action" VARCHAR, year INTEGER, code VARCHAR, params VARCHAR`,
   files: `source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER,
     rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]`,
-  warnings: 'source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR',
+  warnings: 'source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR, params VARCHAR',
 };
 
 /** Creates schema `ingest` and every contract table that is missing; existing tables are left as they are. */

@@ -99,3 +99,5 @@ export function quoteIdent(name: string): string {
 export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+export * from './cells.ts';

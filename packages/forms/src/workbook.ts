@@ -1,10 +1,10 @@
 // One data-entry workbook for one table of one connector and year: the data sheet (title block,
 // headers, validations, input messages, formats), the instructions and the lists it picks from.
 import ExcelJS from 'exceljs';
+import { neutraliseCell } from '@dtts/db';
 import { FORM_SHEETS, type Connector, type TableSpec } from '@dtts/ingest-core';
 import { dateBounds, formColumns, truncate, type FormColumn } from './columns.ts';
 import { instructionRows } from './instructions.ts';
-import { neutraliseText } from './neutralise.ts';
 import { prefillRows } from './prefill.ts';
 import type { PreviousYear } from './previous.ts';
 import { addDays, formatDateVi } from './vi-format.ts';
@@ -98,7 +98,7 @@ export function buildForm(spec: FormSpec): BuiltForm {
   prefilled.forEach((values, r) => {
     columns.forEach((c, i) => {
       const v = values[c.name];
-      if (v !== null && v !== undefined) sheet.getCell(first + r, i + 1).value = neutraliseText(v);
+      if (v !== null && v !== undefined) sheet.getCell(first + r, i + 1).value = neutraliseCell(v);
     });
   });
 
@@ -109,7 +109,7 @@ export function buildForm(spec: FormSpec): BuiltForm {
   });
 
   for (const row of instructionRows({ connector, table, year, columns, due, prefilled: prefilled.length, previousYear: spec.previous?.year })) {
-    const added = instructions.addRow(row.cells.map((t) => neutraliseText(t)));
+    const added = instructions.addRow(row.cells.map((t) => neutraliseCell(t)));
     added.font = { bold: row.bold ?? false, size: row.size ?? 11 };
     added.alignment = { wrapText: true, vertical: 'top' };
   }
@@ -144,8 +144,8 @@ function writeLists(lists: ExcelJS.Worksheet, columns: FormColumn[]): Map<string
     c.choices.forEach((choice, i) => {
       const cell = lists.getCell(4 + i, at);
       cell.numFmt = '@';
-      cell.value = neutraliseText(choice.value);
-      if (choice.note) lists.getCell(4 + i, at + 1).value = neutraliseText(choice.note);
+      cell.value = neutraliseCell(choice.value);
+      if (choice.note) lists.getCell(4 + i, at + 1).value = neutraliseCell(choice.note);
     });
     ranges.set(c.name, `'${SHEETS.lists}'!$${valueCol.letter}$4:$${valueCol.letter}$${3 + c.choices.length}`);
     at += 3;

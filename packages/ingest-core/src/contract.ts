@@ -1,5 +1,6 @@
 // The connector contract: what a data steward declares for a source. The engine
 // (engine.ts) does everything else, the same way for every source.
+import type { Finding, MessageCode } from '@dtts/messages';
 import type { ValueType } from './values/types.ts';
 
 export interface ColumnSpec {
@@ -34,21 +35,26 @@ export interface DerivedColumn {
 export interface RowCheck {
   when: string;
   column: string;
-  reason: string;
+  /** What the quarantine records: a code of @dtts/messages (worded there in Vietnamese and English). */
+  finding: Finding;
   action?: 'row_rejected' | 'value_blanked';
 }
 
 /**
  * A row-level rule that blanks one optional value instead of rejecting the row (an implausible
  * weight, say): where `when` is true the column becomes unknown and the quarantine records it as
- * `value_blanked`. `reasonSql` is a SQL text expression over the parsed row, so it can name what it saw.
+ * `value_blanked`, with the finding `code` whose parameters `params` computes in SQL over the parsed
+ * row `p`, so it can name what it saw (a z-score, never a personal value).
  * It may blank a required column: "required" rejects a row whose value is missing or unreadable,
  * while a value check judges a readable value implausible and keeps the row.
  */
 export interface ValueCheck {
   when: string;
   column: string;
-  reasonSql: string;
+  /** A code of @dtts/messages (worded there in Vietnamese and English). */
+  code: MessageCode;
+  /** Each parameter of the code's wording as a SQL expression over the parsed row. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Which files of a sources folder belong to which table (SOURCES.md §1).
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, isAbsolute, sep } from 'node:path';
+import { finding, render, type Finding } from '@dtts/messages';
 import { foldAscii } from '@dtts/vn-text';
 import type { Connector } from './contract.ts';
 
@@ -20,7 +21,8 @@ export interface Discovery {
   files: DiscoveredFile[];
   /** Source → years that have a folder. */
   years: Map<string, number[]>;
-  warnings: { source: string; file: string; message: string }[];
+  /** Files and folders ignored: the finding, and its English wording for logs. */
+  warnings: { source: string; file: string; finding: Finding; message: string }[];
 }
 
 /** Folded file name: ASCII, lower case, spaces, hyphens and camel-case joins as `_` (`HoNgheo2025` → `ho_ngheo2025`). */
@@ -56,7 +58,8 @@ export async function discover(sourcesDir: string, connectors: readonly Connecto
     for (const entry of entries) {
       const rel = `${connector.id}/${entry}`;
       if (!/^\d{4}$/.test(entry) || !(await isDir(join(sourceDir, entry)))) {
-        result.warnings.push({ source: connector.id, file: rel, message: `ignored: not a year folder (${rel})` });
+        const f = finding('ignored_not_year_folder', { file: rel });
+        result.warnings.push({ source: connector.id, file: rel, finding: f, message: render(f, 'en') });
         continue;
       }
       const year = Number(entry);
@@ -65,9 +68,9 @@ export async function discover(sourcesDir: string, connectors: readonly Connecto
       const yearRefused = await outside(root, join(sourceDir, entry));
       for (const name of (await listDir(join(sourceDir, entry))).sort()) {
         const file = `${rel}/${printable(name)}`;
-        const reason = ignoreReason(name, connector, connectors);
-        if (reason) {
-          result.warnings.push({ source: connector.id, file, message: `ignored: ${reason} (${file})` });
+        const ignored = ignoreReason(name, file, connector, connectors);
+        if (ignored) {
+          result.warnings.push({ source: connector.id, file, finding: ignored, message: render(ignored, 'en') });
           continue;
         }
         const owner = tableForFile(name, connectors);
@@ -90,14 +93,17 @@ export async function discover(sourcesDir: string, connectors: readonly Connecto
   return result;
 }
 
-function ignoreReason(name: string, connector: Connector, connectors: readonly Connector[]): string | undefined {
-  if (name.startsWith('~$')) return 'an Excel lock file';
-  if (name.startsWith('.')) return 'a hidden file';
+function ignoreReason(name: string, file: string, connector: Connector, connectors: readonly Connector[]): Finding | undefined {
+  if (name.startsWith('~$')) return finding('ignored_lock_file', { file });
+  if (name.startsWith('.')) return finding('ignored_hidden_file', { file });
   const lower = name.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) return 'neither .csv nor .xlsx';
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) return finding('ignored_file_type', { file });
   const owner = tableForFile(name, connectors);
-  if (!owner) return `its name starts with no table prefix of ${connector.id} (${connector.tables.map((t) => (t.prefixes ?? [t.name]).join('/')).join(', ')})`;
-  if (owner.source !== connector.id) return `its name is a ${owner.source} table (${owner.table}), not a ${connector.id} one`;
+  if (!owner) {
+    const prefixes = connector.tables.map((t) => (t.prefixes ?? [t.name]).join('/')).join(', ');
+    return finding('ignored_no_table_prefix', { source: connector.id, prefixes, file });
+  }
+  if (owner.source !== connector.id) return finding('ignored_other_source_table', { owner: owner.source, table: owner.table, source: connector.id, file });
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 // The ingestion engine: every connector's files into the warehouse's `ingest` schema.
 import { quoteIdent as q, type Db } from '@dtts/db';
+import { render, type Finding } from '@dtts/messages';
 import { loadCsvFast } from './read/csv-fast.ts';
 import type { Connector, TableSpec } from './contract.ts';
 import { discover, type DiscoveredFile } from './discover.ts';
@@ -20,6 +21,8 @@ export interface FileReport {
   rowsLoaded: number;
   rowsQuarantined: number;
   rowsSkipped: number;
+  /** The file's warnings as findings (code + params), and in English for logs and the manifest. */
+  findings: Finding[];
   warnings: string[];
   notes: string[];
 }
@@ -49,7 +52,7 @@ export interface IngestResult {
   /** Sources that failed, with the message naming the file. */
   failures: { source: string; message: string }[];
   /** Warnings not tied to a read file (ignored files, folders). */
-  warnings: { source: string; file: string; message: string }[];
+  warnings: { source: string; file: string; finding: Finding; message: string }[];
   years: Map<string, number[]>;
   sourcesDir: string;
 }
@@ -57,9 +60,9 @@ export interface IngestResult {
 export async function createIngestSchema(db: Db, connectors: readonly Connector[]): Promise<void> {
   await db.exec(`
     CREATE SCHEMA IF NOT EXISTS ingest;
-    CREATE TABLE IF NOT EXISTS ingest.quarantine (source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR, action VARCHAR, year INTEGER);
+    CREATE TABLE IF NOT EXISTS ingest.quarantine (source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR, action VARCHAR, year INTEGER, code VARCHAR, params VARCHAR);
     CREATE TABLE IF NOT EXISTS ingest.files (source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]);
-    CREATE TABLE IF NOT EXISTS ingest.warnings (source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR);`);
+    CREATE TABLE IF NOT EXISTS ingest.warnings (source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR, params VARCHAR);`);
   for (const connector of connectors) {
     for (const table of connector.tables) await db.run(ingestTableDDL(connector, table));
   }
@@ -71,8 +74,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const found = await discover(opts.sourcesDir, connectors, opts.years);
   const result: IngestResult = { files: [], failures: [], warnings: found.warnings, years: found.years, sourcesDir: opts.sourcesDir };
   for (const w of found.warnings) {
-    opts.onEvent?.({ type: 'warning', ...w });
-    await db.run(`INSERT INTO ingest.warnings VALUES (?, NULL, ?, 'ignored_file', ?)`, [w.source, w.file, w.message]);
+    opts.onEvent?.({ type: 'warning', source: w.source, file: w.file, message: w.message });
+    await insertWarning(db, w.source, null, w.file, w.finding);
   }
   // A source's year is independent of every other (a reference stays within its source and
   // year): several at a time, each on its own connection and work database, so that DuckDB works
@@ -143,7 +146,7 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
       source: connector.id, table: table.name, year, file: f.file,
       sha256,
       rowsRead: read.rows, rowsLoaded: 0, rowsQuarantined: 0, rowsSkipped: 0,
-      warnings: read.warnings, notes: read.notes,
+      findings: read.warnings, warnings: [], notes: read.notes,
     });
     opts.onEvent?.({ type: 'file', source: connector.id, file: f.file, rows: read.rows });
   }
@@ -159,7 +162,8 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
     report.rowsLoaded = loadedByFile.get(report.file) ?? 0;
     report.rowsQuarantined = counts.quarantined;
     report.rowsSkipped = counts.skipped;
-    report.warnings.push(...counts.warnings);
+    report.findings.push(...counts.warnings);
+    report.warnings = report.findings.map((f) => render(f, 'en'));
     if (report.rowsRead !== report.rowsLoaded + report.rowsQuarantined + report.rowsSkipped) {
       throw new Error(`${report.file} does not reconcile: read ${report.rowsRead} ≠ loaded ${report.rowsLoaded} + quarantined ${report.rowsQuarantined} + skipped ${report.rowsSkipped}`);
     }
@@ -167,9 +171,7 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
       report.source, report.table, year, report.file, report.sha256,
       report.rowsRead, report.rowsLoaded, report.rowsQuarantined, report.rowsSkipped, JSON.stringify(report.warnings),
     ]);
-    for (const message of report.warnings) {
-      await db.run(`INSERT INTO ingest.warnings VALUES (?, ?, ?, ?, ?)`, [report.source, year, report.file, warningCode(message), message]);
-    }
+    for (const f of report.findings) await insertWarning(db, report.source, year, report.file, f);
   }
   const totals = reports.reduce((t, r) => ({ loaded: t.loaded + r.rowsLoaded, quarantined: t.quarantined + r.rowsQuarantined }), { loaded: 0, quarantined: 0 });
   opts.onEvent?.({ type: 'table', source: connector.id, table: table.name, year, ...totals });
@@ -186,10 +188,9 @@ async function tryFastCsv(db: Db, workDb: string, idx: number, f: DiscoveredFile
   }
 }
 
-function warningCode(message: string): string {
-  if (message.startsWith('legacy')) return 'legacy_encoding';
-  if (message.includes('mapped forward') || message.includes('abolished')) return 'abolished_code';
-  if (message.startsWith('sheet')) return 'ignored_sheet';
-  if (message.startsWith('columns ignored')) return 'ignored_columns';
-  return 'other';
+/** A warning stored as its code and parameters, with its English wording in `message`. */
+async function insertWarning(db: Db, source: string, year: number | null, file: string, f: Finding): Promise<void> {
+  await db.run(`INSERT INTO ingest.warnings (source, year, file, code, message, params) VALUES (?, ?, ?, ?, ?, ?)`, [
+    source, year, file, f.code, render(f, 'en'), JSON.stringify(f.params),
+  ]);
 }

@@ -8,3 +8,6 @@ export { loadedColumns } from './load-table.ts';
 export { FORM_SHEETS } from './read/index.ts';
 export { birthColumns, birthColumnsOf, communeColumns, type ColumnGroup } from './column-groups.ts';
 export { minAgeAtEvent } from './row-rules.ts';
+
+// Findings are declared with their code (worded in @dtts/messages), so a connector needs no other import.
+export { finding, type Finding, type MessageCode } from '@dtts/messages';

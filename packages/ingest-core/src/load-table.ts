@@ -1,6 +1,7 @@
 // Parsing, validating, quarantining and loading one table of one year, in DuckDB.
 // Rows arrive as text in a work table; JavaScript only sees distinct values of parsed columns.
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
+import { encodeFinding, finding, renderSql, type Finding } from '@dtts/messages';
 import { nfc } from '@dtts/vn-text';
 import type { Connector, TableSpec } from './contract.ts';
 import { findIssues, keyPart } from './findings.ts';
@@ -11,7 +12,7 @@ export type { LoadTableArgs } from './work-columns.ts';
 
 export interface TableLoadResult {
   /** Per file index: counts and warnings. */
-  perFile: Map<number, { read: number; loaded: number; quarantined: number; skipped: number; warnings: string[] }>;
+  perFile: Map<number, { read: number; loaded: number; quarantined: number; skipped: number; warnings: Finding[] }>;
 }
 
 export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
@@ -57,7 +58,7 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
       const bad = type.invalid ? type.invalid.when(raw) : 'false';
       selects.push(
         `CASE WHEN ${raw} IS NULL OR (${bad}) THEN NULL ELSE ${type.value(raw)} END AS ${q(name)}`,
-        `CASE WHEN ${raw} IS NOT NULL AND (${bad}) THEN ${lit(type.invalid?.reason ?? '')} END AS ${errCol(name)}`,
+        `CASE WHEN ${raw} IS NOT NULL AND (${bad}) THEN ${type.invalid ? lit(encodeFinding(type.invalid.finding)) : 'NULL::VARCHAR'} END AS ${errCol(name)}`,
         `NULL::VARCHAR AS ${warnCol(name)}`,
       );
     }
@@ -91,6 +92,7 @@ async function blankValues({ db, table, work }: LoadTableArgs): Promise<void> {
 /** Up to this many distinct texts, a column's parsed values are inlined in SQL instead of joined. */
 const INLINE_MAP_LIMIT = 64;
 
+/** Per distinct text: its value, or its finding as JSON text (`error`), and a warning as JSON text. */
 interface ValueMapRow {
   raw: string;
   value: string | null;
@@ -103,9 +105,13 @@ async function buildValueMap(db: Db, work: string, raw: string, name: string, ty
   const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT ${q(name)} AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
   const rows: ValueMapRow[] = distinct.map(({ raw: text }) => {
     const result = schema.safeParse(nfc(text));
-    return result.success
-      ? { raw: text, value: result.data, error: null, warning: type.warnings?.(text, ctx) ?? null }
-      : { raw: text, value: null, error: result.error.issues[0]?.message ?? 'unreadable value', warning: null };
+    if (result.success) {
+      const warning = type.warnings?.(text, ctx);
+      return { raw: text, value: result.data, error: null, warning: warning ? encodeFinding(warning) : null };
+    }
+    const issue = result.error.issues[0];
+    const found = issue?.code === 'custom' ? (issue.params?.finding as Finding | undefined) : undefined;
+    return { raw: text, value: null, error: encodeFinding(found ?? finding('value_unreadable')), warning: null };
   });
   if (rows.length <= INLINE_MAP_LIMIT) return rows;
   await db.run(`CREATE OR REPLACE TABLE ${work}.${q(`map_${name}`)} (raw VARCHAR, value VARCHAR, error VARCHAR, warning VARCHAR)`);
@@ -177,11 +183,12 @@ async function insertQuarantine({ db, connector, table, year, work }: LoadTableA
   const keyValue = (name: string) => (table.columns[name] ? `coalesce(${raw(name)}, '')` : `coalesce(${keyPart(table, name)}::VARCHAR, '')`);
   if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(keyValue).join(` || ' / ' || `)}`);
   else if (table.key?.length === 1 && !table.columns[table.key[0]!]) cases.push(`WHEN ${lit(table.key[0]!)} THEN ${keyValue(table.key[0]!)}`);
+  // Stored as code and parameters; `reason` is the English wording of the same, for engineers.
   await db.run(`
-    INSERT INTO ingest.quarantine
+    INSERT INTO ingest.quarantine (source, table_name, file, "row", "column", value, reason, action, year, code, params)
     SELECT ${lit(connector.id)}, ${lit(table.name)}, f.file, i.row_no, i.col,
-           CASE i.col ${cases.join(' ')} ELSE NULL END, i.reason, i.action, ${year}
-    FROM ${work}.issues i
+           CASE i.col ${cases.join(' ')} ELSE NULL END, ${renderSql('i.code', 'i.params', 'en')}, i.action, ${year}, i.code, i.params
+    FROM (SELECT *, json_extract_string(finding, '$.code') AS code, json_extract(finding, '$.params')::VARCHAR AS params FROM ${work}.issues) i
     JOIN ${work}.parsed p USING (file_idx, row_no)
     JOIN ${work}.files f USING (file_idx)
     ORDER BY i.file_idx, i.row_no`);
@@ -205,7 +212,7 @@ async function countPerFile(db: Db, work: string, table: TableSpec): Promise<Tab
       skipped: r.skipped,
       quarantined: r.rejected,
       loaded: r.read - r.skipped - r.rejected,
-      warnings: r.warnings,
+      warnings: r.warnings.map((w) => JSON.parse(w) as Finding),
     });
   }
   return perFile;

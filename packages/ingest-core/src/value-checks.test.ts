@@ -39,7 +39,8 @@ beforeAll(async () => {
       valueChecks: [{
         column: 'kg',
         when: `kg > (SELECT max_kg FROM lookup_limits WHERE kind = loai)`,
-        reasonSql: `format('{} kg is above the limit of kind {}', kg, loai)`,
+        code: 'number_above',
+        params: { max: `(SELECT max_kg FROM lookup_limits WHERE kind = loai)::INTEGER` },
       }],
       derived: { ...person.derived, over_half: { sql: `kg > (SELECT max_kg / 2 FROM lookup_limits WHERE kind = loai)`, sqlType: 'BOOLEAN' } },
     }],
@@ -70,11 +71,11 @@ describe('value checks and lookups', () => {
     ]);
   });
 
-  it('quarantines the blanked value with its raw text and the SQL reason, and the rejected row with the rule\'s', async () => {
-    expect(await db.all(`SELECT "row", "column", value, reason, action FROM ingest.quarantine ORDER BY "row"`)).toEqual([
-      { row: 3, column: 'kg', value: '12,5', reason: '12.5 kg is above the limit of kind A', action: 'value_blanked' },
+  it('quarantines the blanked value with its raw text and the finding with parameters computed in SQL, and the rejected row with the rule\'s', async () => {
+    expect(await db.all(`SELECT "row", "column", value, code, params, reason, action FROM ingest.quarantine ORDER BY "row"`)).toEqual([
+      { row: 3, column: 'kg', value: '12,5', code: 'number_above', params: '{"max":10}', reason: 'above 10', action: 'value_blanked' },
       {
-        row: 4, column: 'nam_sinh_me', value: '2015', action: 'row_rejected',
+        row: 4, column: 'nam_sinh_me', value: '2015', action: 'row_rejected', code: 'mother_too_young', params: '{"min":10,"event":"ngay"}',
         reason: 'the mother would be younger than 10 at the event (year of ngay minus birth year): impossible',
       },
     ]);

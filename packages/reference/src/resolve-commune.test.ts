@@ -1,3 +1,4 @@
+import { finding } from '@dtts/messages';
 import { describe, expect, it } from 'vitest';
 import { communeUnits } from './communes.ts';
 import { matchCommuneName } from './commune-names.ts';
@@ -25,7 +26,7 @@ describe('resolveCommune by code', () => {
   it('maps a code abolished in 2025 forward, with a warning naming both units', () => {
     expect(resolveCommune({ code: '02980' }, Y2025)).toEqual({
       ok: true, code: '02947', name: 'Xã Bảo Yên', frame: '2025',
-      warning: 'commune code 02980 (Xã Xuân Thượng) was abolished on 2025-07-01; mapped forward to its successor 02947 (Xã Bảo Yên)',
+      warnings: [finding('commune_mapped_forward', { commune: '02980 (Xã Xuân Thượng)', date: '2025-07-01', successor: '02947 (Xã Bảo Yên)' })],
     });
     expect(resolveCommune({ code: '02950' }, Y2025)).toMatchObject({ code: '02953', name: 'Xã Nghĩa Đô' });
     expect(resolveCommune({ code: '02965' }, '2025-09-05')).toMatchObject({ code: '02962', name: 'Xã Xuân Hòa' });
@@ -34,7 +35,7 @@ describe('resolveCommune by code', () => {
   it('maps Long Phúc (abolished by the 2020 merger) to Phúc Khánh in 2020 and 2025 data', () => {
     const r2020 = resolveCommune({ code: '02995' }, '2020-10-01');
     expect(r2020).toMatchObject({ ok: true, code: '02998', name: 'Xã Phúc Khánh', frame: '2020' });
-    if (r2020.ok) expect(r2020.warning).toMatch(/02995 \(Xã Long Phúc\).*02998 \(Xã Phúc Khánh\)/);
+    if (r2020.ok) expect(r2020.warnings?.[0]?.params).toMatchObject({ commune: '02995 (Xã Long Phúc)', successor: '02998 (Xã Phúc Khánh)' });
     expect(resolveCommune({ code: '02995' }, Y2025)).toMatchObject({ ok: true, code: '02998', frame: '2025' });
   });
 
@@ -42,24 +43,24 @@ describe('resolveCommune by code', () => {
     for (const code of ['03079', '03070']) {
       const r = resolveCommune({ code }, Y2025);
       expect(r).toMatchObject({ ok: true, code: '02989', name: 'Xã Bảo Hà', frame: '2025' });
-      if (r.ok) expect(r.warning).toContain('Huyện Văn Bàn');
+      if (r.ok) expect(String(r.warnings?.[0]?.params.commune)).toContain('Huyện Văn Bàn');
       const before = resolveCommune({ code }, Y2024);
       expect(before.ok).toBe(false);
-      if (!before.ok) expect(before.reason).toContain('Huyện Văn Bàn, not a commune of Bảo Yên');
+      if (!before.ok) expect(before.finding).toMatchObject({ code: 'commune_in_van_ban', params: { date: Y2024 } });
     }
   });
 
   it('fails on unknown codes with a plain reason', () => {
-    expect(resolveCommune({ code: '12345' }, Y2024)).toEqual({ ok: false, reason: 'unknown commune code "12345" on 2024-10-01' });
-    expect(resolveCommune({ code: 'abc' }, Y2024)).toEqual({ ok: false, reason: 'unknown commune code "abc" on 2024-10-01' });
+    expect(resolveCommune({ code: '12345' }, Y2024)).toEqual({ ok: false, finding: finding('commune_code_unknown', { date: '2024-10-01' }) });
+    expect(resolveCommune({ code: 'abc' }, Y2024)).toEqual({ ok: false, finding: finding('commune_code_unknown', { date: '2024-10-01' }) });
     expect(resolveCommune({ code: '029470' }, Y2024).ok).toBe(false);
-    expect(resolveCommune({}, Y2024)).toEqual({ ok: false, reason: 'no commune code or name given' });
+    expect(resolveCommune({}, Y2024)).toEqual({ ok: false, finding: finding('commune_missing') });
   });
 
   it('lets the code win over the name, and flags a contradicting name', () => {
     expect(resolveCommune({ code: '02989', name: 'Phố Ràng' }, Y2024)).toEqual({
       ok: true, code: '02989', name: 'Xã Bảo Hà', frame: '2020',
-      warning: 'name "Phố Ràng" does not match commune code 02989; the code was used (Xã Bảo Hà)',
+      warnings: [finding('commune_name_mismatch', { code: '02989', used: 'Xã Bảo Hà' })],
     });
     expect(resolveCommune({ code: '02989', name: 'Xã Bảo Hà' }, Y2024)).toEqual({ ok: true, code: '02989', name: 'Xã Bảo Hà', frame: '2020' });
     // the old name of a re-used code is no contradiction
@@ -95,15 +96,15 @@ describe('resolveCommune by name', () => {
   it('maps names of abolished units forward with a warning', () => {
     const r = resolveCommune({ name: 'TT Phố Ràng' }, Y2025);
     expect(r).toMatchObject({ ok: true, code: '02947', name: 'Xã Bảo Yên', frame: '2025' });
-    if (r.ok) expect(r.warning).toBe('commune 02947 (Thị trấn Phố Ràng) was abolished on 2025-07-01; mapped forward to its successor 02947 (Xã Bảo Yên)');
+    if (r.ok) expect(r.warnings).toEqual([finding('commune_mapped_forward', { commune: '02947 (Thị trấn Phố Ràng)', date: '2025-07-01', successor: '02947 (Xã Bảo Yên)' })]);
     expect(resolveCommune({ name: 'Xã Long Khánh' }, Y2024)).toMatchObject({ ok: true, code: '02998', name: 'Xã Phúc Khánh' });
     expect(resolveCommune({ name: 'Tân An' }, Y2025)).toMatchObject({ ok: true, code: '02989', name: 'Xã Bảo Hà' });
     expect(resolveCommune({ name: 'Kim Son' }, Y2025)).toMatchObject({ ok: true, code: '02989' });
   });
 
   it('fails on names not in force and not abolished', () => {
-    expect(resolveCommune({ name: 'Bảo Yên' }, Y2024)).toEqual({ ok: false, reason: 'unknown commune "Bảo Yên" on 2024-10-01' });
-    expect(resolveCommune({ name: 'Hà Nội' }, Y2025)).toEqual({ ok: false, reason: 'unknown commune "Hà Nội" on 2025-10-01' });
+    expect(resolveCommune({ name: 'Bảo Yên' }, Y2024)).toEqual({ ok: false, finding: finding('commune_name_unknown', { date: '2024-10-01' }) });
+    expect(resolveCommune({ name: 'Hà Nội' }, Y2025)).toEqual({ ok: false, finding: finding('commune_name_unknown', { date: '2025-10-01' }) });
     expect(resolveCommune({ name: 'Tân An' }, Y2024).ok).toBe(false);
     expect(resolveCommune({ name: 'Xã' }, Y2024).ok).toBe(false);
   });

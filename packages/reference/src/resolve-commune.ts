@@ -1,9 +1,10 @@
+import { finding, type Finding } from '@dtts/messages';
 import { communeUnits, crosswalk2025, isInForce, merger2020, type CommuneUnit } from './communes.ts';
 import { matchCommuneName, nameFitsUnit } from './commune-names.ts';
 
 export type CommuneResolution =
-  | { ok: true; code: string; name: string; frame: '2020' | '2025'; warning?: string }
-  | { ok: false; reason: string };
+  | { ok: true; code: string; name: string; frame: '2020' | '2025'; warnings?: Finding[] }
+  | { ok: false; finding: Finding };
 
 /** The warehouse's frames start with the 2020 merger; earlier reference dates have no frame. */
 const FIRST_DATE = '2020-03-01';
@@ -36,22 +37,21 @@ function successor(unit: CommuneUnit, date: string): CommuneUnit | undefined {
   return framesInForce(date).find((u) => u.code === code);
 }
 
-const label = (u: CommuneUnit) => `${u.code} (${u.name}${u.frame === 'van_ban' ? ', then in Huyện Văn Bàn' : ''})`;
+const label = (u: CommuneUnit) => `${u.code} (${u.name}${u.frame === 'van_ban' ? ', Huyện Văn Bàn' : ''})`;
 
-function mapForward(unit: CommuneUnit, date: string, how: string): CommuneResolution {
+function mapForward(unit: CommuneUnit, date: string): CommuneResolution {
   const next = successor(unit, date);
-  if (!next) return { ok: false, reason: `commune ${label(unit)} has no successor in force on ${date}` };
-  const warning = `${how} ${label(unit)} was abolished on ${dayAfter(unit.validTo!)}; mapped forward to its successor ${label(next)}`;
-  return resolved(next, warning);
+  if (!next) return { ok: false, finding: finding('commune_no_successor', { commune: label(unit), date }) };
+  return resolved(next, finding('commune_mapped_forward', { commune: label(unit), date: dayAfter(unit.validTo!), successor: label(next) }));
 }
 
-function resolved(unit: CommuneUnit, warning?: string): CommuneResolution {
+function resolved(unit: CommuneUnit, warning?: Finding): CommuneResolution {
   const frame = unit.frame === '2025' ? '2025' : '2020';
-  return warning ? { ok: true, code: unit.code, name: unit.name, frame, warning } : { ok: true, code: unit.code, name: unit.name, frame };
+  return warning ? { ok: true, code: unit.code, name: unit.name, frame, warnings: [warning] } : { ok: true, code: unit.code, name: unit.name, frame };
 }
 
-function vanBanReason(what: string, unit: CommuneUnit, date: string): string {
-  return `${what} on ${date} is ${unit.name} of Huyện Văn Bàn, not a commune of Bảo Yên (it joins Xã Bảo Hà on 2025-07-01)`;
+function vanBanFinding(unit: CommuneUnit, date: string): CommuneResolution {
+  return { ok: false, finding: finding('commune_in_van_ban', { name: unit.name, date }) };
 }
 
 /** `2947` → `02947` (codes lose leading zeros in spreadsheets); null when not a code at all. */
@@ -62,14 +62,14 @@ export function normaliseCommuneCode(raw: string): string | null {
 
 function byCode(raw: string, date: string): CommuneResolution {
   const code = normaliseCommuneCode(raw);
-  if (code === null) return { ok: false, reason: `unknown commune code "${raw.trim()}" on ${date}` };
+  if (code === null) return { ok: false, finding: finding('commune_code_unknown', { date }) };
   const current = framesInForce(date).find((u) => u.code === code);
   if (current) return resolved(current);
   const gone = abolishedBefore(date).filter((u) => u.code === code).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
-  if (gone) return mapForward(gone, date, 'commune code');
+  if (gone) return mapForward(gone, date);
   const vanBan = communeUnits.find((u) => u.frame === 'van_ban' && u.code === code && isInForce(u, date));
-  if (vanBan) return { ok: false, reason: vanBanReason(`commune code "${code}"`, vanBan, date) };
-  return { ok: false, reason: `unknown commune code "${code}" on ${date}` };
+  if (vanBan) return vanBanFinding(vanBan, date);
+  return { ok: false, finding: finding('commune_code_unknown', { date }) };
 }
 
 function byName(raw: string, date: string): CommuneResolution {
@@ -77,13 +77,13 @@ function byName(raw: string, date: string): CommuneResolution {
   const current = matchCommuneName(name, framesInForce(date));
   if (current.kind === 'one') return resolved(current.unit);
   const candidates = current.kind === 'many' ? current.units : undefined;
-  if (candidates) return { ok: false, reason: `ambiguous commune "${name}": could be ${candidates.map((u) => u.name).join(', ')}` };
+  if (candidates) return { ok: false, finding: finding('commune_ambiguous', { candidates: candidates.map((u) => u.name).join(', ') }) };
   const gone = matchCommuneName(name, abolishedBefore(date));
-  if (gone.kind === 'one') return mapForward(gone.unit, date, 'commune');
-  if (gone.kind === 'many') return { ok: false, reason: `ambiguous commune "${name}": could be ${gone.units.map((u) => u.name).join(', ')}` };
+  if (gone.kind === 'one') return mapForward(gone.unit, date);
+  if (gone.kind === 'many') return { ok: false, finding: finding('commune_ambiguous', { candidates: gone.units.map((u) => u.name).join(', ') }) };
   const vanBan = matchCommuneName(name, communeUnits.filter((u) => u.frame === 'van_ban' && isInForce(u, date)));
-  if (vanBan.kind === 'one') return { ok: false, reason: vanBanReason(`commune "${name}"`, vanBan.unit, date) };
-  return { ok: false, reason: `unknown commune "${name}" on ${date}` };
+  if (vanBan.kind === 'one') return vanBanFinding(vanBan.unit, date);
+  return { ok: false, finding: finding('commune_name_unknown', { date }) };
 }
 
 /**
@@ -93,10 +93,10 @@ function byName(raw: string, date: string): CommuneResolution {
  */
 export function resolveCommune(input: { code?: string | null; name?: string | null }, referenceDate: string): CommuneResolution {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) throw new Error(`reference date must be YYYY-MM-DD, got "${referenceDate}"`);
-  if (referenceDate < FIRST_DATE) return { ok: false, reason: `reference date ${referenceDate} is before the 2020 commune frame (${FIRST_DATE})` };
+  if (referenceDate < FIRST_DATE) return { ok: false, finding: finding('reference_date_before_frames', { date: referenceDate, first: FIRST_DATE }) };
   const code = input.code?.trim() ?? '';
   const name = input.name?.trim() ?? '';
-  if (code === '' && name === '') return { ok: false, reason: 'no commune code or name given' };
+  if (code === '' && name === '') return { ok: false, finding: finding('commune_missing') };
   if (code === '') return byName(name, referenceDate);
   const result = byCode(code, referenceDate);
   if (!result.ok || name === '') return result;
@@ -104,6 +104,6 @@ export function resolveCommune(input: { code?: string | null; name?: string | nu
   const given = normaliseCommuneCode(code);
   const named = communeUnits.filter((u) => u.code === result.code || u.code === given);
   if (named.some((u) => nameFitsUnit(name, u))) return result;
-  const mismatch = `name "${name}" does not match commune code ${given}; the code was used (${result.name})`;
-  return { ...result, warning: result.warning ? `${result.warning}; ${mismatch}` : mismatch };
+  const mismatch = finding('commune_name_mismatch', { code: given ?? code, used: result.name });
+  return { ...result, warnings: [...(result.warnings ?? []), mismatch] };
 }

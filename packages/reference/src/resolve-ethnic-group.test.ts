@@ -1,3 +1,4 @@
+import { finding } from '@dtts/messages';
 import { describe, expect, it } from 'vitest';
 import { ethnicGroups } from './ethnic-groups.ts';
 import { resolveEthnicGroup } from './resolve-ethnic-group.ts';
@@ -27,22 +28,22 @@ describe('resolveEthnicGroup', () => {
     expect(resolveEthnicGroup('Lao')).toEqual({ ok: true, code: '41' });
     const r = resolveEthnicGroup('Tay');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toBe('unknown ethnic group "Tay" (names must keep their diacritics; did you mean Tày (02)?)');
+    if (!r.ok) expect(r.finding).toEqual(finding('ethnic_group_without_diacritics', { candidates: 'Tày (02)' }));
     expect(resolveEthnicGroup('Mong').ok).toBe(false);
   });
 
   it('reports other names shared by several groups as ambiguous, with candidates', () => {
-    expect(resolveEthnicGroup('Trại')).toEqual({ ok: false, reason: 'ambiguous ethnic group "Trại": Dao (09), Sán Dìu (18)', candidates: ['09', '18'] });
+    expect(resolveEthnicGroup('Trại')).toEqual({ ok: false, finding: finding('ethnic_group_ambiguous', { candidates: 'Dao (09), Sán Dìu (18)' }), candidates: ['09', '18'] });
     expect(resolveEthnicGroup('Xá Lá Vàng')).toMatchObject({ ok: false, candidates: ['24', '44', '45'] });
     expect(resolveEthnicGroup('Xá Khao')).toMatchObject({ ok: false, candidates: ['33', '39'] });
   });
 
   it('fails on unknown codes and names', () => {
-    expect(resolveEthnicGroup('56')).toEqual({ ok: false, reason: 'unknown ethnic group code "56" (codes are 01–55)' });
+    expect(resolveEthnicGroup('56')).toEqual({ ok: false, finding: finding('ethnic_group_code_unknown') });
     expect(resolveEthnicGroup('0')).toMatchObject({ ok: false });
-    expect(resolveEthnicGroup('123')).toEqual({ ok: false, reason: 'unknown ethnic group "123"' });
-    expect(resolveEthnicGroup('Kinh Việt Nam')).toEqual({ ok: false, reason: 'unknown ethnic group "Kinh Việt Nam"' });
-    expect(resolveEthnicGroup('  ')).toEqual({ ok: false, reason: 'no ethnic group given' });
+    expect(resolveEthnicGroup('123')).toEqual({ ok: false, finding: finding('ethnic_group_unknown') });
+    expect(resolveEthnicGroup('Kinh Việt Nam')).toEqual({ ok: false, finding: finding('ethnic_group_unknown') });
+    expect(resolveEthnicGroup('  ')).toEqual({ ok: false, finding: finding('ethnic_group_missing') });
   });
 
   it('resolves every group by its code, canonical name and each of its variants', () => {

@@ -1,3 +1,4 @@
+import { finding } from '@dtts/messages';
 import { describe, expect, it } from 'vitest';
 import { parseBooleanVi, parseSex } from './parse-choice.ts';
 
@@ -13,7 +14,7 @@ describe('parseBooleanVi', () => {
     expect(parseBooleanVi('   ')).toEqual({ ok: true, value: null });
   });
   it('rejects anything else with a reason', () => {
-    expect(parseBooleanVi('abc')).toEqual({ ok: false, reason: 'not a yes/no value (expected Có/Không, x, 1/0, TRUE/FALSE): "abc"' });
+    expect(parseBooleanVi('abc')).toEqual({ ok: false, finding: finding('not_yes_no') });
     expect(parseBooleanVi('2').ok).toBe(false);
   });
 });
@@ -26,9 +27,9 @@ describe('parseSex', () => {
     expect(parseSex(s)).toEqual({ ok: true, value: 'Nữ' });
   });
   it.each([['Khác'], ['3'], ['x'], ['M'], ['F'], ['male']])('rejects %s (not a form SOURCES.md accepts)', (s) => {
-    expect(parseSex(s)).toEqual({ ok: false, reason: `not a sex (expected Nam/Nữ or 1/2): "${s}"` });
+    expect(parseSex(s)).toEqual({ ok: false, finding: finding('not_sex') });
   });
   it('rejects blank', () => {
-    expect(parseSex(' ')).toEqual({ ok: false, reason: 'blank value' });
+    expect(parseSex(' ')).toEqual({ ok: false, finding: finding('value_missing') });
   });
 });

@@ -1,4 +1,5 @@
 import { foldAscii } from './fold.ts';
+import { finding } from '@dtts/messages';
 import { fail, ok, type ParseResult } from './result.ts';
 
 // Compared after foldAscii, so Có/co/CÓ, Không/khong and Đúng/dung are one entry each.
@@ -14,7 +15,7 @@ export function parseBooleanVi(s: string): ParseResult<boolean | null> {
   if (key === '') return ok(null);
   if (TRUE_WORDS.has(key)) return ok(true);
   if (FALSE_WORDS.has(key)) return ok(false);
-  return fail(`not a yes/no value (expected Có/Không, x, 1/0, TRUE/FALSE): "${s.trim()}"`);
+  return fail(finding('not_yes_no'));
 }
 
 export type Sex = 'Nam' | 'Nữ';
@@ -29,5 +30,5 @@ export function parseSex(s: string): ParseResult<Sex> {
   const key = foldAscii(s);
   if (MALE.has(key)) return ok('Nam');
   if (FEMALE.has(key)) return ok('Nữ');
-  return fail(key === '' ? 'blank value' : `not a sex (expected Nam/Nữ or 1/2): "${s.trim()}"`);
+  return fail(key === '' ? finding('value_missing') : finding('not_sex'));
 }

@@ -1,3 +1,4 @@
+import { finding } from '@dtts/messages';
 import { describe, expect, it } from 'vitest';
 import { parseDateLoose } from './parse-date.ts';
 
@@ -31,17 +32,17 @@ describe('parseDateLoose', () => {
   });
 
   it.each([
-    ['31/02/2010', 'impossible date (day 31 of month 2): "31/02/2010"'],
-    ['29/02/2019', 'impossible date (day 29 of month 2): "29/02/2019"'],
-    ['01/13/2010', 'impossible date (month 13): "01/13/2010"'],
-    ['2010-00-10', 'impossible date (month 0): "2010-00-10"'],
-    ['0985', 'impossible date (year 985): "0985"'],
-    ['abc', 'not a date: "abc"'],
-    ['05/09/18', 'not a date: "05/09/18"'],
-    ['5/9-2018', 'not a date: "5/9-2018"'],
-    ['', 'blank value'],
-  ])('rejects %j', (input, reason) => {
-    expect(parseDateLoose(input)).toEqual({ ok: false, reason });
+    ['31/02/2010', finding('date_impossible_day', { day: 31, month: 2 })],
+    ['29/02/2019', finding('date_impossible_day', { day: 29, month: 2 })],
+    ['01/13/2010', finding('date_impossible_month', { month: 13 })],
+    ['2010-00-10', finding('date_impossible_month', { month: 0 })],
+    ['0985', finding('date_impossible_year', { year: 985 })],
+    ['abc', finding('not_a_date')],
+    ['05/09/18', finding('not_a_date')],
+    ['5/9-2018', finding('not_a_date')],
+    ['', finding('value_missing')],
+  ])('rejects %j', (input, expected) => {
+    expect(parseDateLoose(input)).toEqual({ ok: false, finding: expected });
   });
 
   it('accepts 29 February in a leap year', () => {

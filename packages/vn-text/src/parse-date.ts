@@ -1,3 +1,4 @@
+import { finding } from '@dtts/messages';
 import { fail, ok, type ParseResult } from './result.ts';
 
 /** A date that may be known only to the year (a birth year) or to the month. */
@@ -15,11 +16,11 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function checked(raw: string, year: number, month?: number, day?: number): ParseResult<LooseDate> {
-  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`impossible date (year ${year}): "${raw}"`);
+  if (year < MIN_YEAR || year > MAX_YEAR) return fail(finding('date_impossible_year', { year }));
   if (month === undefined) return ok({ year });
-  if (month < 1 || month > 12) return fail(`impossible date (month ${month}): "${raw}"`);
+  if (month < 1 || month > 12) return fail(finding('date_impossible_month', { month }));
   if (day === undefined) return ok({ year, month });
-  if (day < 1 || day > daysInMonth(year, month)) return fail(`impossible date (day ${day} of month ${month}): "${raw}"`);
+  if (day < 1 || day > daysInMonth(year, month)) return fail(finding('date_impossible_day', { day, month }));
   return ok({ year, month, day });
 }
 
@@ -29,7 +30,7 @@ function checked(raw: string, year: number, month?: number, day?: number): Parse
  */
 export function parseDateLoose(s: string): ParseResult<LooseDate> {
   const raw = s.trim();
-  if (raw === '') return fail('blank value');
+  if (raw === '') return fail(finding('value_missing'));
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw))) {
     return checked(raw, Number(m[1]), Number(m[2]), Number(m[3]));
@@ -41,9 +42,9 @@ export function parseDateLoose(s: string): ParseResult<LooseDate> {
   if (/^\d{4}$/.test(raw)) return checked(raw, Number(raw));
   if (/^\d{5}(?:\.\d+)?$/.test(raw)) {
     const serial = Math.floor(Number(raw));
-    if (serial < 20000 || serial > 80000) return fail(`not a date: "${raw}"`);
+    if (serial < 20000 || serial > 80000) return fail(finding('not_a_date'));
     const d = new Date(EXCEL_EPOCH_MS + serial * DAY_MS);
     return ok({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }
-  return fail(`not a date: "${raw}"`);
+  return fail(finding('not_a_date'));
 }

@@ -1,3 +1,4 @@
+import { finding } from '@dtts/messages';
 import { describe, expect, it } from 'vitest';
 import { parseVnInteger } from './parse-integer.ts';
 
@@ -12,12 +13,12 @@ describe('parseVnInteger', () => {
   });
 
   it.each([
-    ['12a', 'not a number: "12a"'],
-    ['abc', 'not a number: "abc"'],
-    ['', 'blank value'],
-    ['đ', 'not a number: "đ"'],
-  ])('rejects %j with a plain reason', (input, reason) => {
-    expect(parseVnInteger(input)).toEqual({ ok: false, reason });
+    ['12a', finding('not_a_number')],
+    ['abc', finding('not_a_number')],
+    ['', finding('value_missing')],
+    ['đ', finding('not_a_number')],
+  ])('rejects %j with a coded reason', (input, expected) => {
+    expect(parseVnInteger(input)).toEqual({ ok: false, finding: expected });
   });
 
   it.each(['2.5', '1.5', '1,5', '1.50', '1.5000', '1.500,50', '1.500.00', '15.00.000', '1,500.000'])(
@@ -25,7 +26,7 @@ describe('parseVnInteger', () => {
     (input) => {
       const r = parseVnInteger(input);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toContain(`"${input}"`);
+      if (!r.ok) expect(['number_not_whole', 'number_mixed_separators']).toContain(r.finding.code);
     },
   );
 });

@@ -1,4 +1,5 @@
 import { nfc } from './fold.ts';
+import { finding } from '@dtts/messages';
 import { fail, ok, type ParseResult } from './result.ts';
 
 // A currency word after the amount is tolerated: 1.500.000 đ, 1.500.000đ, 1 500 000 VNĐ.
@@ -14,18 +15,18 @@ const SPACES = /[ \u00A0\u202F]/;
  */
 export function parseVnInteger(s: string): ParseResult<number> {
   const raw = nfc(s).trim();
-  if (raw === '') return fail('blank value');
+  if (raw === '') return fail(finding('value_missing'));
   const text = raw.replace(CURRENCY, '');
   const match = /^([-\u2212+]?)\s*(\d[\d., \u00A0\u202F]*)$/u.exec(text);
-  if (!match) return fail(`not a number: "${raw}"`);
+  if (!match) return fail(finding('not_a_number'));
   const sign = match[1] === '' || match[1] === '+' ? 1 : -1;
   const body = match[2]!;
   const separators = new Set([...body].filter((c) => !/\d/.test(c)).map((c) => (SPACES.test(c) ? ' ' : c)));
-  if (separators.size > 1) return fail(`not a whole number (mixed separators): "${raw}"`);
+  if (separators.size > 1) return fail(finding('number_mixed_separators'));
   if (separators.size === 1 && !/^\d{1,3}(?:[., \u00A0\u202F]\d{3})+$/u.test(body)) {
-    return fail(`not a whole number (amounts are integers; "." "," and spaces only separate thousands): "${raw}"`);
+    return fail(finding('number_not_whole'));
   }
   const value = sign * Number(body.replace(/\D/g, ''));
-  if (!Number.isSafeInteger(value)) return fail(`number too large: "${raw}"`);
+  if (!Number.isSafeInteger(value)) return fail(finding('number_too_large'));
   return ok(value === 0 ? 0 : value);
 }

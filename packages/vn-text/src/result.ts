@@ -1,5 +1,7 @@
-/** Outcome of reading one cell: a value, or a reason in plain words for the quarantine. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+import type { Finding } from '@dtts/messages';
+
+/** Outcome of reading one cell: a value, or a finding (a code of @dtts/messages) for the quarantine. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; finding: Finding };
 
 export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
-export const fail = <T = never>(reason: string): ParseResult<T> => ({ ok: false, reason });
+export const fail = <T = never>(finding: Finding): ParseResult<T> => ({ ok: false, finding });

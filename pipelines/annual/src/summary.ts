@@ -6,15 +6,19 @@ import type { RunManifest } from './manifest.ts';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 
-/** The engine's warning codes (ingest.warnings), in the analyst's words. */
+/** The engine's warning codes (ingest.warnings, worded in @dtts/messages), grouped in the analyst's words. */
 const WARNING_KINDS: Record<string, string> = {
-  abolished_code: 'commune codes or names no longer in force at the reference date, mapped to their successor',
+  commune_mapped_forward: 'commune codes or names no longer in force at the reference date, mapped to their successor',
+  commune_name_mismatch: 'commune names that contradict their code (the code was used)',
   legacy_encoding: 'files in a legacy Vietnamese encoding, converted',
-  ignored_sheet: 'workbook sheets not read',
-  ignored_columns: 'columns not used by the connector',
-  ignored_file: 'files in a source folder that match no table',
-  other: 'other',
+  sheet_ignored: 'workbook sheets not read',
+  columns_ignored: 'columns not used by the connector',
+  column_repeated: 'columns that appear twice in a file (the first was read)',
+  ignored_file: 'files or folders in a source folder that match no table',
 };
+
+/** Every ignored file or folder (ignored_lock_file, ignored_file_type, …) is one kind for the summary. */
+const kindOf = (code: string) => (code.startsWith('ignored_') ? 'ignored_file' : code);
 
 export function summary(m: RunManifest, outDir: string): string {
   const lines = ['', `Summary of run ${m.runId}`, '  source              files        read       loaded  quarantined    skipped'];
@@ -27,8 +31,8 @@ export function summary(m: RunManifest, outDir: string): string {
   lines.push('', `Quarantined: ${n(q.rowsRejected)} rows rejected, ${n(q.valuesBlanked)} values blanked (exports/quarantine.csv has each with its file, row and column)`);
   for (const r of q.topReasons) lines.push(`  ${n(r.count).padStart(7)}  ${r.reason}`);
 
-  const kinds = new Map(Object.entries(m.warningsByKind));
-  if (m.ignoredFiles.length > 0) kinds.set('ignored_file', m.ignoredFiles.length);
+  const kinds = new Map<string, number>();
+  for (const [code, count] of Object.entries(m.warningsByKind)) kinds.set(kindOf(code), (kinds.get(kindOf(code)) ?? 0) + count);
   const warnings = [...kinds.values()].reduce((a, b) => a + b, 0);
   lines.push('', `Warnings: ${warnings}${warnings > 0 ? ' (each in run-manifest.json)' : ''}`);
   for (const [kind, count] of [...kinds].sort((a, b) => b[1] - a[1])) lines.push(`  ${n(count).padStart(7)}  ${WARNING_KINDS[kind] ?? kind}`);

@@ -1,4 +1,5 @@
--- Quarantined rows and blanked values (ingest.quarantine); PII values arrive masked.
+-- Quarantined rows and blanked values (ingest.quarantine); PII values arrive masked. A reason is a
+-- code of @dtts/messages with its parameters (JSON); reason_en is its English wording.
 with source as (
     select * from ingest.quarantine
 ),
@@ -12,7 +13,9 @@ renamed as (
         "row" as source_row,
         "column" as column_name,
         "value" as raw_value,
-        reason,
+        code as reason_code,
+        params as reason_params,
+        reason as reason_en,
         "action" as quarantine_action
     from source
 )

@@ -1,4 +1,5 @@
 -- Ingestion warnings (ingest.warnings): legacy encodings converted, abolished codes mapped forward, …
+-- A warning is a code of @dtts/messages with its parameters (JSON); message_en is its English wording.
 with source as (
     select * from ingest.warnings
 ),
@@ -9,7 +10,8 @@ renamed as (
         cast(year as integer) as year,
         file,
         code as warning_code,
-        message
+        params as warning_params,
+        message as message_en
     from source
 )
 

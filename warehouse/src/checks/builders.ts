@@ -1,12 +1,16 @@
 // Generic data-quality tests (dbt's unique / not_null / accepted_values / relationships). Each
 // check is a query returning one row per failing record with a `failing_key` that locates it
 // without personal data: `YEAR file:row` for source records, the grain for indicator rows.
+import { quoteLiteral } from '@dtts/db';
+import { finding, type Finding } from '@dtts/messages';
+
 export type Severity = 'warn' | 'error';
 
 export interface Check {
   id: string;
   severity: Severity;
-  description: string;
+  /** What the check asserts: a code of @dtts/messages, worded there in Vietnamese and English. */
+  finding: Finding;
   /** The model or table it looks at. */
   model: string;
   sql: string;
@@ -23,7 +27,7 @@ export function unique(model: string, columns: string[], severity: Severity = 'e
   const cols = columns.join(', ');
   return {
     id: `unique__${model.split('.')[1]}__${columns.join('_')}`, severity, model,
-    description: `${model}: (${cols}) is unique (every repeat after the first fails)`,
+    finding: finding('check_unique', { model, columns: cols }),
     sql: `select ${key} as failing_key from (
   select *, row_number() over (partition by ${cols} order by ${key}) as occurrence from ${model}
 ) where occurrence > 1`,
@@ -33,17 +37,18 @@ export function unique(model: string, columns: string[], severity: Severity = 'e
 export function notNull(model: string, columns: string[], severity: Severity = 'error', key = recordKey): Check {
   return {
     id: `not_null__${model.split('.')[1]}__${columns.join('_')}`, severity, model,
-    description: `${model}: ${columns.join(', ')} never NULL`,
+    finding: finding('check_not_null', { model, columns: columns.join(', ') }),
     sql: `select ${key} as failing_key from ${model} where ${columns.map((c) => `${c} is null`).join(' or ')}`,
   };
 }
 
-/** `allowed` is a SQL list or subquery; NULLs are not_null's business. */
-export function acceptedValues(model: string, column: string, allowed: string, what: string, severity: Severity = 'error'): Check {
+/** `allowed`: the accepted values, or the codes of ref.ethnic_groups. NULLs are not_null's business. */
+export function acceptedValues(model: string, column: string, allowed: readonly string[] | 'ethnic_code', severity: Severity = 'error'): Check {
+  const sqlList = allowed === 'ethnic_code' ? 'select code from ref.ethnic_groups' : allowed.map(quoteLiteral).join(', ');
   return {
     id: `accepted_values__${model.split('.')[1]}__${column}`, severity, model,
-    description: `${model}: ${column} is ${what}`,
-    sql: `select ${recordKey} as failing_key from ${model} where ${column} is not null and ${column} not in (${allowed})`,
+    finding: allowed === 'ethnic_code' ? finding('check_ethnic_code', { model, column }) : finding('check_accepted_values', { model, column, allowed: allowed.join(', ') }),
+    sql: `select ${recordKey} as failing_key from ${model} where ${column} is not null and ${column} not in (${sqlList})`,
   };
 }
 
@@ -51,7 +56,7 @@ export function acceptedValues(model: string, column: string, allowed: string, w
 export function communeInFrame(model: string, severity: Severity = 'error'): Check {
   return {
     id: `commune_in_frame__${model.split('.')[1]}`, severity, model,
-    description: `${model}: commune_code is a commune of the frame in force at the reference date (2020 frame for 2020–2024, 2025 frame from 2025)`,
+    finding: finding('check_commune_in_frame', { model }),
     sql: `select ${recordKeyOf('s')} as failing_key
 from ${model} as s
 left join intermediate.int_commune_map as m

@@ -1,10 +1,9 @@
 // The checks that run in every build. Error severity marks data the indicators cannot be trusted
 // on; warn marks what a steward should look at. Neither stops the build: the caller decides.
 import { computedIndicators } from '@dtts/indicators';
+import { finding } from '@dtts/messages';
 import { acceptedValues, type Check, communeInFrame, notNull, recordKey, recordKeyOf, unique } from './builders.ts';
 
-const SEXES = `'Nam', 'Nữ'`;
-const ETHNIC_CODES = 'select code from ref.ethnic_groups';
 const GRAIN = ['indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex'];
 const grainKey = `concat_ws('/', ${GRAIN.join(', ')})`;
 
@@ -23,35 +22,35 @@ const sourceChecks: Check[] = [
 
   {
     id: 'relationship__nhan_khau__ho', severity: 'error', model: 'staging.stg_census__nhan_khau',
-    description: 'every census person belongs to a household of the same year',
+    finding: finding('check_relationship__nhan_khau__ho'),
     sql: `select ${recordKeyOf('p')} as failing_key
 from staging.stg_census__nhan_khau as p
 where not exists (select 1 from staging.stg_census__ho as h where h.year = p.year and h.ma_ho = p.ma_ho)`,
   },
   {
     id: 'relationship__hoc_sinh__truong', severity: 'error', model: 'staging.stg_school__hoc_sinh',
-    description: 'every student attends a school listed the same year',
+    finding: finding('check_relationship__hoc_sinh__truong'),
     sql: `select ${recordKeyOf('s')} as failing_key
 from staging.stg_school__hoc_sinh as s
 where not exists (select 1 from staging.stg_school__truong as t where t.year = s.year and t.ma_truong = s.ma_truong)`,
   },
   {
     id: 'households_without_persons', severity: 'warn', model: 'intermediate.int_households',
-    description: 'a census household has at least one person (else it has no head, no ethnic group, size 0)',
+    finding: finding('check_households_without_persons'),
     sql: `select ${recordKey} as failing_key from intermediate.int_households where household_size = 0`,
   },
 
-  acceptedValues('staging.stg_census__nhan_khau', 'gioi_tinh', SEXES, 'Nam or Nữ'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'gioi_tinh', SEXES, 'Nam or Nữ'),
-  acceptedValues('staging.stg_health_insurance__the_bhyt', 'gioi_tinh', SEXES, 'Nam or Nữ'),
-  acceptedValues('staging.stg_census__nhan_khau', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_health_insurance__the_bhyt', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_poverty__ho_ngheo', 'dan_toc_chu_ho', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'cap_hoc', `'MN', 'TH', 'THCS', 'THPT'`, 'MN, TH, THCS or THPT'),
-  acceptedValues('staging.stg_school__truong', 'loai_truong', `'MN', 'TH', 'THCS', 'TH&THCS', 'THPT', 'THCS&THPT', 'PTDTNT', 'PTDTBT'`, 'a school type of the contract'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'noi_tru', `'Nội trú', 'Bán trú'`, 'Nội trú, Bán trú or blank', 'warn'),
-  acceptedValues('staging.stg_poverty__ho_ngheo', 'phan_loai', `'poor', 'near_poor'`, 'poor or near_poor'),
+  acceptedValues('staging.stg_census__nhan_khau', 'gioi_tinh', ['Nam', 'Nữ']),
+  acceptedValues('staging.stg_school__hoc_sinh', 'gioi_tinh', ['Nam', 'Nữ']),
+  acceptedValues('staging.stg_health_insurance__the_bhyt', 'gioi_tinh', ['Nam', 'Nữ']),
+  acceptedValues('staging.stg_census__nhan_khau', 'dan_toc', 'ethnic_code'),
+  acceptedValues('staging.stg_school__hoc_sinh', 'dan_toc', 'ethnic_code'),
+  acceptedValues('staging.stg_health_insurance__the_bhyt', 'dan_toc', 'ethnic_code'),
+  acceptedValues('staging.stg_poverty__ho_ngheo', 'dan_toc_chu_ho', 'ethnic_code'),
+  acceptedValues('staging.stg_school__hoc_sinh', 'cap_hoc', ['MN', 'TH', 'THCS', 'THPT']),
+  acceptedValues('staging.stg_school__truong', 'loai_truong', ['MN', 'TH', 'THCS', 'TH&THCS', 'THPT', 'THCS&THPT', 'PTDTNT', 'PTDTBT']),
+  acceptedValues('staging.stg_school__hoc_sinh', 'noi_tru', ['Nội trú', 'Bán trú'], 'warn'),
+  acceptedValues('staging.stg_poverty__ho_ngheo', 'phan_loai', ['poor', 'near_poor']),
   communeInFrame('staging.stg_census__ho'),
   communeInFrame('staging.stg_school__truong'),
   communeInFrame('staging.stg_school__hoc_sinh'),
@@ -60,7 +59,7 @@ where not exists (select 1 from staging.stg_school__truong as t where t.year = s
 
   {
     id: 'birth_year_not_after_year', severity: 'error', model: 'staging.*',
-    description: 'no person, student or card holder is born after the data year',
+    finding: finding('check_birth_year_not_after_year'),
     sql: `select ${recordKey} as failing_key from (
   select year, nam_sinh, source_file, source_row from staging.stg_census__nhan_khau
   union all select year, nam_sinh, source_file, source_row from staging.stg_school__hoc_sinh
@@ -69,12 +68,12 @@ where not exists (select 1 from staging.stg_school__truong as t where t.year = s
   },
   {
     id: 'card_window_ordered', severity: 'error', model: 'staging.stg_health_insurance__the_bhyt',
-    description: 'a card is valid from a date not after its end date',
+    finding: finding('check_card_window_ordered'),
     sql: `select ${recordKey} as failing_key from staging.stg_health_insurance__the_bhyt where gia_tri_tu > gia_tri_den`,
   },
   {
     id: 'solid_classrooms_not_above_classrooms', severity: 'error', model: 'staging.stg_school__truong',
-    description: 'a school has no more solid classrooms than classrooms',
+    finding: finding('check_solid_classrooms_not_above_classrooms'),
     sql: `select ${recordKey} as failing_key from staging.stg_school__truong where so_phong_kien_co > so_phong_hoc`,
   },
 ];
@@ -96,12 +95,12 @@ const indicatorChecks: Check[] = [
   notNull('marts.indicator_values', [...GRAIN, 'numerator', 'denominator', 'value', 'status'], 'error', grainKey),
   {
     id: 'denominator_positive', severity: 'error', model: 'marts.indicator_values',
-    description: 'rows exist only where the denominator is greater than zero',
+    finding: finding('check_denominator_positive'),
     sql: `select ${grainKey} as failing_key from marts.indicator_values where denominator <= 0`,
   },
   {
     id: 'ethnic_groups_add_up_to_all', severity: 'error', model: 'marts.indicator_values',
-    description: 'for count-based person indicators, the rows of the ethnic codes add up to the ALL row (numerator and denominator)',
+    finding: finding('check_ethnic_groups_add_up_to_all'),
     sql: `with groups as (
   select indicator_id, year, geo_level, geo_code, sex, sum(numerator) as numerator, sum(denominator) as denominator
   from marts.indicator_values
@@ -116,7 +115,7 @@ where a.indicator_id in (${additive}) and a.ethnic_group = 'ALL'
   },
   {
     id: 'sexes_add_up_to_all', severity: 'error', model: 'marts.indicator_values',
-    description: 'for count-based person indicators split by sex, Nam + Nữ add up to the ALL row',
+    finding: finding('check_sexes_add_up_to_all'),
     sql: `with sexes as (
   select indicator_id, year, geo_level, geo_code, ethnic_group, sum(numerator) as numerator, sum(denominator) as denominator
   from marts.indicator_values
@@ -131,12 +130,12 @@ where a.indicator_id in (${additive}) and a.sex = 'ALL'
   },
   {
     id: 'rate_over_100', severity: 'warn', model: 'marts.indicator_values',
-    description: 'rates above 100% (reported as computed, flagged over_100: coverage can exceed the registered population)',
+    finding: finding('check_rate_over_100'),
     sql: `select ${grainKey} as failing_key from marts.indicator_values where unit = 'percent' and value > 100`,
   },
   {
     id: 'year_over_year_jump', severity: 'warn', model: 'marts.indicator_values',
-    description: 'a rate moves more than 15 points from one year to the next (area and communes, ALL and DTTS, both sexes; not across a method break)',
+    finding: finding('check_year_over_year_jump'),
     sql: `select concat_ws('/', c.indicator_id, p.year || '→' || c.year, c.geo_level, c.geo_code, c.ethnic_group, c.sex) as failing_key
 from marts.indicator_values as c
 join marts.indicator_values as p
@@ -151,7 +150,7 @@ where c.unit = 'percent' and c.ethnic_group in ('ALL', 'DTTS') and c.sex = 'ALL'
     // No real year halves a coverage or rate of the whole area (98% → 0% is an expired card list or a
     // file in the wrong folder); a small unit's swings stay with year_over_year_jump, a warning.
     id: 'area_rate_collapse', severity: 'error', model: 'marts.indicator_values',
-    description: 'a coverage or rate over people or households of the whole area (ALL or DTTS, both sexes) falls to less than half of the year before',
+    finding: finding('check_area_rate_collapse'),
     sql: `select concat_ws('/', c.indicator_id, p.year || '→' || c.year, c.geo_code, c.ethnic_group,
     round(p.value, 1) || '→' || round(c.value, 1)) as failing_key
 from marts.indicator_values as c
@@ -165,7 +164,7 @@ where c.indicator_id in (${peopleRates}) and c.geo_level = 'area' and k.directio
   },
   {
     id: 'completeness', severity: 'warn', model: 'marts.completeness',
-    description: 'every commune of the frame has rows in every source for every year of the run',
+    finding: finding('check_completeness'),
     sql: `select concat_ws('/', source, table_name, year, commune_code, status) as failing_key
 from marts.completeness where status <> 'ok'`,
   },

@@ -1,13 +1,17 @@
 // Runs the checks and stores their results in marts.dq_check_results. A check that cannot run is
 // itself an error result, never an exception: the caller decides what fails the run.
 import { type Db, quoteLiteral } from '@dtts/db';
+import { render } from '@dtts/messages';
 import { type Check, type Severity } from './builders.ts';
 
 export interface CheckResult {
   id: string;
   severity: Severity;
   failing: number;
+  /** English wording of the check, for engineers; `code` and `params` are the finding it renders. */
   description: string;
+  code: string;
+  params: string;
   model: string;
   sampleKeys: string[];
 }
@@ -15,7 +19,8 @@ export interface CheckResult {
 const SAMPLE_SIZE = 5;
 
 async function runOne(db: Db, check: Check): Promise<CheckResult> {
-  const base = { id: check.id, severity: check.severity, description: check.description, model: check.model };
+  const description = render(check.finding, 'en');
+  const base = { id: check.id, severity: check.severity, description, code: check.finding.code, params: JSON.stringify(check.finding.params), model: check.model };
   try {
     const row = await db.one<{ failing: number; sample: string[] | null }>(
       `with failing as (${check.sql})
@@ -26,7 +31,7 @@ async function runOne(db: Db, check: Check): Promise<CheckResult> {
   } catch (error) {
     return {
       ...base, severity: 'error', failing: 1,
-      description: `${check.description} — the check could not run: ${(error as Error).message.split('\n')[0]}`,
+      description: `${description} — the check could not run: ${(error as Error).message.split('\n')[0]}`,
       sampleKeys: [],
     };
   }
@@ -38,11 +43,12 @@ export async function runChecks(db: Db, checks: Check[]): Promise<CheckResult[]>
   await db.run(`create schema if not exists marts`);
   await db.run(`create or replace table marts.dq_check_results (
     check_id VARCHAR, severity VARCHAR, description VARCHAR, model VARCHAR,
-    failing_rows BIGINT, passed BOOLEAN, sample_failing_keys VARCHAR)`);
+    failing_rows BIGINT, passed BOOLEAN, sample_failing_keys VARCHAR, code VARCHAR, params VARCHAR)`);
   if (results.length > 0) {
     const values = results.map((r) => `(${[
       quoteLiteral(r.id), quoteLiteral(r.severity), quoteLiteral(r.description), quoteLiteral(r.model),
       String(r.failing), String(r.failing === 0), r.sampleKeys.length ? quoteLiteral(r.sampleKeys.join('; ')) : 'null',
+      quoteLiteral(r.code), quoteLiteral(r.params),
     ].join(', ')})`);
     await db.run(`insert into marts.dq_check_results values ${values.join(',\n')}`);
   }

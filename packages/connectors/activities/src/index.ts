@@ -1,7 +1,7 @@
 // Activities: the party organisations' plans for Directive 28 and the year's activities (good
 // examples publicised, dialogues, inspections, surveys), from the Mass Mobilisation Commission, the
 // Ethnic Affairs office and the communes (SOURCES.md §7, activities).
-import { communeColumns, defineConnector, v } from '@dtts/ingest-core';
+import { communeColumns, defineConnector, finding, v } from '@dtts/ingest-core';
 
 // Optional: required where the level is Xã or the activity is a good example (rowChecks).
 const commune = communeColumns({ what: 'Commune of the activity' });
@@ -58,12 +58,12 @@ export const activities = defineConnector({
         {
           when: `cap = 'Huyện' AND ngay > DATE '${v.districtLevelLastDay}'`,
           column: 'cap',
-          reason: `no district level after ${v.districtLevelLastDay.split('-').reverse().join('/')}: a Huyện activity on that date is impossible`,
+          finding: finding('district_activity_after_abolition', { lastDay: v.districtLevelLastDay }),
         },
         {
           when: `(cap = 'Xã' OR loai = '${NEU_GUONG}') AND ma_xa IS NULL AND ten_xa IS NULL`,
           column: 'ma_xa',
-          reason: `a Xã activity or a ${NEU_GUONG} needs a readable commune (ma_xa or ten_xa)`,
+          finding: finding('commune_needed_for_activity'),
         },
       ],
       derived: commune.derived,

@@ -1,5 +1,5 @@
 // Census: the annual population survey's household roster and persons (SOURCES.md §6, census).
-import { birthColumns, communeColumns, defineConnector, v } from '@dtts/ingest-core';
+import { birthColumns, communeColumns, defineConnector, finding, v } from '@dtts/ingest-core';
 
 const commune = communeColumns();
 const birth = birthColumns();
@@ -43,7 +43,7 @@ export const census = defineConnector({
         ho_ten: { aliases: ['Họ và tên', 'Họ tên'], type: v.personal('drop'), description: 'Name (personal: not loaded)' },
         so_dinh_danh: {
           aliases: ['Số định danh', 'Số CCCD', 'CCCD'],
-          type: v.personal('hash', { pattern: '[0-9]{12}', reason: 'a citizen id has 12 digits' }),
+          type: v.personal('hash', { pattern: '[0-9]{12}', finding: finding('citizen_id_format') }),
           description: 'Citizen id (personal: loaded as a keyed hash)',
         },
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },

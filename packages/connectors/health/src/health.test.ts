@@ -91,9 +91,12 @@ describe('health values', () => {
     expect(await child(9)).toEqual({ can_nang: null, age_days: 365, weight_for_age_z: null });
     // Boy, 365 days, 3 kg: SD3neg = 6.925979, SD2neg = 7.740676; z* = −3 + (3 − 6.925979) / 0.814697 = −7.82.
     expect(await child(10)).toEqual({ can_nang: null, age_days: 365, weight_for_age_z: null });
-    const reasons = await db.all<{ row: number; value: string; reason: string }>(
-      `SELECT "row", value, reason FROM ingest.quarantine WHERE action = 'value_blanked' AND "column" = 'can_nang' ORDER BY "row"`);
-    expect(reasons.map((r) => [r.row, r.value])).toEqual([[9, '25'], [10, '3 kg']]);
+    const reasons = await db.all<{ row: number; value: string; code: string; params: string; reason: string }>(
+      `SELECT "row", value, code, params, reason FROM ingest.quarantine WHERE action = 'value_blanked' AND "column" = 'can_nang' ORDER BY "row"`);
+    expect(reasons.map((r) => [r.row, r.value, r.code, r.params])).toEqual([
+      [9, '25', 'weight_for_age_implausible', '{"z":11.58}'],
+      [10, '3 kg', 'weight_for_age_implausible', '{"z":-7.82}'],
+    ]);
     expect(reasons[0]?.reason).toContain('z = 11.58');
     expect(reasons[1]?.reason).toContain('z = -7.82');
   });

@@ -1,5 +1,5 @@
 // Health: the district health centre's births register and the June child weighing (SOURCES.md §7, health).
-import { birthColumnsOf, communeColumns, defineConnector, minAgeAtEvent, v } from '@dtts/ingest-core';
+import { birthColumnsOf, communeColumns, defineConnector, finding, minAgeAtEvent, v } from '@dtts/ingest-core';
 import { ageDaysSql, implausibleWeight, weightForAgeZSql, whoWeightForAge } from './weight-for-age.ts';
 
 const motherCommune = communeColumns({ what: "Mother's commune of residence" });
@@ -24,7 +24,7 @@ export const health = defineConnector({
         ho_ten_me: { aliases: ['Họ tên mẹ', 'Họ tên sản phụ'], type: v.personal('drop'), description: "Mother's name (personal: not loaded)" },
         so_dinh_danh_me: {
           aliases: ['Số định danh mẹ', 'CCCD mẹ'],
-          type: v.personal('hash', { pattern: '[0-9]{12}', reason: 'a citizen id has 12 digits' }),
+          type: v.personal('hash', { pattern: '[0-9]{12}', finding: finding('citizen_id_format') }),
           description: "Mother's citizen id (personal: keyed hash)",
         },
         ...mother.columns,
@@ -66,7 +66,7 @@ export const health = defineConnector({
         can_nang: { aliases: ['Cân nặng (kg)', 'Cân nặng'], type: v.kilograms(), required: true, description: 'Weight in kg (blanked when WHO flags it implausible)' },
       },
       rowChecks: [
-        { when: 'ngay_can < ngay_sinh', column: 'ngay_can', reason: 'weighed before the birth date: impossible' },
+        { when: 'ngay_can < ngay_sinh', column: 'ngay_can', finding: finding('weighed_before_birth') },
       ],
       valueChecks: [implausibleWeight],
       lookups: { who_wfa: whoWeightForAge },

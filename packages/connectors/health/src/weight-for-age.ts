@@ -38,5 +38,7 @@ export const weightForAgeZSql = `(
 export const implausibleWeight: ValueCheck = {
   column: 'can_nang',
   when: `${weightForAgeZSql} NOT BETWEEN -6 AND 5`,
-  reasonSql: `format('implausible weight for age: z = {} (WHO flags z below -6 or above 5); the weight is blanked', round(${weightForAgeZSql}, 2))`,
+  // The finding names the z-score it saw (rounded), never the weight itself.
+  code: 'weight_for_age_implausible',
+  params: { z: `round(${weightForAgeZSql}, 2)` },
 };

@@ -1,5 +1,5 @@
 // School: student records and the school list of the school year starting in September (SOURCES.md §6, school).
-import { birthColumns, communeColumns, defineConnector, v } from '@dtts/ingest-core';
+import { birthColumns, communeColumns, defineConnector, finding, v } from '@dtts/ingest-core';
 
 const birth = birthColumns();
 const schoolCommune = communeColumns({ codeAliases: ['Mã xã'], nameAliases: ['Xã', 'Tên xã'], what: 'Commune where the school stands' });
@@ -42,7 +42,7 @@ export const school = defineConnector({
         co_hoc_sinh_ban_tru: { aliases: ['Có học sinh bán trú'], type: v.boolean(), description: 'Has semi-boarding pupils' },
       },
       rowChecks: [
-        { when: 'so_phong_kien_co > so_phong_hoc', column: 'so_phong_kien_co', reason: 'more solid classrooms than classrooms' },
+        { when: 'so_phong_kien_co > so_phong_hoc', column: 'so_phong_kien_co', finding: finding('more_solid_than_classrooms') },
       ],
       derived: schoolCommune.derived,
       omit: schoolCommune.omit,

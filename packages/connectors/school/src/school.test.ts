@@ -69,18 +69,19 @@ describe('school values', () => {
       { source_row: 9, ngay_sinh: '2019-06-01', nam_sinh: 2019, gioi_tinh: 'Nam', dan_toc: '09', commune_code: '02962', ma_truong: 'T10', cap_hoc: 'MN', lop: 'Lớp 5 tuổi', noi_tru: null },
     ]);
     const warnings = await db.all<{ file: string; code: string }>(`SELECT file, code FROM ingest.warnings WHERE source = 'school' AND year IS NOT NULL ORDER BY file`);
-    expect(warnings).toContainEqual({ file: 'school/2025/hoc_sinh_xa_bao_yen.xlsx', code: 'abolished_code' });
+    expect(warnings).toContainEqual({ file: 'school/2025/hoc_sinh_xa_bao_yen.xlsx', code: 'commune_mapped_forward' });
   });
 
   it('hashes student ids and masks the repeated one in the quarantine, reason included', async () => {
     const hashes = await db.all<{ h: string }>(`SELECT ma_hoc_sinh_hash AS h FROM ingest.school_hoc_sinh`);
     for (const { h } of hashes) expect(h).toMatch(/^[0-9a-f]{64}$/);
-    const dup = await db.one<{ value: string; reason: string }>(
-      `SELECT value, reason FROM ingest.quarantine WHERE file = 'school/2024/hoc_sinh_bao_yen.csv' AND "row" = 11`,
+    const dup = await db.one<{ value: string; reason: string; params: string }>(
+      `SELECT value, reason, params FROM ingest.quarantine WHERE file = 'school/2024/hoc_sinh_bao_yen.csv' AND "row" = 11`,
     );
     expect(dup?.value).toBe('20******01');
     expect(dup?.reason).toContain('duplicate ma_hoc_sinh');
     expect(dup?.reason).not.toContain('2024000001');
+    expect(dup?.params).not.toContain('2024000001');
   });
 
   it('keeps the raw value of non-personal columns in the quarantine', async () => {

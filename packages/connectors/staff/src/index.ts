@@ -1,6 +1,6 @@
 // Staff: the register of cadres, civil servants and public employees on the payroll at 31 Dec YEAR,
 // delivered by the district's Home Affairs office (SOURCES.md §7, staff).
-import { birthColumns, communeColumns, defineConnector, v } from '@dtts/ingest-core';
+import { birthColumns, communeColumns, defineConnector, finding, v } from '@dtts/ingest-core';
 
 const birth = birthColumns();
 // Optional here: a district-level row has no commune, a commune-level row must have one (rowChecks).
@@ -23,7 +23,7 @@ export const staff = defineConnector({
         ho_ten: { aliases: ['Họ và tên', 'Họ tên'], type: v.personal('drop'), description: 'Name (personal: not loaded)' },
         so_dinh_danh: {
           aliases: ['Số định danh', 'CCCD', 'Số CCCD'],
-          type: v.personal('drop', { pattern: '[0-9]{12}', reason: 'a citizen id has 12 digits' }),
+          type: v.personal('drop', { pattern: '[0-9]{12}', finding: finding('citizen_id_format') }),
           description: 'Citizen id (personal: not loaded)',
         },
         gioi_tinh: { aliases: ['Giới tính'], type: v.sex(), required: true, description: 'Sex' },
@@ -55,7 +55,7 @@ export const staff = defineConnector({
         boi_duong_qlkt: { aliases: ['Bồi dưỡng quản lý kinh tế', 'Đã bồi dưỡng QLKT'], type: v.boolean(), description: 'Trained in economic management' },
       },
       rowChecks: [
-        { when: `cap = 'Xã' AND ma_xa IS NULL AND ten_xa IS NULL`, column: 'ma_xa', reason: 'a Xã (commune-level) row needs a readable commune (ma_xa or ten_xa)' },
+        { when: `cap = 'Xã' AND ma_xa IS NULL AND ten_xa IS NULL`, column: 'ma_xa', finding: finding('commune_needed_for_xa_row') },
       ],
       derived: { ...birth.derived, ...commune.derived },
       omit: commune.omit,

@@ -46,7 +46,13 @@ describe('staff values', () => {
     const columns = (await db.all<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'staff_can_bo'`)).map((r) => r.c);
     expect(columns).toContain('ma_can_bo_hash');
     for (const c of ['ma_can_bo', 'ho_ten', 'so_dinh_danh', 'so_dinh_danh_hash']) expect(columns).not.toContain(c);
-    const dup = await db.one<{ value: string; reason: string }>(`SELECT value, reason FROM ingest.quarantine WHERE file = 'staff/2024/can_bo_huyen_bao_yen.xlsx' AND "row" = 9`);
-    expect(dup).toEqual({ value: 'CB*02', reason: 'duplicate ma_can_bo "CB*02": already loaded from staff/2024/can_bo_huyen_bao_yen.xlsx row 6' });
+    // The repeated id shows masked in the value column only; the finding names the key and the row that kept it.
+    const dup = await db.one(`SELECT value, code, params, reason FROM ingest.quarantine WHERE file = 'staff/2024/can_bo_huyen_bao_yen.xlsx' AND "row" = 9`);
+    expect(dup).toEqual({
+      value: 'CB*02',
+      code: 'duplicate_key',
+      params: '{"key":"ma_can_bo","file":"staff/2024/can_bo_huyen_bao_yen.xlsx","row":6}',
+      reason: 'duplicate ma_can_bo: already loaded from staff/2024/can_bo_huyen_bao_yen.xlsx row 6',
+    });
   });
 });

@@ -1,6 +1,6 @@
 // Villages: the year's survey of villages (roads, culture, information reach) and of communes,
 // delivered by the district's culture and infrastructure offices (SOURCES.md §7, villages).
-import { communeColumns, defineConnector, v } from '@dtts/ingest-core';
+import { communeColumns, defineConnector, finding, v } from '@dtts/ingest-core';
 
 const commune = communeColumns();
 const tiepCanThongTin = {
@@ -52,7 +52,7 @@ export const villages = defineConnector({
         {
           when: v.formerCommuneOutside('xa_cu', commune.derived.commune_code!.sql),
           column: 'xa_cu',
-          reason: "the former commune did not become part of the row's commune",
+          finding: finding('former_commune_not_part'),
           action: 'value_blanked',
         },
       ],

@@ -64,10 +64,12 @@ describe('villages values', () => {
   });
 
   it('shows a repeated village in the quarantine by its commune, folded name and former commune', async () => {
-    const dup = await db.one<{ value: string; reason: string }>(`SELECT value, reason FROM ingest.quarantine WHERE file = 'villages/2025/thon_xa_bao_ha_2025.xlsx' AND "row" = 4`);
+    const dup = await db.one(`SELECT value, code, params, reason FROM ingest.quarantine WHERE file = 'villages/2025/thon_xa_bao_ha_2025.xlsx' AND "row" = 4`);
     expect(dup).toEqual({
       value: '02989 / khe bàn / Xã Kim Sơn', // derived parts as loaded, source columns as written
-      reason: 'duplicate commune_code, ten_thon_khoa, xa_cu "02989 / khe bàn / 02971": already loaded from villages/2025/thon_xa_bao_ha_2025.xlsx row 3',
+      code: 'duplicate_key',
+      params: '{"key":"commune_code, ten_thon_khoa, xa_cu","file":"villages/2025/thon_xa_bao_ha_2025.xlsx","row":3}',
+      reason: 'duplicate commune_code, ten_thon_khoa, xa_cu: already loaded from villages/2025/thon_xa_bao_ha_2025.xlsx row 3',
     });
   });
 });

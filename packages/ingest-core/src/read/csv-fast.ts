@@ -3,6 +3,7 @@
 // steward sees in an editor (from the scan's few odd records), so the file is never held in
 // JavaScript. Anything unusual (a legacy encoding, DuckDB and the scan disagreeing on the
 // records) returns undefined and the file goes through the streaming JavaScript reader instead.
+import type { Finding } from '@dtts/messages';
 import { quoteIdent as q, quoteLiteral as lit, type Db } from '@dtts/db';
 import type { TableSpec } from '../contract.ts';
 import { detectDelimiter, parseCsvRows } from './csv.ts';
@@ -13,7 +14,7 @@ import { HEAD_RECORDS, type CsvScan } from './scan.ts';
 export interface FastCsvResult {
   rows: number;
   present: string[];
-  warnings: string[];
+  warnings: Finding[];
   notes: string[];
 }
 

@@ -1,5 +1,6 @@
 // The CSV reader on real bytes: delimiter and BOM per file, titles above the header, records
 // spanning lines, legacy TCVN3 text, and files that cannot be read at all.
+import { finding } from '@dtts/messages';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +89,7 @@ describe('readCsv', () => {
     const rows = [['Mã hộ', 'Tên xã', 'Thôn'], ['H001', 'Xã Tân Tiến', 'Thôn Phìn Hồ'], ['H002', 'Xã Xuân Thượng', 'Bản Nặm Rịa']];
     await writeCsv(join(dir, 'tcvn3.csv'), rows.map((r) => r.map(encodeTcvn3)), { latin1: true });
     const got = await read('tcvn3.csv');
-    expect(got.warnings).toEqual(['legacy TCVN3 text converted to Unicode']);
+    expect(got.warnings).toEqual([finding('legacy_encoding', { encoding: 'TCVN3' })]);
     expect(got.notes).toContain('encoding tcvn3');
     expect(cells(got.rows)).toEqual([[2, 'H001', null, 'Xã Tân Tiến', 'Thôn Phìn Hồ'], [3, 'H002', null, 'Xã Xuân Thượng', 'Bản Nặm Rịa']]);
   });

@@ -1,5 +1,6 @@
 // From a file on disk to the data rows of one table: sheet choice, header, column mapping.
 // Rows are handed on in batches as they are read, so a big CSV never sits in memory whole.
+import { finding, type Finding } from '@dtts/messages';
 import { headerKey } from '@dtts/vn-text';
 import type { TableSpec } from '../contract.ts';
 import { SourceFileError } from '../errors.ts';
@@ -19,7 +20,7 @@ export interface TableRead {
   present: string[];
   /** Data rows read (below the header). */
   rows: number;
-  warnings: string[];
+  warnings: Finding[];
   notes: string[];
 }
 
@@ -40,7 +41,7 @@ export async function streamTableFile(
 ): Promise<TableRead> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const columns = Object.keys(table.columns);
-  const warnings: string[] = [];
+  const warnings: Finding[] = [];
   let rows = 0;
   const emit = async (raw: RawRow[], header: HeaderMatch) => {
     if (raw.length === 0) return;
@@ -51,7 +52,7 @@ export async function streamTableFile(
 
   if (format === 'xlsx') {
     const raw = await readXlsx(path, displayPath, limits);
-    if (raw.legacyEncoding) warnings.push(`legacy ${raw.legacyEncoding} text converted to Unicode`);
+    if (raw.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: raw.legacyEncoding }));
     const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
     warnings.push(...headerWarnings(header, table));
     for (let start = header.index + 1; start < sheet.rows.length; start += 4096) await emit(sheet.rows.slice(start, Math.min(start + 4096, sheet.rows.length)), header);
@@ -59,7 +60,7 @@ export async function streamTableFile(
   }
 
   const opened = openCsv(opts.scan ?? (await scanCsv(path, displayPath, limits)), displayPath);
-  if (opened.codec) warnings.push(`legacy ${opened.codec.label} text converted to Unicode`);
+  if (opened.codec) warnings.push(finding('legacy_encoding', { encoding: opened.codec.label }));
   // The header is found in the first rows; those are kept until it is, the rest stream through.
   const head: RawRow[] = [];
   let header: HeaderMatch | undefined;
@@ -79,7 +80,7 @@ export async function streamTableFile(
   return { columns, present: [...header.columns.keys()], rows, warnings, notes: opened.notes };
 }
 
-function headerOf(rows: RawRow[], table: TableSpec, displayPath: string, warnings: string[]): HeaderMatch {
+function headerOf(rows: RawRow[], table: TableSpec, displayPath: string, warnings: Finding[]): HeaderMatch {
   const { header } = chooseSheet([{ rows }], table, displayPath, warnings);
   warnings.push(...headerWarnings(header, table));
   return header;
@@ -92,10 +93,10 @@ export async function readTableFile(path: string, displayPath: string, format: '
   return { ...read, rows };
 }
 
-export function headerWarnings(header: HeaderMatch, table: TableSpec): string[] {
-  const warnings: string[] = [];
-  if (header.unmatched.length > 0) warnings.push(`columns ignored (no such column in ${table.name}): ${header.unmatched.join(', ')}`);
-  for (const name of header.repeated) warnings.push(`column "${name}" appears twice; the first one is read`);
+export function headerWarnings(header: HeaderMatch, table: TableSpec): Finding[] {
+  const warnings: Finding[] = [];
+  if (header.unmatched.length > 0) warnings.push(finding('columns_ignored', { table: table.name, columns: header.unmatched.join(', ') }));
+  for (const name of header.repeated) warnings.push(finding('column_repeated', { column: name }));
   return warnings;
 }
 
@@ -104,7 +105,7 @@ export const FORM_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục'
 const formSheets = new Set<string>(Object.values(FORM_SHEETS));
 
 /** The sheet named after the table, else the first sheet with the table's header; the others are ignored with a warning. */
-function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: string[]): { sheet: RawSheet; header: HeaderMatch } {
+function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: Finding[]): { sheet: RawSheet; header: HeaderMatch } {
   const names = new Set([table.name, ...(table.prefixes ?? [])].map(headerKey));
   const candidates = [
     ...sheets.filter((s) => s.sheetName !== undefined && names.has(headerKey(s.sheetName))),
@@ -115,7 +116,7 @@ function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, 
     if (!header) continue;
     for (const other of sheets) {
       if (other !== sheet && !formSheets.has(other.sheetName ?? '') && other.rows.some((r) => r.cells.some((c) => c !== null))) {
-        warnings.push(`sheet "${other.sheetName}" ignored (the table is read from sheet "${sheet.sheetName}")`);
+        warnings.push(finding('sheet_ignored', { sheet: other.sheetName ?? '', readSheet: sheet.sheetName ?? '' }));
       }
     }
     return { sheet, header };

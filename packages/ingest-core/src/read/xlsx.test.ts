@@ -1,5 +1,6 @@
 // The workbook reader on real .xlsx files written by exceljs: titles and merged cells, a
 // two-level header, cell types, the sheet to read, and workbooks that cannot be read.
+import { finding } from '@dtts/messages';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ describe('readXlsx through readTableFile', () => {
     ]);
     const got = await read('named.xlsx');
     expect(got.rows.map((r) => r.cells[0])).toEqual(['DT2101234567890']);
-    expect(got.warnings).toEqual(['sheet "Tong hop" ignored (the table is read from sheet "THE BHYT")']);
+    expect(got.warnings).toEqual([finding('sheet_ignored', { sheet: 'Tong hop', readSheet: 'THE BHYT' })]);
   });
 
   it('falls back to the first sheet that has the header, warning about the others', async () => {
@@ -84,7 +85,7 @@ describe('readXlsx through readTableFile', () => {
     ]);
     const got = await read('fallback.xlsx');
     expect(got.rows).toHaveLength(1);
-    expect(got.warnings).toEqual(['sheet "Ghi chu" ignored (the table is read from sheet "Sheet2")']);
+    expect(got.warnings).toEqual([finding('sheet_ignored', { sheet: 'Ghi chu', readSheet: 'Sheet2' })]);
   });
 
   it('fails a workbook without the required header, naming the missing column and the headers seen', async () => {

@@ -110,8 +110,8 @@ export const expected = (n: ScaffoldNames) => `${JSON.stringify(
       [`${n.id}/2025/${n.table}_xa_xuan_hoa.csv`]: { read: 1, loaded: 1, quarantined: 0, skipped: 0 },
     },
     quarantine: [
-      { file: `${n.id}/2024/${n.table}_xa_bao_ha.xlsx`, row: 5, column: 'dan_toc', action: 'row_rejected', reason: 'ambiguous' },
-      { file: `${n.id}/2025/${n.table}_xa_xuan_hoa.csv`, row: 2, column: 'so_luong', action: 'value_blanked', reason: 'below 0' },
+      { file: `${n.id}/2024/${n.table}_xa_bao_ha.xlsx`, row: 5, column: 'dan_toc', action: 'row_rejected', code: 'ethnic_group_ambiguous' },
+      { file: `${n.id}/2025/${n.table}_xa_xuan_hoa.csv`, row: 2, column: 'so_luong', action: 'value_blanked', code: 'number_below' },
     ],
     ignored: [],
   },

@@ -1,6 +1,7 @@
 // The conformance suite every connector runs (like Meltano's tap tests): the declaration is
 // complete, its fixtures ingest into a real DuckDB, every file reconciles, the quarantine is
 // exactly what the fixtures' expected.json says, and no personal value reaches the warehouse.
+import { isMessageCode } from '@dtts/messages';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { readTableFile } from '../read/index.ts';
 
 export interface Expected {
   files: Record<string, { read: number; loaded: number; quarantined: number; skipped: number; warnings?: string[] }>;
-  quarantine: { file: string; row: number; column: string; action: 'row_rejected' | 'value_blanked'; reason?: string }[];
+  /** `code`: the finding's code (@dtts/messages); `reason`: text its English wording contains. */
+  quarantine: { file: string; row: number; column: string; action: 'row_rejected' | 'value_blanked'; code?: string; reason?: string }[];
   failures?: string[];
   /** Files of the fixtures folder that must be ignored with a warning. */
   ignored?: string[];
@@ -77,19 +79,21 @@ export function describeConnector(connector: Connector, fixturesDir: string): vo
 
     it('quarantines exactly the expected rows and values, with file, row, column and reason', async () => {
       await load();
-      const rows = await db.all<{ file: string; row: number; column: string; action: string; reason: string }>(
-        `SELECT file, "row", "column", action, reason FROM ingest.quarantine ORDER BY file, "row", "column"`,
+      const rows = await db.all<{ file: string; row: number; column: string; action: string; reason: string; code: string }>(
+        `SELECT file, "row", "column", action, reason, code FROM ingest.quarantine ORDER BY file, "row", "column"`,
       );
       const got = rows.map(({ file, row, column, action }) => ({ file, row, column, action }));
       const want = expected.quarantine.map(({ file, row, column, action }) => ({ file, row, column, action })).sort(
         (a, b) => a.file.localeCompare(b.file) || a.row - b.row || a.column.localeCompare(b.column),
       );
       expect(got).toEqual(want);
-      for (const w of expected.quarantine.filter((q) => q.reason)) {
+      for (const w of expected.quarantine.filter((q) => q.reason || q.code)) {
         const match = rows.find((r) => r.file === w.file && r.row === w.row && r.column === w.column);
-        expect(match?.reason, `${w.file} row ${w.row}`).toContain(w.reason);
+        if (w.code) expect(match?.code, `${w.file} row ${w.row}`).toBe(w.code);
+        if (w.reason) expect(match?.reason, `${w.file} row ${w.row}`).toContain(w.reason);
       }
-      for (const r of rows) expect(r.reason.length).toBeGreaterThan(3);
+      // Every finding is a code of the catalogue, worded from it (never a sentence made elsewhere).
+      for (const r of rows) expect(isMessageCode(r.code), `${r.file} row ${r.row}: ${r.code}`).toBe(true);
     });
 
     it('lets no personal value into the warehouse, and masks it in the quarantine', async () => {

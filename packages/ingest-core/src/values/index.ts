@@ -1,4 +1,5 @@
 // The value types a connector declares its columns with.
+import { finding, type Finding } from '@dtts/messages';
 import { ethnicGroups, resolveCommune, resolveEthnicGroup, unitsInForce } from '@dtts/reference';
 import { parseBooleanVi, parseDateLoose, parseSex, parseVnInteger, foldForMatch } from '@dtts/vn-text';
 import { parseType, type ParseType, type SqlType } from './types.ts';
@@ -8,9 +9,8 @@ export { eventDate, fullBirthDate, kilograms } from './measures.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
-/** Before this no birth is plausible in a current register. */
+/** Births before this year are impossible in these registers. */
 const FIRST_BIRTH_YEAR = 1890;
-const formatVn = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Free text: trimmed, NFC. */
 export function text(): SqlType {
@@ -18,13 +18,13 @@ export function text(): SqlType {
 }
 
 /** Personal data: read for matching, never loaded as it is. */
-export function personal(action: 'hash' | 'drop', format?: { pattern: string; reason: string }): SqlType {
+export function personal(action: 'hash' | 'drop', format?: { pattern: string; finding: Finding }): SqlType {
   return {
     kind: 'sql',
     sqlType: 'VARCHAR',
     value: (raw) => (format ? `regexp_replace(${raw}, '\\s', '', 'g')` : raw),
     ...(format && {
-      invalid: { when: (raw) => `NOT regexp_full_match(regexp_replace(${raw}, '\\s', '', 'g'), '${format.pattern}')`, reason: format.reason },
+      invalid: { when: (raw) => `NOT regexp_full_match(regexp_replace(${raw}, '\\s', '', 'g'), '${format.pattern}')`, finding: format.finding },
     }),
     pii: action,
     input: { kind: 'text', ...fixedLength(format?.pattern) },
@@ -42,8 +42,8 @@ export function integer(range: { min?: number; max?: number } = {}, sqlType: 'IN
   return parseType(sqlType, (t) => {
     const n = parseVnInteger(t);
     if (!n.ok) return n;
-    if (range.min !== undefined && n.value < range.min) return { ok: false, reason: `${n.value} is below ${range.min}` };
-    if (range.max !== undefined && n.value > range.max) return { ok: false, reason: `${n.value} is above ${range.max}` };
+    if (range.min !== undefined && n.value < range.min) return { ok: false, finding: finding('number_below', { min: range.min }) };
+    if (range.max !== undefined && n.value > range.max) return { ok: false, finding: finding('number_above', { max: range.max }) };
     return { ok: true, value: String(n.value) };
   }, { input });
 }
@@ -57,11 +57,9 @@ export function date(opts: { notAfterReference?: boolean } = {}): ParseType {
     const d = parseDateLoose(t);
     if (!d.ok) return d;
     const { year, month, day } = d.value;
-    if (month === undefined || day === undefined) return { ok: false, reason: `"${t}" is a year, not a full date` };
+    if (month === undefined || day === undefined) return { ok: false, finding: finding('date_year_only') };
     const iso = isoDate({ year, month, day });
-    if (opts.notAfterReference && iso > ctx.referenceDate) {
-      return { ok: false, reason: `date ${formatVn(iso)} is after the reference date ${formatVn(ctx.referenceDate)}` };
-    }
+    if (opts.notAfterReference && iso > ctx.referenceDate) return { ok: false, finding: finding('date_after_reference', { referenceDate: ctx.referenceDate }) };
     return { ok: true, value: iso };
   }, { input: { kind: 'date', range: (ctx) => (opts.notAfterReference ? { max: ctx.referenceDate } : {}) } });
 }
@@ -72,15 +70,13 @@ export function birthDate(): ParseType {
     const d = parseDateLoose(t);
     if (!d.ok) return d;
     const { year, month, day } = d.value;
-    if (year < FIRST_BIRTH_YEAR) return { ok: false, reason: `birth year ${year} is impossible` };
+    if (year < FIRST_BIRTH_YEAR) return { ok: false, finding: finding('birth_year_before', { min: FIRST_BIRTH_YEAR }) };
     if (month === undefined || day === undefined) {
-      if (year > ctx.year) return { ok: false, reason: `birth year ${year} is after ${ctx.year}` };
+      if (year > ctx.year) return { ok: false, finding: finding('birth_year_after', { year: ctx.year }) };
       return { ok: true, value: String(year) };
     }
     const iso = isoDate({ year, month, day });
-    if (iso > ctx.referenceDate) {
-      return { ok: false, reason: `birth date ${formatVn(iso)} is after the reference date ${formatVn(ctx.referenceDate)}` };
-    }
+    if (iso > ctx.referenceDate) return { ok: false, finding: finding('birth_date_after_reference', { referenceDate: ctx.referenceDate }) };
     return { ok: true, value: iso };
   }, { input: { kind: 'date', range: (ctx) => ({ min: `${FIRST_BIRTH_YEAR}-01-01`, max: ctx.referenceDate }) } });
 }
@@ -89,8 +85,8 @@ export function birthDate(): ParseType {
 export function birthYear(): ParseType {
   return parseType('INTEGER', (t, ctx) => {
     const n = parseVnInteger(t);
-    if (!n.ok || n.value < FIRST_BIRTH_YEAR || n.value > 9999) return { ok: false, reason: `"${t}" is not a year` };
-    if (n.value > ctx.year) return { ok: false, reason: `birth year ${n.value} is after ${ctx.year}` };
+    if (!n.ok || n.value < FIRST_BIRTH_YEAR || n.value > 9999) return { ok: false, finding: finding('not_a_year') };
+    if (n.value > ctx.year) return { ok: false, finding: finding('birth_year_after', { year: ctx.year }) };
     return { ok: true, value: String(n.value) };
   }, { input: { kind: 'whole', range: (ctx) => ({ min: FIRST_BIRTH_YEAR, max: ctx.year }), year: true } });
 }
@@ -113,7 +109,7 @@ export function sex(): ParseType {
 export function ethnicGroup(): ParseType {
   return parseType('VARCHAR', (t) => {
     const r = resolveEthnicGroup(t);
-    return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.reason };
+    return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
   }, {
     // The 54 groups of the 1979 list by name, code beside (55, foreigners, is not an ethnic group).
     input: { kind: 'list', choices: () => ethnicGroups.filter((g) => g.code !== '55').map((g) => ({ value: g.name, note: g.code })) },
@@ -126,7 +122,7 @@ export function communeCode(): ParseType {
     'VARCHAR',
     (t, ctx) => {
       const r = resolveCommune({ code: t }, ctx.referenceDate);
-      return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.reason };
+      return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
     },
     {
       warnings: (t, ctx) => resolveCommuneWarning({ code: t }, ctx.referenceDate),
@@ -141,7 +137,7 @@ export function communeName(): ParseType {
     'VARCHAR',
     (t, ctx) => {
       const r = resolveCommune({ name: t }, ctx.referenceDate);
-      return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.reason };
+      return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
     },
     {
       warnings: (t, ctx) => resolveCommuneWarning({ name: t }, ctx.referenceDate),
@@ -150,9 +146,10 @@ export function communeName(): ParseType {
   );
 }
 
-function resolveCommuneWarning(input: { code?: string; name?: string }, referenceDate: string): string | undefined {
+/** A column holds a code or a name, never both, so a resolution raises at most one warning (mapped forward). */
+function resolveCommuneWarning(input: { code?: string; name?: string }, referenceDate: string): Finding | undefined {
   const r = resolveCommune(input, referenceDate);
-  return r.ok ? r.warning : undefined;
+  return r.ok ? r.warnings?.[0] : undefined;
 }
 
 /**
@@ -164,14 +161,16 @@ export function oneOf(values: Readonly<Record<string, readonly string[]>>): Pars
   for (const [value, spellings] of Object.entries(values)) {
     for (const s of [value, ...spellings]) lookup.set(foldForMatch(s), value);
   }
-  const allowed = Object.values(values).map((s) => s[0] ?? '').join(', ');
+  // The reason lists each value as a clerk writes it: the value where it is already words
+  // (`Cấp phối`, `Nêu gương`), else its first spelling (`facility` → `Cơ sở y tế`, `MN` → `Mầm non`).
+  const allowed = Object.entries(values).map(([value, spellings]) => (/[^\x00-\x7f]| /.test(value) ? value : (spellings[0] ?? value))).join(', ');
   // A form offers each value by its longest spelling: the words in full (`Nội trú`, not `NT`).
   const choices = Object.entries(values).map(([value, spellings]) => ({
     value: [value, ...spellings].reduce((a, b) => (b.length > a.length ? b : a)),
   }));
   return parseType('VARCHAR', (t) => {
     const value = lookup.get(foldForMatch(t));
-    return value === undefined ? { ok: false, reason: `"${t}" is not one of: ${allowed}` } : { ok: true, value };
+    return value === undefined ? { ok: false, finding: finding('not_one_of', { allowed }) } : { ok: true, value };
   }, { input: { kind: 'list', choices: () => choices } });
 }
 export * from './places-and-levels.ts';

@@ -3,12 +3,15 @@ import type { ParseType } from './types.ts';
 import { eventDate } from './measures.ts';
 import { districtLevelLastDay, formerCommune, formerCommuneOutside, governmentLevel, placeName, villageName } from './places-and-levels.ts';
 import { Db } from '@dtts/db';
+import { render, type Finding } from '@dtts/messages';
 
 const in2024 = { referenceDate: '2024-12-31', year: 2024 };
 const in2025 = { referenceDate: '2025-12-31', year: 2025 };
 const parse = (type: ParseType, text: string, ctx = in2024) => {
   const r = type.schema(ctx).safeParse(text);
-  return r.success ? r.data : `ERROR ${r.error.issues[0]?.message}`;
+  // A finding as its code and, in Vietnamese, its words (the parameters rendered).
+  const f = r.success ? undefined : (r.error.issues[0] as { params?: { finding?: Finding } } | undefined)?.params?.finding;
+  return r.success ? r.data : `ERROR ${f?.code}: ${f ? render(f, 'vi') : ''}`;
 };
 
 describe('governmentLevel', () => {
@@ -17,7 +20,7 @@ describe('governmentLevel', () => {
     expect(['Huyện', 'HUYỆN', 'Cấp huyện', 'Xã', 'xã', 'Xã/thị trấn', 'Cấp xã', 'Thị trấn'].map((s) => parse(t, s))).toEqual(
       ['Huyện', 'Huyện', 'Huyện', 'Xã', 'Xã', 'Xã', 'Xã', 'Xã'],
     );
-    expect(parse(t, 'Tỉnh')).toBe('ERROR "Tỉnh" is not a level: Huyện or Xã');
+    expect(parse(t, 'Tỉnh')).toBe('ERROR not_a_level: Không phải cấp quản lý (Huyện hoặc Xã)');
   });
 
   it('has no district level after 30 Jun 2025 (from the reference data) when asked', () => {
@@ -25,7 +28,7 @@ describe('governmentLevel', () => {
     expect(parse(governmentLevel(), 'Huyện', in2025)).toBe('Huyện');
     expect(parse(governmentLevel({ districtAbolished: 'by reference date' }), 'Huyện', in2024)).toBe('Huyện');
     expect(parse(governmentLevel({ districtAbolished: 'by reference date' }), 'Huyện', in2025)).toBe(
-      'ERROR no district level after 30/06/2025: a Huyện row cannot be in a file of 31/12/2025',
+      'ERROR no_district_level: Từ sau ngày 30/06/2025 không còn cấp huyện: tệp số liệu ngày 31/12/2025 không thể có dòng cấp Huyện',
     );
     expect(parse(governmentLevel({ districtAbolished: 'by reference date' }), 'Xã', in2025)).toBe('Xã');
   });
@@ -37,9 +40,9 @@ describe('eventDate', () => {
     expect(parse(t, '05/03/2024')).toBe('2024-03-05');
     expect(parse(t, '2024-12-31')).toBe('2024-12-31');
     expect(parse(t, '45292')).toBe('2024-01-01'); // an Excel date serial
-    expect(parse(t, '31/12/2023')).toBe('ERROR date 31/12/2023 is not in 2024, the year of the file');
-    expect(parse(t, '2024')).toBe('ERROR "2024" has no day: a full date (dd/mm/yyyy) is needed');
-    expect(parse(t, '30/02/2024')).toMatch(/^ERROR impossible date/);
+    expect(parse(t, '31/12/2023')).toBe('ERROR date_not_in_year: Ngày không thuộc năm 2024 của tệp số liệu');
+    expect(parse(t, '2024')).toBe('ERROR date_no_day: Thiếu ngày: cần ghi đủ ngày, tháng, năm (dd/mm/yyyy)');
+    expect(parse(t, '30/02/2024')).toMatch(/^ERROR date_impossible_day: Ngày không có thật/);
   });
 });
 
@@ -53,7 +56,7 @@ describe('placeName and villageName', () => {
     expect(parse(t, 'TDP.2')).toBe('2');
     expect(parse(t, 'Làng Hoà')).toBe(parse(t, 'Làng Hòa'));
     expect(parse(t, 'Làng Hoà'.normalize('NFD'))).toBe(parse(t, 'Làng Hòa'));
-    expect(parse(t, 'Bản')).toBe('ERROR "Bản" is a prefix without a name');
+    expect(parse(t, 'Bản')).toBe('ERROR name_prefix_only: Chỉ có chữ đứng trước tên (Thôn, Bản, …), không có tên');
     // A name that only starts with the letters of a prefix keeps them.
     expect(parse(t, 'Bảo Thôn')).toBe('Bảo Thôn');
     expect(parse(t, 'Thônxa')).toBe('Thônxa');
@@ -72,8 +75,8 @@ describe('formerCommune', () => {
     expect(parse(t, 'Tân An', in2025)).toBe('03079');
     expect(parse(t, 'Tan Thuong', in2025)).toBe('03070');
     expect(parse(t, 'Phố Ràng', in2025)).toBe('02947');
-    expect(parse(t, '02995', in2025)).toBe('ERROR commune code "02995" was not a commune on 30/06/2025');
-    expect(parse(t, 'Hà Nội', in2025)).toBe('ERROR unknown former commune "Hà Nội" on 30/06/2025');
+    expect(parse(t, '02995', in2025)).toBe('ERROR former_commune_code_unknown: Mã xã cũ không phải là xã tại ngày 30/06/2025');
+    expect(parse(t, 'Hà Nội', in2025)).toBe('ERROR former_commune_unknown: Xã cũ không có trong danh mục tại ngày 30/06/2025');
   });
 
   it('knows which former communes went into which commune (the crosswalk)', async () => {

@@ -2,6 +2,7 @@
 // government (no district after 30 Jun 2025), dates of events inside the year, names of
 // villages and organisations compared after folding, and the former commune of a village.
 import { communeUnits, crosswalk2025, isInForce, matchCommuneName, normaliseCommuneCode } from '@dtts/reference';
+import { finding } from '@dtts/messages';
 import { canonicalTones, nfc } from '@dtts/vn-text';
 import { parseType, type ParseType } from './types.ts';
 
@@ -12,8 +13,6 @@ export const districtLevelLastDay: string = (() => {
   return last;
 })();
 
-const formatVn = (iso: string) => iso.split('-').reverse().join('/');
-
 /**
  * `Huyện` or `Xã` (`Xã/thị trấn`, `Cấp xã`, …). With `districtAbolished: 'by reference date'`, a
  * `Huyện` value in a file whose reference date falls after the district level ended is rejected.
@@ -22,9 +21,9 @@ export function governmentLevel(opts: { districtAbolished?: 'by reference date' 
   return parseType('VARCHAR', (t, ctx) => {
     const key = t.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/^cấp /, '');
     const level = DISTRICT.has(key) ? 'Huyện' : COMMUNE.has(key) ? 'Xã' : undefined;
-    if (!level) return { ok: false, reason: `"${t}" is not a level: Huyện or Xã` };
+    if (!level) return { ok: false, finding: finding('not_a_level') };
     if (level === 'Huyện' && opts.districtAbolished && ctx.referenceDate > districtLevelLastDay) {
-      return { ok: false, reason: `no district level after ${formatVn(districtLevelLastDay)}: a Huyện row cannot be in a file of ${formatVn(ctx.referenceDate)}` };
+      return { ok: false, finding: finding('no_district_level', { lastDay: districtLevelLastDay, referenceDate: ctx.referenceDate }) };
     }
     return { ok: true, value: level };
   }, {
@@ -52,7 +51,7 @@ export function placeName(opts: { prefixes?: readonly string[] } = {}): ParseTyp
   return parseType('VARCHAR', (t) => {
     const spaced = canonicalTones(nfc(t)).replace(/[\s_]+/g, ' ').trim();
     const name = prefix ? spaced.replace(prefix, '').trim() : spaced;
-    if (name === '') return { ok: false, reason: `"${t}" is a prefix without a name` };
+    if (name === '') return { ok: false, finding: finding('name_prefix_only') };
     return { ok: true, value: name };
   }, { input: { kind: 'text' } });
 }
@@ -83,13 +82,13 @@ function parseFormerCommune(): ParseType {
     if (code !== null) {
       return units.some((u) => u.code === code)
         ? { ok: true, value: code }
-        : { ok: false, reason: `commune code "${code}" was not a commune on ${formatVn(FORMER_FRAME_DAY)}` };
+        : { ok: false, finding: finding('former_commune_code_unknown', { date: FORMER_FRAME_DAY }) };
     }
     const match = matchCommuneName(t, units);
     if (match.kind === 'one') return { ok: true, value: match.unit.code };
-    if (match.kind === 'many') return { ok: false, reason: `ambiguous former commune "${t}": could be ${match.units.map((u) => u.name).join(', ')}` };
-    return { ok: false, reason: `unknown former commune "${t}" on ${formatVn(FORMER_FRAME_DAY)}` };
-  });
+    if (match.kind === 'many') return { ok: false, finding: finding('former_commune_ambiguous', { candidates: match.units.map((u) => u.name).join(', ') }) };
+    return { ok: false, finding: finding('former_commune_unknown', { date: FORMER_FRAME_DAY }) };
+  }, { input: { kind: 'list', choices: () => units.map((u) => ({ value: u.name, note: u.code })) } });
 }
 
 /**

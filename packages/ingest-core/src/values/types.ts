@@ -5,6 +5,7 @@
 // communes and ethnic groups), and the engine joins the results back in
 // DuckDB; `sql` types (free text, ids, personal data) are a SQL expression
 // over the raw column, so millions of rows never pass through JavaScript.
+import { type Finding, render } from '@dtts/messages';
 import { z } from 'zod';
 
 export interface ParseContext {
@@ -42,8 +43,8 @@ export interface ParseType {
   sqlType: string;
   /** Built per reference date, so that dates and communes are judged against it. */
   schema: (ctx: ParseContext) => ParseSchema;
-  /** Warnings a value raised while parsing (an abolished commune code mapped forward, say). */
-  warnings?: (raw: string, ctx: ParseContext) => string | undefined;
+  /** A warning a value raised while parsing (an abolished commune code mapped forward, say). */
+  warnings?: (raw: string, ctx: ParseContext) => Finding | undefined;
   /** Booleans: a blank cell means false in a file whose boolean columns use `x` marks. */
   xMarks?: boolean;
   pii?: undefined;
@@ -55,8 +56,8 @@ export interface SqlType {
   sqlType: string;
   /** SQL for the value from the raw column expression (already trimmed and NFC; NULL when blank). */
   value: (raw: string) => string;
-  /** SQL that is true when a present raw value is not acceptable, with the reason shown in the quarantine. */
-  invalid?: { when: (raw: string) => string; reason: string };
+  /** SQL that is true when a present raw value is not acceptable, with the finding the quarantine records. */
+  invalid?: { when: (raw: string) => string; finding: Finding };
   /** Personal data: `hash` keeps a keyed hash (as `<column>_hash`), `drop` keeps nothing. */
   pii?: 'hash' | 'drop';
   input?: ValueInput;
@@ -64,10 +65,10 @@ export interface SqlType {
 
 export type ValueType = ParseType | SqlType;
 
-/** Builds a parse type from a function returning a value or a reason. */
+/** Builds a parse type from a function returning a value or a finding (the zod issue carries it in `params.finding`). */
 export function parseType(
   sqlType: string,
-  parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; reason: string },
+  parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; finding: Finding },
   extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'input'>> = {},
 ): ParseType {
   return {
@@ -77,7 +78,7 @@ export function parseType(
       z.string().transform((text, issue) => {
         const result = parse(text, ctx);
         if (result.ok) return result.value;
-        issue.addIssue({ code: 'custom', message: result.reason });
+        issue.addIssue({ code: 'custom', message: render(result.finding, 'en'), params: { finding: result.finding } });
         return z.NEVER;
       }),
     ...extra,

@@ -1,0 +1,2 @@
+export { MESSAGES, type MessageCode, type MessageSpec } from './catalogue.ts';
+export * from './render.ts';
