@@ -200,6 +200,9 @@ describe('the site in Chromium', () => {
       if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`external request: ${r.url()}`);
     });
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    // Tables fill in after hydration: wait until every table on the page has body rows (a busy
+    // machine renders slowly), then let charts settle.
+    await page.waitForFunction(() => [...document.querySelectorAll('table')].every((t) => t.querySelector('tbody tr')), null, { timeout: 60_000 }).catch(() => {});
     await page.waitForTimeout(1500);
     const text = await page.locator('main, body').first().innerText();
     const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
