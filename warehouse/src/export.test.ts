@@ -46,7 +46,7 @@ describe('exportIndicators', () => {
     const { rows } = await exportIndicators(built.db, dir);
     const table = tableFromIPC(readFileSync(join(dir, 'indicator_values.arrow')));
     expect(table.numRows).toBe(rows);
-    expect(table.schema.fields.map((f) => f.name)).toEqual(readFileSync(join(dir, 'indicator_values.csv'), 'utf8').split('\n')[0]!.split(','));
+    expect(table.schema.fields.map((f) => f.name)).toEqual(readFileSync(join(dir, 'indicator_values.csv'), 'utf8').replace(/^\uFEFF/, '').split('\n')[0]!.split(','));
     expect(table.schema.fields.map((f) => String(f.type))).toEqual(
       ['Utf8', 'Int32', 'Utf8', 'Utf8', 'Utf8', 'Utf8', 'Int64', 'Int64', 'Float64', 'Float64', 'Utf8', 'Utf8']);
     // the first row is the CSV's first row: income 2020, area, ALL, ALL (1 household of 1 person at 1.000.000 VND)

@@ -15,7 +15,7 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function checked(raw: string, year: number, month?: number, day?: number): ParseResult<LooseDate> {
+function checked(year: number, month?: number, day?: number): ParseResult<LooseDate> {
   if (year < MIN_YEAR || year > MAX_YEAR) return fail(finding('date_impossible_year', { year }));
   if (month === undefined) return ok({ year });
   if (month < 1 || month > 12) return fail(finding('date_impossible_month', { month }));
@@ -33,13 +33,13 @@ export function parseDateLoose(s: string): ParseResult<LooseDate> {
   if (raw === '') return fail(finding('value_missing'));
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw))) {
-    return checked(raw, Number(m[1]), Number(m[2]), Number(m[3]));
+    return checked(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(raw))) {
-    return checked(raw, Number(m[4]), Number(m[3]), Number(m[1]));
+    return checked(Number(m[4]), Number(m[3]), Number(m[1]));
   }
-  if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(raw))) return checked(raw, Number(m[2]), Number(m[1]));
-  if (/^\d{4}$/.test(raw)) return checked(raw, Number(raw));
+  if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(raw))) return checked(Number(m[2]), Number(m[1]));
+  if (/^\d{4}$/.test(raw)) return checked(Number(raw));
   if (/^\d{5}(?:\.\d+)?$/.test(raw)) {
     const serial = Math.floor(Number(raw));
     if (serial < 20000 || serial > 80000) return fail(finding('not_a_date'));

@@ -2,7 +2,7 @@
 // then swap the outputs in. Any failure leaves the previous outputs untouched.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Db, quoteLiteral, writeCsv } from '@dtts/db';
+import { Db, writeCsv } from '@dtts/db';
 import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
