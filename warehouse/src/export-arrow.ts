@@ -27,7 +27,8 @@ export async function writeArrowIpc(db: Db, sql: string, path: string): Promise<
   names.forEach((name, i) => {
     const make = ARROW_TYPES[types[i]!];
     if (!make) throw new Error(`Arrow export: column ${name} has DuckDB type ${types[i]}, which has no Arrow mapping here`);
-    vectors[name] = vectorFromArray(columns[i]!, make());
+    // A result with no rows has no chunks, so no column arrays: an empty vector of the type.
+    vectors[name] = vectorFromArray(columns[i] ?? [], make());
   });
   const table = new Table(vectors);
   writeFileSync(path, tableToIPC(table, 'file'));
