@@ -202,7 +202,9 @@ describe('the site in Chromium', () => {
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
     // Tables fill in after hydration: wait until every table on the page has body rows (a busy
     // machine renders slowly), then let charts settle.
-    await page.waitForFunction(() => [...document.querySelectorAll('table')].every((t) => t.querySelector('tbody tr')), null, { timeout: 60_000 }).catch(() => {});
+    await page.waitForFunction(() => [...document.querySelectorAll('table')]
+      .filter((t) => [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].some((th) => (th.textContent ?? '').trim() === 'Trạng thái'))
+      .every((t) => t.querySelector('tbody tr')), null, { timeout: 20_000 }).catch(() => {});
     await page.waitForTimeout(1500);
     const text = await page.locator('main, body').first().innerText();
     const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
@@ -312,12 +314,15 @@ describe('the site in Chromium', () => {
     };
     // English as ingestion and the checks used to write it (identifiers such as ma_ho or staging.x are allowed).
     const english = (t: string) => t.replace(/[a-z_]+\.[a-z0-9_]+|\b[a-z]+_[a-z0-9_]+\b|\([^)]*\.(csv|xlsx|txt|docx)\)/g, '')
+      // a list of column names (`year, value, status`) is identifiers, not English
+      .replace(/\b[a-z0-9_]+(?:, *[a-z0-9_]+)+\b/g, '')
       .match(/\b(is|the|of|not|no|never|every|ignored|unknown|missing|value|expected|after|before|than|above|below|duplicate|none|already|loaded|row|sheet)\b/i);
     const quarantine = await shipped('dq_quarantine');
     // The sample plants bad rows of many kinds (unknown communes, impossible dates, duplicates, …).
     expect(new Set(quarantine.map((q) => q.reason)).size).toBeGreaterThanOrEqual(5);
     const texts = [...quarantine.map((q) => q.reason!), ...(await shipped('dq_warnings')).map((w) => w.message!), ...(await shipped('dq_checks')).map((c) => c.mo_ta!)];
-    for (const t of texts) {
+    // An empty table ships one row of NULLs (Evidence cannot read an empty source): not a text.
+    for (const t of texts.filter((x) => x != null)) {
       expect(english(t), t).toBeNull();
       expect(t, 'a code shown as itself: the catalogue lacks it').not.toMatch(/^[a-z]+(_[a-z0-9]+)+$/);
     }
