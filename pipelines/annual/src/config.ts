@@ -48,6 +48,7 @@ export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 
 Environment: DTTS_HASH_KEY  secret for the keyed hashes of personal ids (default: a new random key per run)`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): PipelineConfig | 'help' {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: its type is parseArgs's, inferred from the options below
   let parsed;
   try {
     parsed = parseArgs({
