@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Built, buildWith } from '../test/fixture.ts';
 import { exportIndicators } from './export.ts';
@@ -36,6 +37,22 @@ describe('exportIndicators', () => {
     expect(columns.map((c) => c.name)).toEqual(lines[0]!.split(','));
     const parquetRows = await built.db.one<{ n: number }>(`select count(*) as n from read_parquet('${parquet}')`);
     expect(parquetRows?.n).toBe(rows);
+  });
+
+  it('writes the same rows as an Arrow IPC file, typed as DuckDB typed them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const { rows } = await exportIndicators(built.db, dir);
+    const table = tableFromIPC(readFileSync(join(dir, 'indicator_values.arrow')));
+    expect(table.numRows).toBe(rows);
+    expect(table.schema.fields.map((f) => f.name)).toEqual(readFileSync(join(dir, 'indicator_values.csv'), 'utf8').split('\n')[0]!.split(','));
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(
+      ['Utf8', 'Int32', 'Utf8', 'Utf8', 'Utf8', 'Utf8', 'Int64', 'Int64', 'Float64', 'Float64', 'Utf8', 'Utf8']);
+    // the first row is the CSV's first row: income 2020, area, ALL, ALL (1 household of 1 person at 1.000.000 VND)
+    const first = table.get(0)!.toJSON();
+    expect({ ...first, numerator: Number(first.numerator), denominator: Number(first.denominator) }).toEqual({
+      indicator_id: 'income_per_capita', year: 2020, geo_level: 'area', geo_code: 'BAO_YEN', ethnic_group: 'ALL', sex: 'ALL',
+      numerator: 1000000, denominator: 1, value: 1000000, target: 2000000, status: 'on_track', flags: 'small_denominator',
+    });
   });
 
   it('a second export gives the same bytes (deterministic order)', async () => {

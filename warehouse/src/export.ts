@@ -1,8 +1,9 @@
-// exports/indicator_values.csv and .parquet: exactly the columns of OUTPUTS.md, in its order,
+// exports/indicator_values.csv, .parquet and .arrow: exactly the columns of OUTPUTS.md, in its order,
 // sorted by the catalog's order, then year, geography, ethnic group and sex.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteLiteral } from '@dtts/db';
+import { writeArrowIpc } from './export-arrow.ts';
 
 export const EXPORT_COLUMNS = [
   'indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex',
@@ -24,6 +25,7 @@ export async function exportIndicators(db: Db, exportsDir: string): Promise<{ ro
   const parquet = join(exportsDir, 'indicator_values.parquet');
   await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(csv)} (format csv, header true, delimiter ',')`);
   await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(parquet)} (format parquet)`);
+  await writeArrowIpc(db, EXPORT_QUERY, join(exportsDir, 'indicator_values.arrow'));
   const count = await db.one<{ n: number }>('select count(*) as n from marts.indicator_values');
   return { rows: Number(count?.n ?? 0) };
 }

@@ -92,6 +92,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       warehouse: 'warehouse.duckdb',
       indicatorValuesCsv: 'exports/indicator_values.csv',
       indicatorValuesParquet: 'exports/indicator_values.parquet',
+      indicatorValuesArrow: 'exports/indicator_values.arrow',
       quarantine: 'exports/quarantine.csv',
       manifest: 'run-manifest.json',
     };
