@@ -1,12 +1,15 @@
 export { buildWarehouse, allModels } from './build.ts';
 export type { BuildResult } from './build.ts';
 export { ensureIngestTables, INGEST_TABLES } from './ingest-contract.ts';
-export { loadReference, loadIndicatorCatalog } from './reference.ts';
+export { loadReference, loadIndicatorCatalog, loadSourceCatalog } from './reference.ts';
+export { stagingModels, stagingSql } from './staging.ts';
+export { writeArrowIpc } from './export-arrow.ts';
 export { exportIndicators, EXPORT_COLUMNS } from './export.ts';
 export { compileIndicatorSql, indicatorModels, FACT_MODELS } from './compile.ts';
 export { loadModelFiles, references, modelFromSql } from './models.ts';
 export type { Model } from './models.ts';
 export { orderModels, runModels, ModelError } from './runner.ts';
-export { checks } from './checks/list.ts';
+export { checksFor } from './checks/list.ts';
+export { declaredSourceChecks } from './checks/derived.ts';
 export type { Check, Severity } from './checks/builders.ts';
 export type { CheckResult } from './checks/run.ts';

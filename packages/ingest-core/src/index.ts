@@ -4,5 +4,7 @@ export type { ValueType, ParseContext } from './values/types.ts';
 export { ingest, createIngestSchema, type FileReport, type IngestEvent, type IngestOptions, type IngestResult } from './engine.ts';
 export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
-export { loadedColumns } from './load-table.ts';
+export { ingestTableDDL, loadedColumns } from './load-table.ts';
 export { birthColumns, communeColumns, type ColumnGroup } from './column-groups.ts';
+export { describeConnector, describeTable, referenceDateSql, stagingModelName, type LoadedColumn, type TableDescription } from './describe.ts';
+export type { AcceptedValues } from './values/types.ts';

@@ -74,7 +74,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
 
       await stage('reference', () => loadReference(db));
       const built = await stage('warehouse', () =>
-        buildWarehouse(db, { onStage: (name, seconds) => seconds >= 0.5 && log.progress(`  model ${name} ${seconds.toFixed(1)} s`) }),
+        buildWarehouse(db, { connectors, onStage: (name, seconds) => seconds >= 0.5 && log.progress(`  model ${name} ${seconds.toFixed(1)} s`) }),
       );
       manifest.checks = built.checks;
       log.progress(`  warehouse: ${built.models.length} models built, ${built.checks.length} data-quality checks run`);

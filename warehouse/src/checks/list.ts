@@ -1,82 +1,22 @@
 // The checks that run in every build. Error severity marks data the indicators cannot be trusted
 // on; warn marks what a steward should look at. Neither stops the build: the caller decides.
 import { computedIndicators } from '@dtts/indicators';
-import { acceptedValues, type Check, communeInFrame, notNull, recordKey, recordKeyOf, unique } from './builders.ts';
+import type { Connector } from '@dtts/ingest-core';
+import { type Check, notNull, recordKey, unique } from './builders.ts';
+import { declaredSourceChecks } from './derived.ts';
 
-const SEXES = `'Nam', 'Nữ'`;
-const ETHNIC_CODES = 'select code from ref.ethnic_groups';
 const GRAIN = ['indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex'];
 const grainKey = `concat_ws('/', ${GRAIN.join(', ')})`;
 
-const sourceChecks: Check[] = [
-  unique('staging.stg_census__ho', ['year', 'ma_ho']),
-  notNull('staging.stg_census__ho', ['year', 'ma_ho', 'commune_code']),
-  unique('staging.stg_census__nhan_khau', ['year', 'ma_ho', 'stt']),
-  notNull('staging.stg_census__nhan_khau', ['year', 'ma_ho', 'stt', 'gioi_tinh', 'nam_sinh', 'dan_toc']),
-  unique('staging.stg_school__truong', ['year', 'ma_truong']),
-  notNull('staging.stg_school__truong', ['year', 'ma_truong', 'commune_code', 'loai_truong']),
-  unique('staging.stg_school__hoc_sinh', ['year', 'ma_hoc_sinh_hash']),
-  notNull('staging.stg_school__hoc_sinh', ['year', 'ma_hoc_sinh_hash', 'gioi_tinh', 'nam_sinh', 'dan_toc', 'commune_code', 'ma_truong', 'cap_hoc']),
-  notNull('staging.stg_health_insurance__the_bhyt', ['year', 'ma_the_hash', 'gioi_tinh', 'nam_sinh', 'dan_toc', 'commune_code', 'gia_tri_tu', 'gia_tri_den']),
-  unique('staging.stg_poverty__ho_ngheo', ['year', 'ma_ho']),
-  notNull('staging.stg_poverty__ho_ngheo', ['year', 'ma_ho', 'commune_code', 'dan_toc_chu_ho', 'phan_loai']),
-
-  {
-    id: 'relationship__nhan_khau__ho', severity: 'error', model: 'staging.stg_census__nhan_khau',
-    description: 'every census person belongs to a household of the same year',
-    sql: `select ${recordKeyOf('p')} as failing_key
-from staging.stg_census__nhan_khau as p
-where not exists (select 1 from staging.stg_census__ho as h where h.year = p.year and h.ma_ho = p.ma_ho)`,
-  },
-  {
-    id: 'relationship__hoc_sinh__truong', severity: 'error', model: 'staging.stg_school__hoc_sinh',
-    description: 'every student attends a school listed the same year',
-    sql: `select ${recordKeyOf('s')} as failing_key
-from staging.stg_school__hoc_sinh as s
-where not exists (select 1 from staging.stg_school__truong as t where t.year = s.year and t.ma_truong = s.ma_truong)`,
-  },
+// Keys, required columns, accepted values, references, row rules and commune frames come from the
+// connector declarations (derived.ts); these span sources or look at what the models made.
+const crossChecks: Check[] = [
   {
     id: 'households_without_persons', severity: 'warn', model: 'intermediate.int_households',
     description: 'a census household has at least one person (else it has no head, no ethnic group, size 0)',
     sql: `select ${recordKey} as failing_key from intermediate.int_households where household_size = 0`,
   },
 
-  acceptedValues('staging.stg_census__nhan_khau', 'gioi_tinh', SEXES, 'Nam or Nữ'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'gioi_tinh', SEXES, 'Nam or Nữ'),
-  acceptedValues('staging.stg_health_insurance__the_bhyt', 'gioi_tinh', SEXES, 'Nam or Nữ'),
-  acceptedValues('staging.stg_census__nhan_khau', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_health_insurance__the_bhyt', 'dan_toc', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_poverty__ho_ngheo', 'dan_toc_chu_ho', ETHNIC_CODES, 'an ethnic code of ref.ethnic_groups'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'cap_hoc', `'MN', 'TH', 'THCS', 'THPT'`, 'MN, TH, THCS or THPT'),
-  acceptedValues('staging.stg_school__truong', 'loai_truong', `'MN', 'TH', 'THCS', 'TH&THCS', 'THPT', 'THCS&THPT', 'PTDTNT', 'PTDTBT'`, 'a school type of the contract'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'noi_tru', `'Nội trú', 'Bán trú'`, 'Nội trú, Bán trú or blank', 'warn'),
-  acceptedValues('staging.stg_poverty__ho_ngheo', 'phan_loai', `'poor', 'near_poor'`, 'poor or near_poor'),
-  communeInFrame('staging.stg_census__ho'),
-  communeInFrame('staging.stg_school__truong'),
-  communeInFrame('staging.stg_school__hoc_sinh'),
-  communeInFrame('staging.stg_health_insurance__the_bhyt'),
-  communeInFrame('staging.stg_poverty__ho_ngheo'),
-
-  {
-    id: 'birth_year_not_after_year', severity: 'error', model: 'staging.*',
-    description: 'no person, student or card holder is born after the data year',
-    sql: `select ${recordKey} as failing_key from (
-  select year, nam_sinh, source_file, source_row from staging.stg_census__nhan_khau
-  union all select year, nam_sinh, source_file, source_row from staging.stg_school__hoc_sinh
-  union all select year, nam_sinh, source_file, source_row from staging.stg_health_insurance__the_bhyt
-) where nam_sinh > year`,
-  },
-  {
-    id: 'card_window_ordered', severity: 'error', model: 'staging.stg_health_insurance__the_bhyt',
-    description: 'a card is valid from a date not after its end date',
-    sql: `select ${recordKey} as failing_key from staging.stg_health_insurance__the_bhyt where gia_tri_tu > gia_tri_den`,
-  },
-  {
-    id: 'solid_classrooms_not_above_classrooms', severity: 'error', model: 'staging.stg_school__truong',
-    description: 'a school has no more solid classrooms than classrooms',
-    sql: `select ${recordKey} as failing_key from staging.stg_school__truong where so_phong_kien_co > so_phong_hoc`,
-  },
 ];
 
 // Indicators whose numerator records are a subset of the denominator's: there every group row
@@ -149,4 +89,7 @@ from marts.completeness where status <> 'ok'`,
   },
 ];
 
-export const checks: Check[] = [...sourceChecks, ...indicatorChecks];
+/** Every check of a build over these sources. */
+export function checksFor(connectors: readonly Connector[]): Check[] {
+  return [...declaredSourceChecks(connectors), ...crossChecks, ...indicatorChecks];
+}

@@ -96,14 +96,14 @@ export function boolean(): ParseType {
 }
 
 export function sex(): ParseType {
-  return parseType('VARCHAR', (t) => parseSex(t));
+  return parseType('VARCHAR', (t) => parseSex(t), { accepted: { values: ['Nam', 'Nữ'] } });
 }
 
 export function ethnicGroup(): ParseType {
   return parseType('VARCHAR', (t) => {
     const r = resolveEthnicGroup(t);
     return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.reason };
-  });
+  }, { accepted: { query: 'select code from ref.ethnic_groups', what: 'an ethnic code of ref.ethnic_groups' } });
 }
 
 /** A commune code (leading zeros may be lost), resolved to the unit in force at the reference date. */
@@ -148,5 +148,5 @@ export function oneOf(values: Readonly<Record<string, readonly string[]>>): Pars
   return parseType('VARCHAR', (t) => {
     const value = lookup.get(foldForMatch(t));
     return value === undefined ? { ok: false, reason: `"${t}" is not one of: ${allowed}` } : { ok: true, value };
-  });
+  }, { accepted: { values: Object.keys(values) } });
 }

@@ -25,8 +25,13 @@ export interface ParseType {
   warnings?: (raw: string, ctx: ParseContext) => string | undefined;
   /** Booleans: a blank cell means false in a file whose boolean columns use `x` marks. */
   xMarks?: boolean;
+  /** The values a parsed cell can take, for the warehouse's accepted-values check. */
+  accepted?: AcceptedValues;
   pii?: undefined;
 }
+
+/** A fixed list, or a SQL query over `ref.*` returning one column (e.g. the ethnic codes). */
+export type AcceptedValues = { values: readonly string[] } | { query: string; what: string };
 
 export interface SqlType {
   kind: 'sql';
@@ -45,7 +50,7 @@ export type ValueType = ParseType | SqlType;
 export function parseType(
   sqlType: string,
   parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; reason: string },
-  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks'>> = {},
+  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'accepted'>> = {},
 ): ParseType {
   return {
     kind: 'parse',
