@@ -1,4 +1,5 @@
 // Vietnamese words the site shows for the warehouse's codes.
+import { ethnicGroups } from '@dtts/reference';
 
 export const STATUS_VI: Record<string, string> = {
   achieved: 'Đạt',
@@ -30,35 +31,6 @@ export const GEO_LEVEL_VI: Record<string, string> = {
   commune_2020: 'Xã (trước 01/07/2025)',
 };
 
-/** Source systems and the reference date of each (SOURCES.md §4). */
-const SOURCES: Record<string, { vi: string; short: string; date: (year: number) => string }> = {
-  census: { vi: 'Điều tra dân số hằng năm', short: 'Điều tra DS', date: (y) => `01/10/${y}` },
-  school: { vi: 'Dữ liệu trường, học sinh', short: 'Dữ liệu trường', date: (y) => `05/09/${y}` },
-  'health-insurance': { vi: 'Danh sách thẻ BHYT', short: 'Thẻ BHYT', date: (y) => `31/12/${y}` },
-  health_insurance: { vi: 'Danh sách thẻ BHYT', short: 'Thẻ BHYT', date: (y) => `31/12/${y}` },
-  poverty: { vi: 'Rà soát hộ nghèo, cận nghèo', short: 'Rà soát nghèo', date: (y) => `01/11/${y}` },
-};
-
-export function sourceLabel(source: string): string {
-  return SOURCES[source]?.vi ?? source;
-}
-
-/**
- * "Nguồn: Rà soát hộ nghèo, cận nghèo (01/11/2025); Điều tra dân số hằng năm (01/10/2025)"
- * from the catalog's source tables (`poverty.ho_ngheo, census.ho`).
- */
-export function sourceNote(sourceTables: string, year: number | null, short = false): string {
-  const systems = [...new Set(sourceTables.split(/[,;]\s*/).map((t) => t.trim().split('.')[0]!).filter(Boolean))];
-  const parts = systems.map((s) => {
-    const known = SOURCES[s];
-    if (!known) return s;
-    const name = short ? known.short : known.vi;
-    if (short) return `${name} ${known.date(0).slice(0, 5)}`;
-    return year === null ? `${name} (${known.date(0).slice(0, 5)} hằng năm)` : `${name} (${known.date(year)})`;
-  });
-  return short ? parts.join('; ') : `Nguồn: ${parts.join('; ')}`;
-}
-
 /** Numerator and denominator in Vietnamese for the computed indicators (INDICATORS.md). */
 export const DEFINITION_VI: Record<string, [string, string]> = {
   income_per_capita: ['Tổng thu nhập bình quân/người/tháng × số nhân khẩu của các hộ', 'Tổng số nhân khẩu của các hộ có thông tin thu nhập'],
@@ -82,6 +54,9 @@ export const DEFINITION_VI: Record<string, [string, string]> = {
   trained_labour_female_share: ['Số nữ 15–60 tuổi đã qua đào tạo', 'Số người 15–60 tuổi đã qua đào tạo'],
 };
 
+const MINORITIES = new Set(ethnicGroups.filter((g) => g.isMinority).map((g) => g.code));
+
+/** An ethnic code of a minority (dân tộc thiểu số), as packages/reference/data/ethnic_groups.csv says. */
 export function isMinority(code: string): boolean {
-  return /^\d{2}$/.test(code) && code >= '02' && code <= '54';
+  return MINORITIES.has(code);
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { formatDateTimeVn, formatNumber } from './format.ts';
-import { GEO_LEVEL_VI, sourceLabel, sourceNote, DEFINITION_VI, FLAG_VI } from './labels.ts';
+import { GEO_LEVEL_VI, DEFINITION_VI, FLAG_VI, isMinority } from './labels.ts';
+import { readSourceLabels, type SourceLabels } from './source-labels.ts';
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
 import { findRecoverable } from './suppression.ts';
@@ -25,6 +26,8 @@ export interface PublicData {
   geoNames: Map<string, string>;
   ethnicNames: Map<string, string>;
   latestYear: number;
+  /** Sources' Vietnamese names and reference days (ref.sources, from the connector declarations). */
+  sources: SourceLabels;
   /** The 2025 communes, with the former units each is made of that were outside Bảo Yên in 2020. */
   reorganisation: Reorganised[];
 }
@@ -156,6 +159,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     if (!(await hasTable(db, 'marts', 'indicator_values'))) throw new Error(`${warehousePath}: no table marts.indicator_values`);
     const raw = await readValues(db);
     const { parentOf, geos } = await readParents(db);
+    const sources = await readSourceLabels(db);
     const catalog = catalogRows;
     const catById = new Map(catalog.map((c) => [c.indicator_id, c]));
     const unknown = [...new Set(raw.map((r) => r.indicator_id))].filter((id) => !catById.has(id));
@@ -174,7 +178,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     for (const r of raw) if (r.ethnic_name && !ethnicNames.has(r.ethnic_group)) ethnicNames.set(r.ethnic_group, r.ethnic_name);
     const latestYear = Math.max(...raw.map((r) => r.year));
 
-    const records = rows.map((r) => valueRecord({ ...r, geo_name: geoNames.get(`${r.geo_level}|${r.geo_code}`) ?? r.geo_name, ethnic_name: ethnicNames.get(r.ethnic_group) ?? r.ethnic_name }, catById.get(r.indicator_id)!));
+    const records = rows.map((r) => valueRecord({ ...r, geo_name: geoNames.get(`${r.geo_level}|${r.geo_code}`) ?? r.geo_name, ethnic_name: ethnicNames.get(r.ethnic_group) ?? r.ethnic_name }, catById.get(r.indicator_id)!, sources));
     const columnsOfValues = {
       ...typesOf(records[0] ?? {}), indicator_id: 'VARCHAR', year: 'INTEGER', numerator: 'DOUBLE', denominator: 'DOUBLE', value: 'DOUBLE',
       target: 'DOUBLE', baseline_value: 'DOUBLE', change_vs_baseline: 'DOUBLE', status: 'VARCHAR', flags: 'VARCHAR', suppressed: 'BOOLEAN',
@@ -182,17 +186,17 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     await writeTable(db, workDir, 'indicator_values', columnsOfValues, records);
 
     const names = { geo: geoNames, ethnic: ethnicNames };
-    const matrixRows = matrices(rows, catalog, names);
+    const matrixRows = matrices(rows, catalog, names, sources);
     await writeTable(db, workDir, 'matrix', { ...typesOf(matrixRows[0] ?? {}), row_order: 'INTEGER', link: 'VARCHAR' }, matrixRows);
     const trendRows = trends(rows, catalog, ethnicNames);
     await writeTable(db, workDir, 'trend', { page: 'VARCHAR', page_key: 'VARCHAR', year: 'INTEGER', year_label: 'VARCHAR', series: 'VARCHAR', series_order: 'INTEGER', value: 'DOUBLE' }, trendRows);
 
-    await writeIndicators(db, workDir, rows, catalog, latestYear);
+    await writeIndicators(db, workDir, rows, catalog, latestYear, sources);
     const reorganisation = await writeGeographies(db, workDir, rows, geos, geoNames);
     const groups = [...ethnicNames].filter(([c]) => c !== 'ALL' && c !== 'DTTS' && rows.some((r) => r.ethnic_group === c)).sort(([a], [b]) => a.localeCompare(b));
     await writeTable(db, workDir, 'ethnic_groups', { code: 'VARCHAR', name: 'VARCHAR', minority: 'VARCHAR', link: 'VARCHAR' },
-      groups.map(([code, name]) => ({ code, name, minority: code >= '02' && code <= '54' ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
-    await writeDataQuality(db, workDir, rows, catalog);
+      groups.map(([code, name]) => ({ code, name, minority: isMinority(code) ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
+    await writeDataQuality(db, workDir, rows, catalog, sources);
     await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR' }, [{
       run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
     }]);
@@ -200,7 +204,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
 
     // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
     assertNoRecovery(raw, rows, parentOf);
-    return { rows, catalog, geoNames, ethnicNames, latestYear, reorganisation };
+    return { rows, catalog, geoNames, ethnicNames, latestYear, sources, reorganisation };
   } finally {
     db.close();
   }
@@ -214,7 +218,7 @@ function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], parentOf: Map
   if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
 }
 
-async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number) {
+async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels) {
   const indicators = catalog.map((c) => {
     // Every text in Vietnamese: the catalog describes targets in English for the engineers.
     const pending = PENDING_VI[c.indicator_id];
@@ -225,8 +229,8 @@ async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], 
       unit_label: UNIT_VI[c.unit] ?? c.unit,
       direction_label: c.direction === 'lower_is_better' ? 'Càng thấp càng tốt' : 'Càng cao càng tốt',
       numerator_text: num, denominator_text: den, target_text_vi: c.target_text_vi,
-      source_label: c.has_source ? c.source.split(/,\s*/).map((s) => `${sourceLabel(s.split('.')[0]!)} (${s})`).join('; ') : expectedSourceVi(c),
-      reference_date: c.has_source ? sourceNote(c.source, null).replace(/^Nguồn: /, '') : '',
+      source_label: c.has_source ? c.source.split(/,\s*/).map((s) => `${sources.label(s.split('.')[0]!)} (${s})`).join('; ') : expectedSourceVi(c),
+      reference_date: c.has_source ? sources.note(c.source, null).replace(/^Nguồn: /, '') : '',
       method_note: c.method_note ? methodNoteVi(c) : '', has_source: c.has_source, has_values: computed,
       link: computed ? `/chi-tieu/${c.indicator_id}` : null,
       headline: computed ? (headlineEthnic(rows, c.indicator_id) === 'DTTS' ? 'Dân tộc thiểu số' : 'Chung (chỉ tiêu cấp trường)') : '',
@@ -234,7 +238,7 @@ async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], 
   });
   await writeTable(db, workDir, 'indicators', { ...typesOf(indicators[0]!), sort_order: 'INTEGER', link: 'VARCHAR' }, indicators);
 
-  const scorecard = scorecardRows(rows, catalog, latestYear);
+  const scorecard = scorecardRows(rows, catalog, latestYear, sources);
   await writeTable(db, workDir, 'scorecard', { ...typesOf(scorecard[0] ?? {}), sort_order: 'INTEGER', target_value: 'DOUBLE' }, scorecard);
 }
 
@@ -280,7 +284,7 @@ async function writeGeographies(db: Db, workDir: string, rows: PublicValueRow[],
   return reorg.map((r) => ({ code: r.new_code, name: r.new_name, outside: r.outside, note: r.note }));
 }
 
-async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[]) {
+async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], sources: SourceLabels) {
   if (await hasTable(db, 'ingest', 'files')) {
     const cols = new Set((await columnsOf(db, 'ingest', 'files')).map((c) => c.name));
     const n = (c: string) => (cols.has(c) ? `cast(${c} as bigint)` : 'null::bigint');
@@ -290,8 +294,8 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
       from wh.ingest.files order by source, table_name, year, file`);
   } else await db.run(`create table dq_files (source varchar, table_name varchar, year varchar, file varchar, rows_read varchar, rows_loaded varchar, rows_quarantined varchar, rows_skipped varchar, warnings varchar)`);
   // Source systems by their Vietnamese names ("census" → "Điều tra dân số hằng năm").
-  const sources = await db.all<{ source: string }>(`select distinct source from dq_files where source is not null`);
-  for (const { source } of sources) await db.run(`update dq_files set source = ? where source = ?`, [sourceLabel(source), source]);
+  const delivered = await db.all<{ source: string }>(`select distinct source from dq_files where source is not null`);
+  for (const { source } of delivered) await db.run(`update dq_files set source = ? where source = ?`, [sources.label(source), source]);
 
   // Quarantine: reasons and counts only — never the value, the row number or anything typed by a person.
   const quarantine = (await hasTable(db, 'ingest', 'quarantine'))
@@ -305,7 +309,7 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
     const k = [q.source, q.table_name, q.year, q.column, reason, q.action].join('|');
     const prev = qRows.get(k);
     if (prev) prev.rows += q.n;
-    else qRows.set(k, { source: sourceLabel(q.source), table_name: q.table_name, year: q.year === null ? '' : String(q.year), column: q.column, reason, action: q.action === 'row_rejected' ? 'Loại dòng' : q.action === 'value_blanked' ? 'Xoá giá trị' : q.action, rows: q.n });
+    else qRows.set(k, { source: sources.label(q.source), table_name: q.table_name, year: q.year === null ? '' : String(q.year), column: q.column, reason, action: q.action === 'row_rejected' ? 'Loại dòng' : q.action === 'value_blanked' ? 'Xoá giá trị' : q.action, rows: q.n });
   }
   await writeTable(db, workDir, 'dq_quarantine', { source: 'VARCHAR', table_name: 'VARCHAR', year: 'VARCHAR', column: 'VARCHAR', reason: 'VARCHAR', action: 'VARCHAR', rows: 'INTEGER' }, [...qRows.values()]);
 
@@ -314,7 +318,7 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
     : [];
   await writeTable(db, workDir, 'dq_warnings', { source: 'VARCHAR', year: 'VARCHAR', file: 'VARCHAR', code: 'VARCHAR', message: 'VARCHAR' },
     warnings.map((w) => ({
-      source: sourceLabel(w.source), year: w.year === null ? '' : String(w.year), file: w.file ?? '', code: WARNING_CODE_VI[w.code] ?? w.code ?? '',
+      source: sources.label(w.source), year: w.year === null ? '' : String(w.year), file: w.file ?? '', code: WARNING_CODE_VI[w.code] ?? w.code ?? '',
       // Messages of the kinds ingestion writes itself (encodings, sheets, columns, codes mapped forward) are
       // shown scrubbed; a message of another kind might quote a cell, so only its code is shown.
       message: SAFE_WARNING_CODES.has(w.code) ? warningVi(scrubText(w.message)) : '(nội dung không hiển thị)',
@@ -322,7 +326,7 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
 
   await copyAggregate(db, 'marts', 'dq_check_results', 'dq_checks_raw');
   await copyAggregate(db, 'marts', 'completeness', 'dq_completeness_raw');
-  await writeVietnameseAggregates(db, workDir);
+  await writeVietnameseAggregates(db, workDir, sources);
 
   // Flagged values (public rows only) counted per indicator, year and flag; method breaks from the catalog.
   const flagCounts = new Map<string, { indicator: string; year: string; flag: string; rows: number }>();
@@ -355,7 +359,7 @@ async function writeDataQuality(db: Db, workDir: string, rows: PublicValueRow[],
  * The warehouse's checks and completeness with Vietnamese columns and words: the page names its
  * columns, and a column the warehouse does not have is left blank rather than failing the build.
  */
-async function writeVietnameseAggregates(db: Db, workDir: string) {
+async function writeVietnameseAggregates(db: Db, workDir: string, sources: SourceLabels) {
   const rowsOf = async (table: string) => db.all<Record<string, unknown>>(`select * from ${quoteIdent(table)}`);
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const checks = (await rowsOf('dq_checks_raw')).map((r) => {
@@ -367,7 +371,7 @@ async function writeVietnameseAggregates(db: Db, workDir: string) {
   });
   await writeTable(db, workDir, 'dq_checks', { ma: 'VARCHAR', muc_do: 'VARCHAR', mo_ta: 'VARCHAR', bang: 'VARCHAR', so_dong_loi: 'VARCHAR', ket_qua: 'VARCHAR' }, checks);
   const completeness = (await rowsOf('dq_completeness_raw')).map((r) => ({
-    nguon: sourceLabel(text(r.source)), bang: text(r.table_name), nam: text(r.year), ma_xa: text(r.commune_code), ten_xa: text(r.commune_name),
+    nguon: sources.label(text(r.source)), bang: text(r.table_name), nam: text(r.year), ma_xa: text(r.commune_code), ten_xa: text(r.commune_name),
     dia_gioi: text(r.frame), so_ban_ghi: text(r.row_count), so_ban_ghi_ca_nam: text(r.source_rows_in_year),
     trang_thai: COMPLETENESS_VI[text(r.status)] ?? text(r.status),
   }));

@@ -3,7 +3,8 @@
 // suppressed number.
 import type { CatalogRow } from '@dtts/indicators';
 import { formatChange, formatValue } from './format.ts';
-import { FLAG_VI, SEX_VI, sourceNote, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import type { SourceLabels } from './source-labels.ts';
 import type { PublicValueRow } from './public-values.ts';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
@@ -20,7 +21,7 @@ export function cellText(r: PublicValueRow | undefined, unit: string): string {
 }
 
 /** One public value with its texts: what `pub.indicator_values` holds. */
-export function valueRecord(r: PublicValueRow, cat: CatalogRow) {
+export function valueRecord(r: PublicValueRow, cat: CatalogRow, sources: SourceLabels) {
   return {
     indicator_id: r.indicator_id,
     indicator_name: cat.name_vi,
@@ -51,7 +52,7 @@ export function valueRecord(r: PublicValueRow, cat: CatalogRow) {
     change_text: formatChange(r.change_vs_baseline, cat.unit),
     suppressed: r.suppressed,
     suppression_note: r.suppression_reason ? SUPPRESSION_VI[r.suppression_reason] ?? '' : '',
-    source_note: sourceNote(cat.source, r.year),
+    source_note: sources.note(cat.source, r.year),
   };
 }
 
@@ -117,7 +118,7 @@ export interface Names {
   ethnic: Map<string, string>;
 }
 
-export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names): MatrixRow[] {
+export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names, sources: SourceLabels): MatrixRow[] {
   const ix = indexRows(rows);
   const out: MatrixRow[] = [];
   const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
@@ -130,7 +131,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
       target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : shortTarget(cat),
       status_label: statusText(last, cat),
-      source_note: sourceNote(cat.source, null, true),
+      source_note: sources.note(cat.source, null, true),
     };
   };
   for (const cat of computed) {
@@ -230,7 +231,7 @@ export interface ScorecardRow {
 }
 
 /** The overview's scorecard (and the printed one): each plan target with a value, DTTS 2020 vs the latest year. */
-export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number): ScorecardRow[] {
+export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels): ScorecardRow[] {
   const ix = indexRows(rows);
   return catalog
     .filter((c) => c.has_source && c.target_kind !== 'no_target' && rows.some((r) => r.indicator_id === c.indicator_id))
@@ -247,7 +248,7 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
         target_value: latest?.target ?? null,
         status_label: statusText(latest, c),
         trend_img: `/charts/spark-${c.indicator_id}.svg`,
-        source_note: sourceNote(c.source, latestYearOf),
+        source_note: sources.note(c.source, latestYearOf),
       };
     });
 }
