@@ -3,7 +3,6 @@
 // indicator with its charts as inline SVG. Print CSS only, no JavaScript, no external file.
 import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, formatValue } from './format.ts';
-import { DEFINITION_VI } from './labels.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
 import { cellText, headlineEthnic, HIDDEN, indexRows, NO_TARGET, plannedPath, scorecardRows, shortTarget, statusText, YEARS } from './public-tables.ts';
@@ -144,7 +143,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   const multiples = anyCommune
     ? communesSvg({ panels, target: c.target_kind === 'double_baseline' ? null : target, unit: c.unit })
     : `<p class="empty">Mọi giá trị theo xã của chỉ tiêu này đều bị ẩn (số nhỏ) để bảo vệ thông tin cá nhân.</p>`;
-  const [num, den] = DEFINITION_VI[id] ?? ['', ''];
+  const [num, den] = [c.numerator_text_vi ?? '', c.denominator_text_vi ?? ''];
   const targetText = target !== null ? formatValue(target, c.unit) : shortTarget(c);
   const noTarget = c.target_kind === 'no_target';
 

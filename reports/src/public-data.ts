@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { formatDateTimeVn, formatNumber } from './format.ts';
-import { GEO_LEVEL_VI, DEFINITION_VI, FLAG_VI, isMinority } from './labels.ts';
+import { GEO_LEVEL_VI, FLAG_VI, isMinority } from './labels.ts';
 import { readSourceLabels, type SourceLabels } from './source-labels.ts';
 import { publicValues, relationsFor, type PublicValueRow, type ValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, matrices, scorecardRows, trends, valueRecord } from './public-tables.ts';
@@ -168,7 +168,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const rows = publicValues(raw, {
       parentOf,
       nonCountNumerators: new Set(catalog.filter((c) => c.unit !== 'percent').map((c) => c.indicator_id)),
-      baselineTargets: new Set(catalog.filter((c) => /baseline|yearly_decrease/.test(c.target_kind)).map((c) => c.indicator_id)),
+      baselineTargets: new Set(catalog.filter((c) => c.target_needs_baseline).map((c) => c.indicator_id)),
       notAboutPersons: NOT_ABOUT_PERSONS,
     });
     const geoNames = new Map<string, string>();
@@ -222,7 +222,8 @@ async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], 
   const indicators = catalog.map((c) => {
     // Every text in Vietnamese: the catalog describes targets in English for the engineers.
     const pending = PENDING_VI[c.indicator_id];
-    const [num, den] = DEFINITION_VI[c.indicator_id] ?? (pending ? [pending.numerator, pending.denominator] : ['', '']);
+    const [num, den] = c.numerator_text_vi !== null && c.denominator_text_vi !== null
+      ? [c.numerator_text_vi, c.denominator_text_vi] : pending ? [pending.numerator, pending.denominator] : ['', ''];
     const computed = rows.some((r) => r.indicator_id === c.indicator_id);
     return {
       indicator_id: c.indicator_id, sort_order: c.sort_order, clause: c.clause, name_vi: c.name_vi, unit: c.unit,

@@ -5,6 +5,7 @@ import type { CatalogRow } from '@dtts/indicators';
 import { formatChange, formatValue } from './format.ts';
 import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
 import type { SourceLabels } from './source-labels.ts';
+import { targetKindMeaning } from '@dtts/indicators';
 import type { PublicValueRow } from './public-values.ts';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
@@ -166,12 +167,8 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
 
 /** The target in a few words, for table cells (the plan's full wording is on the indicator page). */
 export function shortTarget(cat: CatalogRow): string {
-  switch (cat.target_kind) {
-    case 'no_target': return '—';
-    case 'double_baseline': return 'gấp 2 lần năm 2020';
-    case 'yearly_decrease_points': return `giảm ≥ ${cat.target_value ?? ''} điểm %/năm`;
-    default: return cat.target_value === null ? '' : formatValue(cat.target_value, cat.unit);
-  }
+  const formatted = cat.target_value === null ? '' : formatValue(cat.target_value, cat.unit);
+  return targetKindMeaning(cat.target_kind).shortVi(cat.target_value, formatted);
 }
 
 /** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */

@@ -8,3 +8,5 @@ export type {
   ComputedIndicator, Direction, Disaggregations, FactName, GeoLevel, Indicator, Measure,
   PendingIndicator, Target, TargetKind, Unit,
 } from './types.ts';
+export { TARGET_KINDS, targetKindMeaning, type TargetKindMeaning } from './targets.ts';
+export { SHARED_DENOMINATOR_GROUPS, sharedDenominators } from './shared-denominators.ts';

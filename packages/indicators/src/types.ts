@@ -27,6 +27,8 @@ export type FactName = keyof typeof FACT_COLUMNS;
  */
 export interface Measure {
   description: string;
+  /** The term in Vietnamese, as the site and the printed report show it (INDICATORS.md). */
+  descriptionVi: string;
   fact: FactName;
   sum: string;
   where?: string;

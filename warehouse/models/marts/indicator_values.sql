@@ -24,6 +24,9 @@ with_catalog as (
         k.unit,
         k.direction,
         k.target_kind,
+        k.target_level,
+        k.target_comparison,
+        k.target_yearly_points,
         k.target_value as target_parameter,
         k.target_year,
         k.baseline_year,
@@ -51,8 +54,9 @@ with_target as (
     select
         *,
         case
-            when target_kind in ('at_least', 'more_than', 'less_than', 'exactly_100', 'none_remaining') then target_parameter
-            when target_kind = 'double_baseline' then target_parameter * baseline_value
+            -- what a target kind means is declared once: @dtts/indicators TARGET_KINDS, via ref.indicators
+            when target_level = 'parameter' then target_parameter
+            when target_level = 'times_baseline' then target_parameter * baseline_value
         end as target,
         case change_vs_baseline
             when 'ratio' then value / nullif(baseline_value, 0)
@@ -79,7 +83,7 @@ yearly_changes as (
         and prev.geo_code = cur.geo_code
         and prev.ethnic_group = cur.ethnic_group
         and prev.sex = cur.sex
-    where cur.target_kind = 'yearly_decrease_points'
+    where cur.target_yearly_points
         and not coalesce(prev.year <= cur.method_break_after_year and cur.year > cur.method_break_after_year, false)
 ),
 
@@ -127,17 +131,17 @@ with_status as (
     select
         *,
         case
-            when target_kind = 'yearly_decrease_points' then
+            when target_yearly_points then
                 case
                     when avg_yearly_change is null then 'no_data'
                     when avg_yearly_change <= -target_parameter + 1e-9 then 'achieved'
                     else 'off_track'
                 end
             when target is null then 'no_data'
-            when target_kind = 'more_than' and value > target + 1e-9 then 'achieved'
-            when target_kind in ('at_least', 'exactly_100', 'double_baseline') and value >= target - 1e-9 then 'achieved'
-            when target_kind = 'less_than' and value < target - 1e-9 then 'achieved'
-            when target_kind = 'none_remaining' and value <= target + 1e-9 then 'achieved'
+            when target_comparison = '>' and value > target + 1e-9 then 'achieved'
+            when target_comparison = '>=' and value >= target - 1e-9 then 'achieved'
+            when target_comparison = '<' and value < target - 1e-9 then 'achieved'
+            when target_comparison = '<=' and value <= target + 1e-9 then 'achieved'
             when baseline_value is null or target_year = baseline_year then 'no_data'
             when direction = 'higher_is_better' and value >= expected_on_line - 1e-9 then 'on_track'
             when direction = 'lower_is_better' and value <= expected_on_line + 1e-9 then 'on_track'
