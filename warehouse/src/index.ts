@@ -13,3 +13,5 @@ export { checksFor } from './checks/list.ts';
 export { declaredSourceChecks } from './checks/derived.ts';
 export type { Check, Severity } from './checks/builders.ts';
 export type { CheckResult } from './checks/run.ts';
+export { MART_COLUMNS } from './mart-rows.ts';
+export type { EthnicGroupRow, GeographyRow } from './mart-rows.ts';
