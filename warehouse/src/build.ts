@@ -9,6 +9,7 @@ import { loadModelFiles, type Model } from './models.ts';
 import { loadIndicatorCatalog, loadReference, loadSourceCatalog } from './reference.ts';
 import { runModels } from './runner.ts';
 import { stagingModels } from './staging.ts';
+import { sourceFactModels } from './facts.ts';
 
 export interface BuildResult {
   models: { name: string; seconds: number }[];
@@ -17,7 +18,7 @@ export interface BuildResult {
 
 /** The staging models generated from the connectors, the file models and the models compiled from the indicator catalog. */
 export function allModels(connectors: readonly Connector[]): Model[] {
-  return [...stagingModels(connectors), ...loadModelFiles(), ...indicatorModels()];
+  return [...stagingModels(connectors), ...sourceFactModels(connectors), ...loadModelFiles(), ...indicatorModels()];
 }
 
 async function hasTable(db: Db, schema: string, table: string): Promise<boolean> {

@@ -5,7 +5,7 @@ export { catalogRows, targetNumber } from './flat.ts';
 export type { CatalogRow } from './flat.ts';
 export { FACT_COLUMNS } from './types.ts';
 export type {
-  ComputedIndicator, Direction, Disaggregations, FactName, GeoLevel, Indicator, Measure,
+  ComputedIndicator, Direction, Disaggregations, FactName, SourceFact, GeoLevel, Indicator, Measure,
   PendingIndicator, Target, TargetKind, Unit,
 } from './types.ts';
 export { TARGET_KINDS, targetKindMeaning, type TargetKindMeaning } from './targets.ts';

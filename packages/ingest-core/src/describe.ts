@@ -15,6 +15,8 @@ export interface LoadedColumn {
   /** Never NULL in a loaded row. */
   required: boolean;
   accepted?: AcceptedValues;
+  /** The indicator grain the column holds (a sex() or ethnicGroup() column). */
+  grain?: 'ethnic_group' | 'sex';
 }
 
 export interface TableDescription {
@@ -58,10 +60,12 @@ export function describeTable(connector: Connector, table: TableSpec): TableDesc
     const declared = name.endsWith('_hash') && !table.columns[name] ? name.slice(0, -'_hash'.length) : name;
     const c = table.columns[declared]!;
     const accepted = c.type.kind === 'parse' ? c.type.accepted : undefined;
+    const grain = c.type.kind === 'parse' ? c.type.grain : undefined;
     return {
       name, sqlType, label: c.label ?? c.aliases[0] ?? declared, description: c.description,
       required: (c.required ?? false) || (table.key ?? []).includes(declared),
       ...(accepted && { accepted }),
+      ...(grain && { grain }),
     };
   });
   const tables = new Map(connector.tables.map((t) => [t.name, t]));

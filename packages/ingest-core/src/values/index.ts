@@ -96,14 +96,14 @@ export function boolean(): ParseType {
 }
 
 export function sex(): ParseType {
-  return parseType('VARCHAR', (t) => parseSex(t), { accepted: { values: ['Nam', 'Nữ'] } });
+  return parseType('VARCHAR', (t) => parseSex(t), { accepted: { values: ['Nam', 'Nữ'] }, grain: 'sex' });
 }
 
 export function ethnicGroup(): ParseType {
   return parseType('VARCHAR', (t) => {
     const r = resolveEthnicGroup(t);
     return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.reason };
-  }, { accepted: { query: 'select code from ref.ethnic_groups', what: 'an ethnic code of ref.ethnic_groups' } });
+  }, { accepted: { query: 'select code from ref.ethnic_groups', what: 'an ethnic code of ref.ethnic_groups' }, grain: 'ethnic_group' });
 }
 
 /** A commune code (leading zeros may be lost), resolved to the unit in force at the reference date. */

@@ -27,6 +27,8 @@ export interface ParseType {
   xMarks?: boolean;
   /** The values a parsed cell can take, for the warehouse's accepted-values check. */
   accepted?: AcceptedValues;
+  /** The indicator grain this value is: the warehouse splits a source's records by it. */
+  grain?: 'ethnic_group' | 'sex';
   pii?: undefined;
 }
 
@@ -50,7 +52,7 @@ export type ValueType = ParseType | SqlType;
 export function parseType(
   sqlType: string,
   parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; reason: string },
-  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'accepted'>> = {},
+  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'accepted' | 'grain'>> = {},
 ): ParseType {
   return {
     kind: 'parse',
