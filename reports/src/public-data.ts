@@ -45,8 +45,8 @@ export interface PublicData {
   planNote: string;
 }
 
-/** School-level indicators: they count schools and classrooms, which are public facts, not persons. */
-export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source && !c.disaggregations.includes('ethnic_group')).map((c) => c.indicator_id));
+/** Indicators of schools, villages, communes, organisations and activities (the catalog's `counts: 'units'`): public facts, never suppressed. */
+export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source && !c.about_persons).map((c) => c.indicator_id));
 
 async function readValues(db: Db): Promise<ValueRow[]> {
   const cols = new Set((await columnsOf(db, 'marts', 'indicator_values')).map((c) => c.name));

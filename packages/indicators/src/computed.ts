@@ -99,7 +99,7 @@ export const computedIndicators: ComputedIndicator[] = [
     // Only schools whose two counts are both known: an unknown total must not leave its solid rooms counted.
     numerator: { descriptionVi: 'Số phòng học kiên cố', description: 'Σ so_phong_kien_co of the schools in the geography (both counts known)', fact: 'schools', sum: 'so_phong_kien_co', where: 'so_phong_hoc is not null and so_phong_kien_co is not null' },
     denominator: { descriptionVi: 'Số phòng học (trường đóng trên địa bàn)', description: 'Σ so_phong_hoc of the schools in the geography (both counts known)', fact: 'schools', sum: 'so_phong_hoc', where: 'so_phong_hoc is not null and so_phong_kien_co is not null' },
-    disaggregations: SCHOOL_LEVEL, sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
     target: { kind: 'exactly_100', value: 100, textVi: '100% số trường, lớp học được xây dựng kiên cố' },
     notes: 'By the commune where the school stands; no ethnic or sex split.',
   },
@@ -140,7 +140,7 @@ export const computedIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số trường PTDTNT đạt chuẩn quốc gia', description: 'PTDTNT schools meeting the national standard', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTNT' and dat_chuan_quoc_gia" },
     denominator: { descriptionVi: 'Số trường PTDTNT', description: 'PTDTNT schools', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTNT'" },
-    disaggregations: SCHOOL_LEVEL, sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
     target: { kind: 'exactly_100', value: 100, textVi: 'Duy trì trường Dân tộc nội trú THPT&THCS huyện đạt chuẩn quốc gia' },
     notes: 'By the commune where the school stands; "duy trì" (maintained): 100%.',
   },
@@ -150,7 +150,7 @@ export const computedIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số trường PTDTBT đạt chuẩn quốc gia', description: 'PTDTBT schools meeting the national standard', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTBT' and dat_chuan_quoc_gia" },
     denominator: { descriptionVi: 'Số trường PTDTBT', description: 'PTDTBT schools', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTBT'" },
-    disaggregations: SCHOOL_LEVEL, sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
     target: { kind: 'more_than', value: 60, textVi: 'trên 60% trường PTDT bán trú đạt chuẩn quốc gia' },
   },
   {

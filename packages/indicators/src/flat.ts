@@ -35,6 +35,8 @@ export interface CatalogRow {
   source: string;
   reference_date: string | null;
   has_source: boolean;
+  /** False for indicators of schools, villages, communes, organisations and activities: never suppressed. */
+  about_persons: boolean;
 }
 
 export function targetNumber(target: Target): number | null {
@@ -83,6 +85,7 @@ function toRow(indicator: Indicator, index: number): CatalogRow {
     source: computed ? computed.sources.join(', ') : `none yet (expected: ${indicator.hasSource ? '' : indicator.expectedSource})`,
     reference_date: computed?.referenceDate ?? null,
     has_source: indicator.hasSource,
+    about_persons: (indicator.counts ?? 'persons') === 'persons',
   };
 }
 

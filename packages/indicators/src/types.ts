@@ -84,6 +84,12 @@ interface IndicatorBase {
   target: Target;
   targetYear: 2025;
   baselineYear: 2020;
+  /**
+   * What the numerator and denominator count. `persons` (the default: people or households) are
+   * protected by the site's disclosure control; `units` (schools, classrooms, villages, communes,
+   * party organisations, activities) are public facts and never suppressed (OUTPUTS.md).
+   */
+  counts?: 'persons' | 'units';
   notes?: string;
 }
 
