@@ -122,6 +122,14 @@ export function communeTrendPanels(rows: PublicValueRow[], catalog: CatalogRow[]
   );
 }
 
+/** A blank chart with one line of text, for a page whose chart has nothing to draw. */
+export function emptyChart(text: string): string {
+  return toSvg(Plot.plot({
+    document, width: 900, height: 60, axis: null, margin: 0,
+    marks: [Plot.text([text], { frameAnchor: 'left', dx: 8, fontSize: 13, fill: '#4b5563' })],
+  }) as unknown as Element);
+}
+
 /** Writes every chart; returns the number of files. */
 export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: CatalogRow[], geoNames: Map<string, string>): Promise<number> {
   await mkdir(dir, { recursive: true });
@@ -135,8 +143,10 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
   const communes = new Set(rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`));
   for (const g of communes) {
     const [level, code] = g.split('|') as [string, string];
-    const svg = communeTrendPanels(rows, catalog, level, code);
-    if (svg) (await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg), n++);
+    // Every commune page links its chart: a commune with no rate it may show gets a chart that says so.
+    const svg = communeTrendPanels(rows, catalog, level, code) ?? emptyChart('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
+    await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg);
+    n++;
   }
   return n;
 }
