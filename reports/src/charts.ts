@@ -67,14 +67,14 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
     Plot.lineY(data, { x: 'year', y: 'value', fx: 'commune', stroke: '#1d4ed8', strokeWidth: 2 }),
     Plot.dot(data, { x: 'year', y: 'value', fx: 'commune', fill: '#1d4ed8', r: 2.5, title: (d: PublicValueRow) => `${d.year}: ${formatValue(d.value, cat.unit)}` }),
   ];
-  if (target !== null && cat.indicator_id !== 'income_per_capita') marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
+  if (target !== null && cat.target_level !== 'times_baseline') marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
   return toSvg(
     Plot.plot({
       document, width: 900, height: 240, marginLeft: 56, marginBottom: 36, marginTop: 28,
       title: `${cat.name_vi}: theo xã (địa giới từ 01/07/2025), ${who}`,
       fx: { label: null, padding: 0.12 },
       x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: [2020, 2025], domain: [2019.6, 2025.4] },
-      y: { label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit), domain: domainWith(data.map((d) => d.value!), cat.indicator_id === 'income_per_capita' ? null : target) },
+      y: { label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit), domain: domainWith(data.map((d) => d.value!), cat.target_level === 'times_baseline' ? null : target) },
       marks,
     }) as unknown as Element,
   );
