@@ -2,7 +2,7 @@ import type { FileStyle } from './format/style.ts';
 import type { TableName } from './format/tables.ts';
 import type { Cell } from './format/values.ts';
 
-export type Source = 'census' | 'school' | 'health-insurance' | 'poverty';
+export type Source = 'census' | 'school' | 'health-insurance' | 'poverty' | 'health' | 'civil-registration' | 'staff' | 'villages' | 'activities';
 
 export interface PlantedRow {
   column: string;

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { GENERATOR_VERSION, generateSample, resolveOptions } from './generate.ts';
 
 export const STAMP_FILE = '.sample-stamp';
-const SOURCE_FOLDERS = ['census', 'school', 'health-insurance', 'poverty'];
+const SOURCE_FOLDERS = ['census', 'school', 'health-insurance', 'poverty', 'health', 'civil-registration', 'staff', 'villages', 'activities'];
 
 /**
  * Generates the default sample into dir unless dir/.sample-stamp says it is already there
  * (same generator version and options). The stamp is written last, so an interrupted run is
- * redone; the four source folders are cleared first, so no stale file survives.
+ * redone; the source folders are cleared first, so no stale file survives.
  */
 export async function ensureSample(dir: string): Promise<void> {
   const stamp = `${JSON.stringify({ generator: GENERATOR_VERSION, options: resolveOptions({}) })}\n`;

@@ -13,7 +13,7 @@ import { writeCsv } from './write/csv.ts';
 import { writeXlsx, type SheetSpec } from './write/xlsx.ts';
 
 /** Bump when the output changes, so ensureSample regenerates stale samples. */
-export const GENERATOR_VERSION = 'dtts-sample/1';
+export const GENERATOR_VERSION = 'dtts-sample/2';
 
 export interface SampleOptions {
   dir: string;
@@ -77,8 +77,9 @@ async function writeDoc(dir: string, doc: Doc): Promise<ReturnType<typeof fileTr
 }
 
 /**
- * Writes a realistic sources folder (SOURCES.md §1): census, school, health-insurance and
- * poverty files for each year, with every §2 variation and a handful of planted bad rows.
+ * Writes a realistic sources folder (SOURCES.md §1): census, school, health-insurance, poverty
+ * and the five sources of §7 (health, civil-registration, staff, villages, activities) for each
+ * year, with every §2 and §7 variation and a handful of planted bad rows.
  * Deterministic: the same options give byte-identical CSV files.
  */
 export async function generateSample(opts: SampleOptions): Promise<SampleSummary> {
