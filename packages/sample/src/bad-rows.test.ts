@@ -65,5 +65,6 @@ describe('planted bad rows', () => {
     const dup = truth.files.find((f) => f.file === 'census/2024/ho_thi_tran_pho_rang.csv')!;
     expect(dup.expectedLoaded).toBe(dup.dataRows - 1);
     expect(truth.files.every((f) => f.expectedLoaded === f.dataRows - f.rowsRejected)).toBe(true);
+    expect(truth.missingSourceYears).toEqual([]);
   }, 60_000);
 });

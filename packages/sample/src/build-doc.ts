@@ -66,7 +66,7 @@ export function buildDoc<T extends TableName>(spec: DocSpec<T>): Doc {
     : [];
   return {
     path: spec.path, source: spec.source, table: spec.table, year, style,
-    columns: columns.map((c) => c.key), headers: columns.map((c) => headerText(c as never, style.headers)),
+    columns: columns.map((c) => c.key), headers: columns.map((c) => headerText(c as never, style.headers, style.aliasSet)),
     title, rows, footer,
   };
 }

@@ -24,7 +24,7 @@ export const OTHER_STYLES: Record<Exclude<TableName, 'ho' | 'nhan_khau' | 'hoc_s
       2022: 'per-commune',
       2023: style({ headers: 'ascii', commune: 'nozero', dates: 'dmy_short', ethnic: 'code1' }),
       2024: xlsx({ headers: 'upper', dates: 'dmy', ethnic: 'name', abbreviations: true, sheetName: 'SINH_DE' }),
-      2025: excelCsv({ title: true, footer: true, headers: 'vi', dates: 'dmy', ethnic: 'name' }),
+      2025: excelCsv({ title: true, footer: true, headers: 'alias', aliasSet: 1, dates: 'year', ethnic: 'name' }),
     },
   },
   can_tre: {
@@ -46,7 +46,7 @@ export const OTHER_STYLES: Record<Exclude<TableName, 'ho' | 'nhan_khau' | 'hoc_s
       2022: style({ bools: 'one_zero' }),
       2023: excelCsv({ title: true, footer: true, headers: 'vi', dates: 'dmy', bools: 'co_khong', ethnic: 'name' }),
       2024: xlsx({ headers: 'upper', dates: 'dmy', bools: 'true_false', sheetName: 'HON_NHAN' }),
-      2025: excelCsv({ headers: 'vi', dates: 'dmy', bools: 'co_khong', ethnic: 'name' }),
+      2025: excelCsv({ headers: 'alias', aliasSet: 1, dates: 'dmy', bools: 'co_khong', ethnic: 'name' }),
     },
   },
   can_bo: {
@@ -66,9 +66,9 @@ export const OTHER_STYLES: Record<Exclude<TableName, 'ho' | 'nhan_khau' | 'hoc_s
       2020: xlsx({ title: true, footer: 'signatures', headers: 'vi', commune: 'number', bools: 'x', sheetName: 'Thon' }),
       2021: style({ headers: 'alias', commune: 'name', bools: 'co_khong', abbreviations: true, villages: 'varied' }),
       2022: excelCsv({ headers: 'upper', commune: 'both', bools: 'co_khong', text: 'nfd', villages: 'varied' }),
-      2023: style({ bools: 'one_zero' }),
+      2023: style({ headers: 'alias', aliasSet: 2, bools: 'one_zero' }),
       2024: xlsx({ headers: 'vi', bools: 'true_false', villages: 'varied', sheetName: 'Sheet1' }),
-      2025: excelCsv({ title: true, footer: true, headers: 'vi', commune: 'both', bools: 'co_khong', abbreviations: true, villages: 'varied' }),
+      2025: excelCsv({ title: true, footer: true, headers: 'alias', aliasSet: 1, commune: 'both', bools: 'co_khong', abbreviations: true, villages: 'varied' }),
     },
   },
   xa: {

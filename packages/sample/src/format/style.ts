@@ -27,6 +27,8 @@ export interface FileStyle {
    * Kilograms: `12,5` (decimal comma, also as xlsx text) with dots or spaces, `12.5` (a number cell in xlsx) with plain.
    */
   numbers: 'plain' | 'dots' | 'spaces';
+  /** Which of a column's listed aliases an `alias`-style file writes (0, 1, …; wraps around). */
+  aliasSet: number;
   /** §7 enumerations in their abbreviations (`CSYT`, `CB`, `ĐH`, `BTXM`, `Kiểm tra` …), rotating row by row. */
   abbreviations: boolean;
   /** Village names as the census writes them (`Thôn Nà Pồng`), or varied: `Bản `/`TDP ` prefixes, none, lower or upper case. */
@@ -47,7 +49,7 @@ export const PLAIN_CSV: FileStyle = {
   format: 'csv', bom: false, delimiter: ',', title: false, mergedTitle: false, footer: false, headers: 'snake',
   commune: 'code', dates: 'iso', bools: 'true_false', sex: 'code', ethnic: 'code2', numbers: 'plain', text: 'nfc',
   toneVariant: false, legacyCodes: false, sheetName: 'Sheet1', extraSheet: null, groupHeader: null,
-  abbreviations: false, villages: 'census',
+  aliasSet: 0, abbreviations: false, villages: 'census',
 };
 
 export function style(overrides: Partial<FileStyle>): FileStyle {

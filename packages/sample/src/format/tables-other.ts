@@ -32,7 +32,7 @@ function commune<R extends { communeCode: string | null }>(): Column<R>[] {
   ];
 }
 
-function birth<R>(who: string, vi: [string, string], alias: [string, string], of: (r: R) => Ymd): Column<R>[] {
+function birth<R>(who: string, vi: [string, string], alias: [string, string | readonly string[]], of: (r: R) => Ymd): Column<R>[] {
   const suffix = who ? `_${who}` : '';
   return [
     { key: `ngay_sinh${suffix}`, vi: vi[0], alias: alias[0], get: (r, f) => f.birth(of(r)) },
@@ -44,14 +44,14 @@ const choice = (table: Record<string, readonly string[]>, value: string, f: Form
 
 export const OTHER_TABLES = {
   sinh_de: [
-    { key: 'so_phieu', vi: 'Số phiếu', alias: 'Số sổ', get: (r) => r.soPhieu },
-    { key: 'ho_ten_me', vi: 'Họ tên mẹ', alias: 'Họ tên sản phụ', get: (r) => r.motherName },
-    { key: 'so_dinh_danh_me', vi: 'Số định danh mẹ', alias: 'CCCD mẹ', get: (r) => r.motherCccd },
-    ...birth<SinhDeRecord>('me', ['Ngày sinh mẹ', 'Năm sinh mẹ'], ['Ngày sinh mẹ', 'Năm sinh sản phụ'], (r) => r.motherBirth),
-    { key: 'dan_toc_me', vi: 'Dân tộc mẹ', alias: 'Dân tộc', get: (r, f, k) => f.ethnic(r.motherEthnic, k) },
+    { key: 'so_phieu', vi: 'Số phiếu', alias: ['Số sổ', 'Mã phiếu'], get: (r) => r.soPhieu },
+    { key: 'ho_ten_me', vi: 'Họ tên mẹ', alias: ['Họ tên sản phụ', 'Họ tên mẹ'], get: (r) => r.motherName },
+    { key: 'so_dinh_danh_me', vi: 'Số định danh mẹ', alias: ['CCCD mẹ', 'Số định danh mẹ'], get: (r) => r.motherCccd },
+    ...birth<SinhDeRecord>('me', ['Ngày sinh mẹ', 'Năm sinh mẹ'], ['Ngày sinh mẹ', ['Năm sinh sản phụ', 'Năm sinh mẹ']], (r) => r.motherBirth),
+    { key: 'dan_toc_me', vi: 'Dân tộc mẹ', alias: ['Dân tộc', 'Dân tộc mẹ'], get: (r, f, k) => f.ethnic(r.motherEthnic, k) },
     ...commune<SinhDeRecord>(),
-    { key: 'ngay_de', vi: 'Ngày đẻ', alias: 'Ngày sinh con', get: (r, f) => f.date(r.delivered) },
-    { key: 'lan_sinh', vi: 'Lần sinh', alias: 'Con thứ', get: (r, f) => f.int(r.birthOrder) },
+    { key: 'ngay_de', vi: 'Ngày đẻ', alias: ['Ngày sinh con', 'Ngày đẻ'], get: (r, f) => f.date(r.delivered) },
+    { key: 'lan_sinh', vi: 'Lần sinh', alias: ['Con thứ', 'Lần sinh'], get: (r, f) => f.int(r.birthOrder) },
     { key: 'so_lan_kham_thai', vi: 'Số lần khám thai', get: (r, f) => (r.visits === null ? null : f.int(r.visits)) },
     { key: 'noi_de', vi: 'Nơi đẻ', get: (r, f, k) => f.choice(NOI_DE[r.place], k) },
   ] as Column<SinhDeRecord>[],
@@ -66,9 +66,9 @@ export const OTHER_TABLES = {
     { key: 'can_nang', vi: 'Cân nặng (kg)', alias: 'Cân nặng', get: (r, f) => f.kg(r.kg) },
   ] as Column<CanTreRecord>[],
   hon_nhan: [
-    { key: 'so_thu_tu', vi: 'Số thứ tự', alias: 'Mã cặp', get: (r) => r.soThuTu },
+    { key: 'so_thu_tu', vi: 'Số thứ tự', alias: ['Mã cặp', 'Số TT'], get: (r) => r.soThuTu },
     ...commune<HonNhanRecord>(),
-    { key: 'ngay', vi: 'Ngày đăng ký', alias: 'Ngày ghi nhận', get: (r, f) => f.date(r.date) },
+    { key: 'ngay', vi: 'Ngày đăng ký', alias: ['Ngày ghi nhận', 'Ngày'], get: (r, f) => f.date(r.date) },
     { key: 'ho_ten_chong', vi: 'Họ tên chồng', get: (r) => r.husbandName },
     ...birth<HonNhanRecord>('chong', ['Ngày sinh chồng', 'Năm sinh chồng'], ['Ngày sinh chồng', 'Năm sinh chồng'], (r) => r.husbandBirth),
     { key: 'dan_toc_chong', vi: 'Dân tộc chồng', get: (r, f, k) => f.ethnic(r.husbandEthnic, k) },
@@ -95,7 +95,7 @@ export const OTHER_TABLES = {
   ] as Column<CanBoRecord>[],
   thon: [
     ...commune<ThonRecord>(),
-    { key: 'ten_thon', vi: 'Tên thôn', alias: 'Thôn/bản', get: (r, f, k) => f.village(r.name, k) },
+    { key: 'ten_thon', vi: 'Tên thôn', alias: ['Thôn/bản', 'Bản', 'Thôn', 'Tổ dân phố'], get: (r, f, k) => f.village(r.name, k) },
     { key: 'xa_cu', vi: 'Xã cũ', alias: 'Thuộc xã cũ', when: (year) => year >= 2025, get: (r, f, k) => (r.formerCommune === null ? null : f.formerCommune(r.formerCommune, k)) },
     { key: 'mat_duong', vi: 'Mặt đường đến trung tâm thôn', alias: 'Mặt đường', get: (r, f, k) => choice(MAT_DUONG, r.road, f, k) },
     { key: 'doi_van_nghe', vi: 'Đội văn hóa, văn nghệ (CLB) truyền thống', alias: 'Có đội văn nghệ', get: (r, f) => f.bool(r.troupe) },

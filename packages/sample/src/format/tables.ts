@@ -8,7 +8,8 @@ export type TableName = 'ho' | 'nhan_khau' | 'hoc_sinh' | 'truong' | 'the_bhyt' 
 export interface Column<R> {
   key: string;
   vi: string;
-  alias?: string;
+  /** Header texts of `alias`-style files; a list gives one per `aliasSet` of the style. */
+  alias?: string | readonly string[];
   /** Only in files of these years (xa_cu: from 2025). */
   when?: (year: number) => boolean;
   get: (r: R, f: Formatter, rowKey: number) => Cell;
@@ -126,13 +127,13 @@ function stripMarks(s: string): string {
 }
 
 /** The header text of a column in a style: `ma_xa`, `Mã xã`, `MÃ XÃ`, `Ma xa`, `Mã ĐVHC`, `Mã  xã `. */
-export function headerText(c: Column<never>, headers: FileStyle['headers']): string {
+export function headerText(c: Column<never>, headers: FileStyle['headers'], aliasSet = 0): string {
   switch (headers) {
     case 'snake': return c.key;
     case 'vi': return c.vi;
     case 'upper': return c.vi.toLocaleUpperCase('vi');
     case 'ascii': return stripMarks(c.vi);
-    case 'alias': return c.alias ?? c.vi;
+    case 'alias': return (typeof c.alias === 'string' ? c.alias : c.alias?.[aliasSet % c.alias.length]) ?? c.vi;
     case 'messy': return `${c.vi.replace(' ', '  ')} `;
   }
 }
