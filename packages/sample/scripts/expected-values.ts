@@ -7,6 +7,7 @@ import { buildPopulation } from '../src/model/population.ts';
 import { buildSchools } from '../src/model/schools.ts';
 import { communesIn, yearData } from '../src/model/year.ts';
 import { expectedIndicators } from '../src/expected.ts';
+import { OTHER_STYLES } from '../src/plan-other.ts';
 
 const { values } = parseArgs({ options: { scale: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' } } });
 const scale = Number(values.scale ?? 1);
@@ -23,9 +24,14 @@ for (const year of years) {
     byYear[year] = text;
     table[label] = byYear;
   };
-  for (const [k, n] of Object.entries(rows)) put(`rows ${k}`, String(n));
+  for (const [k, n] of Object.entries(rows)) put(`rows ${k}`, OTHER_STYLES[k as keyof typeof OTHER_STYLES]?.years[year] === undefined && k !== 'persons' ? 'no file' : String(n));
   put('births per 1,000 persons', ((1000 * d.sinhDe.length) / d.nhanKhau.length).toFixed(1));
-  for (const v of expectedIndicators(d, communesIn(year).map((c) => c.code))) put(`${v.id} ${v.group}`, v.text);
+  // A table the sample writes no file for that year (activities/2021) has no value: no_data.
+  const activities = OTHER_STYLES.hoat_dong.years[year] !== undefined;
+  for (const v of expectedIndicators(d, communesIn(year).map((c) => c.code))) {
+    const fromActivities = ['party_organisation_plans', 'good_examples_per_commune', 'prestige_dialogues', 'ethnic_policy_inspections', 'annual_dtts_survey'].includes(v.id);
+    put(`${v.id} ${v.group}`, fromActivities && !activities ? 'no file (no_data)' : v.text);
+  }
 }
 console.log(['', ...years].join('\t'));
 for (const [k, byYear] of Object.entries(table)) console.log([k, ...years.map((y) => byYear[y] ?? '')].join('\t'));
