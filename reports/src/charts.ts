@@ -140,7 +140,9 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
     await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
     n += 2;
   }
-  const communes = new Set(rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`));
+  // Every commune a page may link (the reorganisation table links all six new communes, with values or not).
+  const communes = new Set([...rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`),
+    ...[...geoNames.keys()].filter((g) => !g.startsWith('area|'))]);
   for (const g of communes) {
     const [level, code] = g.split('|') as [string, string];
     // Every commune page links its chart: a commune with no rate it may show gets a chart that says so.
