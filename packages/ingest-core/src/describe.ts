@@ -47,15 +47,34 @@ function loadedName(table: TableSpec, column: string): string {
   return table.columns[column]?.type.pii === 'hash' ? `${column}_hash` : column;
 }
 
+/** Columns a value rule may blank in a loaded row (an implausible weight): never NOT NULL, even if required at the door. */
+function blankable(table: TableSpec): Set<string> {
+  return new Set([
+    ...(table.valueChecks ?? []).map((c) => c.column),
+    ...(table.rowChecks ?? []).filter((r) => r.action === 'value_blanked').map((r) => r.column),
+  ]);
+}
+
+/**
+ * A derived column declared `required` (a group's resolved value: commune_code, nam_sinh) is never
+ * NULL only where the table requires the group it is computed from (`requireOneOf`): staff rows of
+ * the district level have no commune, so there commune_code is optional.
+ */
+function derivedRequired(table: TableSpec, sql: string): boolean {
+  return (table.requireOneOf ?? []).some((group) => group.length > 0 && group.every((col) => new RegExp(`\\b${col}\\b`).test(sql)));
+}
+
 export function describeTable(connector: Connector, table: TableSpec): TableDescription {
   const derived = table.derived ?? {};
+  const mayBlank = blankable(table);
   const columns = loadedColumns(table).map(({ name, sqlType }): LoadedColumn => {
     const d = derived[name];
     const same = table.columns[name];
     if (d) {
       return {
         name, sqlType, label: d.label ?? same?.label ?? same?.aliases[0] ?? name,
-        description: same?.description ?? `computed: ${d.sql}`, required: d.required ?? false,
+        description: same?.description ?? `computed: ${d.sql}`,
+        required: (d.required ?? false) && derivedRequired(table, d.sql) && !mayBlank.has(name),
       };
     }
     const declared = name.endsWith('_hash') && !table.columns[name] ? name.slice(0, -'_hash'.length) : name;
@@ -64,7 +83,8 @@ export function describeTable(connector: Connector, table: TableSpec): TableDesc
     const grain = c.type.kind === 'parse' ? c.type.grain : undefined;
     return {
       name, sqlType, label: c.label ?? c.aliases[0] ?? declared, description: c.description,
-      required: (c.required ?? false) || (table.key ?? []).includes(declared),
+      // A key column is required unless declared `required: false` (a blank xa_cu is a key value of its own).
+      required: (c.required ?? (table.key ?? []).includes(declared)) && !mayBlank.has(declared),
       ...(accepted && { accepted }),
       ...(grain && { grain }),
     };
