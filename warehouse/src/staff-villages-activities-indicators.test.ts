@@ -208,7 +208,9 @@ describe('party organisations and activities', () => {
     expect(await row(built.db, 'annual_dtts_survey', { year: 2025 })).toMatchObject({ value: 0, status: 'not_achieved' });
   });
 
-  it('no check fails on the count rules', () => {
-    for (const id of ['denominator_positive', 'count_rows_in_force']) expect(built.result.checks.find((c) => c.id === id)?.failing, id).toBe(0);
+  it('no check fails on the count rules; district rows without a commune are no commune out of frame', () => {
+    for (const id of ['denominator_positive', 'count_rows_in_force', 'commune_in_frame__stg_staff__can_bo', 'commune_in_frame__stg_activities__hoat_dong']) {
+      expect(built.result.checks.find((c) => c.id === id)?.failing, id).toBe(0);
+    }
   });
 });
