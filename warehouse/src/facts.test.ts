@@ -2,7 +2,10 @@
 // names, an error where a table has two candidates and names none, or where no connector declares it.
 import { civilRegistration } from '@dtts/connector-civil-registration';
 import { activities } from '@dtts/connector-activities';
-import { defineConnector } from '@dtts/ingest-core';
+import { health } from '@dtts/connector-health';
+import { staff } from '@dtts/connector-staff';
+import { villages } from '@dtts/connector-villages';
+import { defineConnector, describeConnector } from '@dtts/ingest-core';
 import { describe, expect, it } from 'vitest';
 import { catalogSourceFacts } from './compile.ts';
 import { sourceFactModels } from './facts.ts';
@@ -29,5 +32,25 @@ describe('source facts', () => {
   it('a fact the catalog reads but no connector declares is an error, not a missing table at run time', () => {
     expect(catalogSourceFacts()).toContain('villages.xa');
     expect(() => sourceFactModels([activities], ['villages.thon'])).toThrow(/reads "villages.thon", but no connector of this build declares that table/);
+  });
+});
+
+describe('what a loaded column promises (the not_null checks derived from it)', () => {
+  const required = (c: Parameters<typeof describeConnector>[0], table: string) =>
+    describeConnector(c).find((t) => t.table === table)!.columns.filter((col) => col.required).map((col) => col.name);
+
+  it('a key part that may be blank is not required (thon: xa_cu); the commune is', () => {
+    expect(required(villages, 'thon')).not.toContain('xa_cu');
+    expect(required(villages, 'thon')).toContain('commune_code');
+  });
+
+  it('a required column a value check blanks is not promised (can_tre: an implausible weight)', () => {
+    expect(required(health, 'can_tre')).not.toContain('can_nang');
+    expect(required(health, 'can_tre')).toContain('ngay_can');
+  });
+
+  it('an optional commune (a district-level staff row) is not required', () => {
+    expect(required(staff, 'can_bo')).not.toContain('commune_code');
+    expect(required(staff, 'can_bo')).toContain('cap');
   });
 });

@@ -49,6 +49,11 @@ function loadedName(table: TableSpec, column: string): string {
 
 export function describeTable(connector: Connector, table: TableSpec): TableDescription {
   const derived = table.derived ?? {};
+  // columns a value check or a value-blanking row rule may leave NULL in a loaded row
+  const blankable = new Set([
+    ...(table.valueChecks ?? []).map((check) => check.column),
+    ...(table.rowChecks ?? []).filter((r) => r.action === 'value_blanked').map((r) => r.column),
+  ]);
   const columns = loadedColumns(table).map(({ name, sqlType }): LoadedColumn => {
     const d = derived[name];
     const same = table.columns[name];
@@ -67,7 +72,10 @@ export function describeTable(connector: Connector, table: TableSpec): TableDesc
     const grain = chosen === undefined || chosen === name ? typeGrain : undefined;
     return {
       name, sqlType, label: c.label ?? c.aliases[0] ?? declared, description: c.description,
-      required: (c.required ?? false) || (table.key ?? []).includes(declared),
+      // Never NULL once loaded: declared required, and not a column a value check may blank (an
+      // implausible weight). A key part is not required by being one: a blank xa_cu is a value of
+      // its own in the key of thon (SOURCES.md §7).
+      required: (c.required ?? false) && !blankable.has(declared),
       ...(accepted && { accepted }),
       ...(grain && { grain }),
     };
