@@ -1,5 +1,5 @@
 // One build: reference and catalog in place, every model in dependency order, then the checks.
-import { type Db } from '@dtts/db';
+import type { Db } from '@dtts/db';
 import type { PlanTarget } from '@dtts/indicators';
 import type { Connector } from '@dtts/ingest-core';
 import { checksFor } from './checks/list.ts';

@@ -78,9 +78,15 @@ export function readPlanFile(path: string): PlanTarget[] {
   rows.forEach((raw, i) => {
     const parsed = rowSchema.safeParse(raw);
     // Line numbers as a spreadsheet shows them: the header is line 1 (comment lines aside).
-    if (!parsed.success) return problems.push(`line ${i + 2}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+    if (!parsed.success) {
+      problems.push(`line ${i + 2}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+      return;
+    }
     const r = parsed.data;
-    if (r.target_kind === 'double_baseline' && r.target_value !== null && r.target_value !== 2) return problems.push(`line ${i + 2}: double_baseline means 2 × the baseline (target_value 2 or empty)`);
+    if (r.target_kind === 'double_baseline' && r.target_value !== null && r.target_value !== 2) {
+      problems.push(`line ${i + 2}: double_baseline means 2 × the baseline (target_value 2 or empty)`);
+      return;
+    }
     targets.push({ planId: r.plan_id, planNameVi: r.plan_name_vi, baselineYear: r.baseline_year, targetYear: r.target_year, indicatorId: r.indicator_id, target: toTarget(r.target_kind, r.target_value, r.target_text_vi) });
   });
   if (problems.length) throw new PlanFileError(`${path}:\n  ${problems.join('\n  ')}`);
