@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
-import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
+import { FIXTURE_PII, fixtureRows, writeFixtureWarehouse } from '../test/fixture.ts';
 import { catalogRows } from '@dtts/indicators';
 import { NOT_ABOUT_PERSONS, reusedCodeNote, scrubText, writePublicData, type PublicData } from './public-data.ts';
 import { statusText } from './public-tables.ts';
@@ -38,6 +38,20 @@ describe('public data', () => {
     expect(data.rows.some((r) => r.suppression_reason === 'secondary')).toBe(true);
     // Classrooms are counted, not persons: never suppressed (small counts there are public facts).
     expect(data.rows.filter((r) => r.indicator_id === 'solid_classrooms' && r.suppressed)).toEqual([]);
+  });
+
+  it('hides a count of persons from 1 to 4 (teen first births: no denominator, the rule is on the count)', () => {
+    const raw = new Map(fixtureRows().map((r) => [`${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`, r]));
+    const teen = data.rows.filter((r) => r.indicator_id === 'teen_first_births');
+    expect(teen.length).toBeGreaterThan(100);
+    const key = (r: (typeof teen)[number]) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;
+    const small = teen.filter((r) => { const n = raw.get(key(r))!.numerator; return n >= 1 && n <= 4; });
+    expect(small.length).toBeGreaterThan(5);
+    for (const r of small) expect(r, key(r)).toMatchObject({ suppressed: true, suppression_reason: 'small_count', value: null });
+    // Zero is data, shown; a shown count has no denominator.
+    const zero = teen.filter((r) => raw.get(key(r))!.numerator === 0 && !r.suppressed);
+    expect(zero.length).toBeGreaterThan(0);
+    for (const r of teen.filter((r) => !r.suppressed)) expect(r.denominator).toBeNull();
   });
 
   it('states on the data-quality page how much of the commune-level DTTS headline is shown', async () => {

@@ -23,7 +23,7 @@ export async function writeIndicators(db: Db, workDir: string, rows: PublicValue
       reference_date: c.has_source ? sources.note(c.source, null).replace(/^Nguồn: /, '') : '',
       method_note: c.method_note ? methodNoteVi(c) : '', has_source: c.has_source, has_values: computed,
       link: computed ? `/chi-tieu/${c.indicator_id}` : null,
-      headline: computed ? (headlineEthnic(rows, c.indicator_id) === 'DTTS' ? 'Dân tộc thiểu số' : 'Chung (chỉ tiêu cấp trường)') : '',
+      headline: computed ? (headlineEthnic(rows, c.indicator_id) === 'DTTS' ? 'Dân tộc thiểu số' : 'Chung (không tách theo dân tộc)') : '',
     };
   });
   await writeTable(db, workDir, 'indicators', { ...typesOf(indicators[0]!), sort_order: 'INTEGER', link: 'VARCHAR' }, indicators);
