@@ -4,7 +4,7 @@ import type { PlanTarget } from '@dtts/indicators';
 import type { Connector } from '@dtts/ingest-core';
 import { checksFor } from './checks/list.ts';
 import { runChecks } from './checks/run.ts';
-import { indicatorModels } from './compile.ts';
+import { catalogSourceFacts, indicatorModels } from './compile.ts';
 import { ensureIngestTables } from './ingest-contract.ts';
 import { loadModelFiles, type Model } from './models.ts';
 import { loadIndicatorCatalog, loadReference, loadSourceCatalog } from './reference.ts';
@@ -19,7 +19,7 @@ export interface BuildResult {
 
 /** The staging models generated from the connectors, the file models and the models compiled from the indicator catalog. */
 export function allModels(connectors: readonly Connector[]): Model[] {
-  return [...stagingModels(connectors), ...sourceFactModels(connectors), ...loadModelFiles(), ...indicatorModels()];
+  return [...stagingModels(connectors), ...sourceFactModels(connectors, catalogSourceFacts()), ...loadModelFiles(), ...indicatorModels()];
 }
 
 async function hasTable(db: Db, schema: string, table: string): Promise<boolean> {

@@ -1,7 +1,12 @@
 // Indicators as data, compiled to SQL: each computed catalog entry becomes one intermediate model
 // that sums its numerator and denominator over the records of its facts, at every grain of
 // INDICATORS.md, computed from the records (never from the rows of a lower level).
-import { computedIndicators, type ComputedIndicator, type FactName, type Measure } from '@dtts/indicators';
+//
+// Rates keep a row only where the denominator is above 0. Counts and yes/no indicators (no
+// denominator, OUTPUTS.md) keep an `ALL` row for the area and every commune in force whenever a
+// file of their table was loaded that year (ingest.files), 0 when nothing is counted, and a group
+// row wherever the table has a record of that group; a year without a file has no row.
+import { computedIndicators, type ComputedIndicator, type FactName, type MeasureTerm } from '@dtts/indicators';
 import { sourceFactModelName } from './facts.ts';
 import { type Model, modelFromSql } from './models.ts';
 
@@ -15,66 +20,156 @@ export const FACT_MODELS: Record<FactName, string> = {
   schools: 'intermediate.int_schools',
 };
 
+const isNamedFact = (fact: MeasureTerm['fact']): fact is FactName => fact in FACT_MODELS;
+
 /** A named fact's model, or the generated model of a source table (`<source>.<table>`, facts.ts). */
-export function factModel(fact: Measure['fact']): string {
-  return fact in FACT_MODELS ? FACT_MODELS[fact as FactName] : sourceFactModelName(fact);
+export function factModel(fact: MeasureTerm['fact']): string {
+  return isNamedFact(fact) ? FACT_MODELS[fact] : sourceFactModelName(fact);
 }
 
 export function indicatorModelName(id: string): string {
   return `intermediate.int_indicator__${id}`;
 }
 
-function records(measure: Measure, role: 'numerator' | 'denominator'): string {
-  const [numerator, denominator] = role === 'numerator' ? [`(${measure.sum})`, '0'] : ['0', `(${measure.sum})`];
-  return `    select year, commune_2020, commune_2025, ethnic_group, sex,
-        ${numerator} as numerator, ${denominator} as denominator
-    from ${factModel(measure.fact)}
-    where ${measure.where ? `(${measure.where})` : 'true'}`;
+/** Counts and yes/no values have no denominator. */
+export function isCount(indicator: ComputedIndicator): boolean {
+  return indicator.unit === 'count' || indicator.unit === 'yes_no';
+}
+
+/** Every record set an indicator reads (numerator and denominator terms, `plus` included). */
+export function indicatorTerms(indicator: ComputedIndicator): MeasureTerm[] {
+  return [indicator.numerator, indicator.denominator].flatMap((m) => (m ? [m, ...(m.plus ?? [])] : []));
+}
+
+/** The source tables the catalog reads as facts (`<source>.<table>`): the fact models facts.ts generates. */
+export function catalogSourceFacts(indicators: readonly ComputedIndicator[] = computedIndicators): string[] {
+  return indicators.flatMap(indicatorTerms).map((t) => t.fact).filter((f) => !isNamedFact(f));
+}
+
+// The district level's last day is the 2020 frame's (ref.communes): a district-level indicator counts
+// no record of a later reference date, and so has no row that year.
+const DISTRICT_LEVEL_LAST_DAY = `(select max(valid_to) from ref.communes where frame = '2020')`;
+
+type Role = 'numerator' | 'denominator' | 'records';
+
+function termRecords(indicator: ComputedIndicator, term: MeasureTerm, role: Role): string {
+  if (indicator.districtLevel && isNamedFact(term.fact)) {
+    throw new Error(`${indicator.id}: a district-level indicator reads source tables (their reference date decides the year), not "${term.fact}"`);
+  }
+  const value = (r: Role) => (r === role ? (role === 'records' ? '1' : `(${term.sum})`) : '0');
+  // the named facts count a record in the area when its commune is one of the area's
+  const inArea = isNamedFact(term.fact) ? 'commune_2025 is not null' : 'in_area';
+  const conditions = [
+    role === 'records' ? null : term.where ? `(${term.where})` : null,
+    indicator.districtLevel ? `reference_date <= ${DISTRICT_LEVEL_LAST_DAY}` : null,
+  ].filter((c) => c !== null);
+  return `    select year, commune_2020, commune_2025, ${inArea} as in_area, ethnic_group, sex,
+        ${value('numerator')} as numerator, ${value('denominator')} as denominator, ${value('records')} as n_records
+    from ${factModel(term.fact)}
+    where ${conditions.length ? conditions.join(' and ') : 'true'}`;
+}
+
+function recordsSql(indicator: ComputedIndicator): string {
+  const { numerator, denominator } = indicator;
+  const parts = [...[numerator, ...(numerator.plus ?? [])].map((t) => termRecords(indicator, t, 'numerator'))];
+  if (denominator) parts.push(...[denominator, ...(denominator.plus ?? [])].map((t) => termRecords(indicator, t, 'denominator')));
+  // a count's rows exist where its table has records, counted or not
+  else parts.push(...[numerator, ...(numerator.plus ?? [])].map((t) => termRecords(indicator, t, 'records')));
+  return parts.join('\n    union all\n');
+}
+
+/** Zero rows (`ALL`, `ALL`) for the area and every commune in force, in each year a file of a count's table was loaded. */
+function zeroFillSql(indicator: ComputedIndicator): string {
+  const tables = [indicator.numerator, ...(indicator.numerator.plus ?? [])].map((t) => {
+    if (isNamedFact(t.fact)) throw new Error(`${indicator.id}: a count reads a source table (<source>.<table>), not "${t.fact}"`);
+    const [source, table] = t.fact.split('.');
+    return `('${source}', '${table}')`;
+  });
+  const levels = indicator.disaggregations.geography;
+  const inForce = [
+    levels.includes('area') ? `    select year, 'area' as geo_level, 'BAO_YEN' as geo_code from present_years` : null,
+    levels.includes('commune_2025') ? `    select p.year, 'commune_2025', c.code from present_years as p join ref.communes as c on c.frame = '2025'` : null,
+    levels.includes('commune_2020') ? `    select p.year, 'commune_2020', c.code from present_years as p join ref.communes as c
+        on c.frame = '2020' and p.reference_date between c.valid_from and coalesce(c.valid_to, date '9999-12-31')` : null,
+  ].filter((x) => x !== null);
+  return `-- the years a file of the table was loaded, at the source's reference date
+present_years as (
+    select distinct
+        f.year,
+        cast(cast(f.year + s.reference_year_offset as varchar) || '-' || s.reference_month_day as date) as reference_date
+    from ingest.files as f
+    join ref.sources as s on s.source = f.source
+    where (f.source, f.table_name) in (${tables.join(', ')})
+),
+
+-- the area and every commune in force those years${indicator.districtLevel ? ' (none after the district level ended)' : ''}
+in_force as (
+    select * from (
+${inForce.join('\n    union all\n')}
+    )${indicator.districtLevel ? `\n    where year in (select year from present_years where reference_date <= ${DISTRICT_LEVEL_LAST_DAY})` : ''}
+),`;
 }
 
 export function compileIndicatorSql(indicator: ComputedIndicator): string {
   const { ethnicGroup, sex, geography } = indicator.disaggregations;
+  const count = isCount(indicator);
   const factor = indicator.unit === 'percent' ? 100 : 1;
+  const cols = 'numerator, denominator, n_records, zero_filled';
   const geo = {
-    area: `    select year, 'area' as geo_level, 'BAO_YEN' as geo_code, ethnic_group, sex, numerator, denominator
+    area: `    select year, 'area' as geo_level, 'BAO_YEN' as geo_code, ethnic_group, sex, ${cols}
+    from finest where in_area`,
+    commune_2025: `    select year, 'commune_2025' as geo_level, commune_2025 as geo_code, ethnic_group, sex, ${cols}
     from finest where commune_2025 is not null`,
-    commune_2025: `    select year, 'commune_2025' as geo_level, commune_2025 as geo_code, ethnic_group, sex, numerator, denominator
-    from finest where commune_2025 is not null`,
-    commune_2020: `    select year, 'commune_2020' as geo_level, commune_2020 as geo_code, ethnic_group, sex, numerator, denominator
+    commune_2020: `    select year, 'commune_2020' as geo_level, commune_2020 as geo_code, ethnic_group, sex, ${cols}
     from finest where commune_2020 is not null`,
   };
   const ethnicBranches = [
-    `    select year, geo_level, geo_code, 'ALL' as ethnic_group, sex, numerator, denominator from by_geography`,
+    `    select year, geo_level, geo_code, 'ALL' as ethnic_group, sex, ${cols} from by_geography`,
     ...(ethnicGroup ? [
-      `    select year, geo_level, geo_code, 'DTTS', sex, numerator, denominator from by_geography
+      `    select year, geo_level, geo_code, 'DTTS', sex, ${cols} from by_geography
     where ethnic_group in (select code from ref.ethnic_groups where is_minority)`,
-      `    select year, geo_level, geo_code, ethnic_group, sex, numerator, denominator from by_geography
+      `    select year, geo_level, geo_code, ethnic_group, sex, ${cols} from by_geography
     where ethnic_group is not null`,
     ] : []),
   ];
   const sexBranches = [
-    `    select year, geo_level, geo_code, ethnic_group, 'ALL' as sex, numerator, denominator from by_ethnic_group`,
-    ...(sex ? [`    select year, geo_level, geo_code, ethnic_group, sex, numerator, denominator from by_ethnic_group
+    `    select year, geo_level, geo_code, ethnic_group, 'ALL' as sex, ${cols} from by_ethnic_group`,
+    ...(sex ? [`    select year, geo_level, geo_code, ethnic_group, sex, ${cols} from by_ethnic_group
     where sex is not null`] : []),
+    ...(count ? [`    select year, geo_level, geo_code, 'ALL', 'ALL', 0, 0, 0, 1 from in_force`] : []),
   ];
+  const countValue = indicator.unit === 'yes_no' ? 'case when numerator > 0 then 1 else 0 end' : 'numerator';
+  const final = count
+    ? `    select
+        '${indicator.id}' as indicator_id,
+        year, geo_level, geo_code, ethnic_group, sex,
+        cast(${countValue} as bigint) as numerator,
+        cast(null as bigint) as denominator,
+        cast(${countValue} as double) as value
+    from aggregated
+    where n_records > 0 or zero_filled > 0`
+    : `    select
+        '${indicator.id}' as indicator_id,
+        year, geo_level, geo_code, ethnic_group, sex, numerator, denominator,
+        ${factor} * cast(numerator as double) / denominator as value
+    from aggregated
+    where denominator > 0`;
   return `-- Generated from the catalog entry "${indicator.id}" (${indicator.clause}) by warehouse/src/compile.ts.
 -- numerator:   ${indicator.numerator.description}
--- denominator: ${indicator.denominator.description}
+-- denominator: ${indicator.denominator?.description ?? `none (${indicator.unit})`}
 with records as (
-${records(indicator.numerator, 'numerator')}
-    union all
-${records(indicator.denominator, 'denominator')}
+${recordsSql(indicator)}
 ),
 
 -- the finest grain first, so the fan-out below handles hundreds of rows, not every record
 finest as (
-    select year, commune_2020, commune_2025, ethnic_group, sex,
-        sum(numerator) as numerator, sum(denominator) as denominator
+    select year, commune_2020, commune_2025, in_area, ethnic_group, sex,
+        sum(numerator) as numerator, sum(denominator) as denominator, sum(n_records) as n_records, 0 as zero_filled
     from records
     group by all
 ),
 
-by_geography as (
+${count ? `${zeroFillSql(indicator)}\n\n` : ''}by_geography as (
 ${geography.map((g) => geo[g]).join('\n    union all\n')}
 ),
 
@@ -90,18 +185,15 @@ aggregated as (
     select
         year, geo_level, geo_code, ethnic_group, sex,
         cast(sum(numerator) as bigint) as numerator,
-        cast(sum(denominator) as bigint) as denominator
+        cast(sum(denominator) as bigint) as denominator,
+        sum(n_records) as n_records,
+        sum(zero_filled) as zero_filled
     from by_sex
     group by all
 ),
 
 final as (
-    select
-        '${indicator.id}' as indicator_id,
-        year, geo_level, geo_code, ethnic_group, sex, numerator, denominator,
-        ${factor} * cast(numerator as double) / denominator as value
-    from aggregated
-    where denominator > 0
+${final}
 )
 
 select * from final`;

@@ -48,19 +48,22 @@ export async function loadIndicatorCatalog(db: Db, plans: readonly PlanTarget[] 
      target_value DOUBLE, target_text_vi VARCHAR, target_year INTEGER, baseline_year INTEGER, change_vs_baseline VARCHAR,
      method_break_after_year INTEGER, method_note VARCHAR, disaggregations VARCHAR, source VARCHAR, reference_date VARCHAR,
      has_source BOOLEAN, numerator_text_vi VARCHAR, denominator_text_vi VARCHAR, target_level VARCHAR, target_comparison VARCHAR,
-     target_yearly_points BOOLEAN, target_needs_baseline BOOLEAN, about_persons BOOLEAN`,
+     target_yearly_points BOOLEAN, target_needs_baseline BOOLEAN, about_persons BOOLEAN, target_on_track_line BOOLEAN,
+     target_zero_achieves BOOLEAN, target_needs_previous_year BOOLEAN, district_level BOOLEAN, last_year INTEGER, last_year_note_vi VARCHAR`,
     catalogRows.map((r) => [r.indicator_id, r.sort_order, r.clause, r.name_vi, r.name_en, r.unit, r.direction, r.value_factor,
       r.numerator_text, r.denominator_text, r.target_kind, r.target_value, r.target_text_vi, r.target_year, r.baseline_year,
       r.change_vs_baseline, r.method_break_after_year, r.method_note, r.disaggregations, r.source, r.reference_date, r.has_source,
       r.numerator_text_vi, r.denominator_text_vi, r.target_level, r.target_comparison, r.target_yearly_points, r.target_needs_baseline,
-      r.about_persons]));
+      r.about_persons, r.target_on_track_line, r.target_zero_achieves, r.target_needs_previous_year, r.district_level, r.last_year,
+      r.last_year_note_vi]));
   await replaceTable(db, 'ref.plan_targets',
     `plan_id VARCHAR, plan_name_vi VARCHAR, baseline_year INTEGER, target_year INTEGER, indicator_id VARCHAR, target_kind VARCHAR,
      target_value DOUBLE, target_text_vi VARCHAR`,
     planTargetRows(plans).map((r) => [r.plan_id, r.plan_name_vi, r.baseline_year, r.target_year, r.indicator_id, r.target_kind, r.target_value, r.target_text_vi]));
   await replaceTable(db, 'ref.target_kinds',
-    'target_kind VARCHAR, target_level VARCHAR, target_comparison VARCHAR, target_yearly_points BOOLEAN, target_needs_baseline BOOLEAN',
-    Object.entries(TARGET_KINDS).map(([kind, m]) => [kind, m.level, m.comparison, m.yearlyPoints, m.needsBaseline]));
+    `target_kind VARCHAR, target_level VARCHAR, target_comparison VARCHAR, target_yearly_points BOOLEAN, target_needs_baseline BOOLEAN,
+     target_on_track_line BOOLEAN, target_zero_achieves BOOLEAN, target_needs_previous_year BOOLEAN`,
+    Object.entries(TARGET_KINDS).map(([kind, m]) => [kind, m.level, m.comparison, m.yearlyPoints, m.needsBaseline, m.onTrackLine, m.zeroAchieves, m.needsPreviousYear]));
 }
 
 /**

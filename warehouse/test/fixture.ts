@@ -1,15 +1,20 @@
 // Given/expect helpers: an in-memory warehouse with the contract's ingest tables, a few rows
 // written as SQL literals, one full build, and a lookup of one indicator row.
+import { activities } from '@dtts/connector-activities';
 import { census } from '@dtts/connector-census';
+import { civilRegistration } from '@dtts/connector-civil-registration';
+import { health } from '@dtts/connector-health';
 import { healthInsurance } from '@dtts/connector-health-insurance';
 import { poverty } from '@dtts/connector-poverty';
 import { school } from '@dtts/connector-school';
+import { staff } from '@dtts/connector-staff';
+import { villages } from '@dtts/connector-villages';
 import { Db } from '@dtts/db';
 import type { PlanTarget } from '@dtts/indicators';
 import { buildWarehouse, ensureIngestTables, loadReference, type BuildResult } from '../src/index.ts';
 
-/** The four sources the warehouse's own models read. */
-export const connectors = [census, school, healthInsurance, poverty];
+/** The sources the warehouse's models and the indicator catalog read. */
+export const connectors = [census, school, healthInsurance, poverty, health, civilRegistration, staff, villages, activities];
 
 export interface Built {
   db: Db;
@@ -33,7 +38,7 @@ export interface IndicatorRow {
   ethnic_group: string;
   sex: string;
   numerator: number;
-  denominator: number;
+  denominator: number | null;
   value: number;
   target: number | null;
   status: string;
@@ -62,7 +67,7 @@ export async function row(db: Db, id: string, g: Grain): Promise<IndicatorRow | 
 }
 
 /** numerator / denominator / value of the row at that grain (fails the test when there is none). */
-export async function ndv(db: Db, id: string, g: Grain): Promise<[number, number, number]> {
+export async function ndv(db: Db, id: string, g: Grain): Promise<[number, number | null, number]> {
   const r = await row(db, id, g);
   if (!r) throw new Error(`no row for ${id} ${JSON.stringify(g)}`);
   return [r.numerator, r.denominator, Number(r.value.toFixed(4))];

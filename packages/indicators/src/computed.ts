@@ -35,7 +35,8 @@ function enrolment(
   };
 }
 
-export const computedIndicators: ComputedIndicator[] = [
+/** The 19 indicators of the four sources; `computedIndicators` (catalog.ts) adds the other five sources'. */
+export const fourSourceIndicators: ComputedIndicator[] = [
   {
     ...common, id: 'income_per_capita', clause: 'II.4.(1)',
     nameVi: 'Thu nhập bình quân đầu người', nameEn: 'Average income per person',

@@ -1,11 +1,10 @@
-export { catalog, getIndicator, isComputed } from './catalog.ts';
-export { computedIndicators } from './computed.ts';
-export { pendingIndicators } from './pending.ts';
-export { catalogRows, targetNumber } from './flat.ts';
+export { catalog, computedIndicators, getIndicator, isComputed, pendingIndicators } from './catalog.ts';
+export { otherSourceIndicators } from './other-sources.ts';
+export { catalogRows, DISTRICT_LEVEL_LAST_DAY, targetNumber } from './flat.ts';
 export type { CatalogRow } from './flat.ts';
 export { FACT_COLUMNS } from './types.ts';
 export type {
-  ComputedIndicator, Direction, Disaggregations, FactName, SourceFact, GeoLevel, Indicator, Measure,
+  ComputedIndicator, Direction, Disaggregations, FactName, SourceFact, GeoLevel, Indicator, Measure, MeasureTerm,
   PendingIndicator, Target, TargetKind, Unit,
 } from './types.ts';
 export { CATALOG_PLAN, PLAN_COLUMNS, PLANS_DIR, PlanFileError, planTargetRows, planTargets, readPlanFile } from './plans.ts';

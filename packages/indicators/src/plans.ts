@@ -31,7 +31,7 @@ export const CATALOG_PLAN = {
 export const PLAN_COLUMNS = ['plan_id', 'plan_name_vi', 'baseline_year', 'target_year', 'indicator_id', 'target_kind', 'target_value', 'target_text_vi'] as const;
 
 const KINDS = ['at_least', 'more_than', 'less_than', 'exactly_100', 'none_remaining', 'double_baseline',
-  'yearly_decrease_points', 'yearly_decrease_percent', 'count_per_year_at_least', 'done_yearly', 'no_target'] as const satisfies readonly TargetKind[];
+  'yearly_decrease_points', 'yearly_decrease_percent', 'count_per_year_at_least', 'count_per_commune_at_least', 'done_yearly', 'no_target'] as const satisfies readonly TargetKind[];
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const rowSchema = z.object({
@@ -55,7 +55,8 @@ function toTarget(kind: (typeof KINDS)[number], value: number | null, textVi: st
     case 'double_baseline': return { kind, factor: 2, textVi };
     case 'yearly_decrease_points': return { kind, points: value!, textVi };
     case 'yearly_decrease_percent': return { kind, percent: value!, textVi };
-    case 'count_per_year_at_least': return { kind, value: value!, per: 'district', textVi };
+    case 'count_per_year_at_least':
+    case 'count_per_commune_at_least': return { kind, value: value!, textVi };
     case 'done_yearly':
     case 'no_target': return { kind, textVi };
     default: return { kind, value: value!, textVi };

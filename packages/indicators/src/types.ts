@@ -32,13 +32,18 @@ export type SourceFact = `${string}.${string}`;
  * Expressions are DuckDB SQL over the fact's columns. A NULL boolean in `where` excludes the
  * record, so an unknown answer counts in a denominator and not in a numerator (SOURCES.md §2).
  */
-export interface Measure {
-  description: string;
-  /** The term in Vietnamese, as the site and the printed report show it (INDICATORS.md). */
-  descriptionVi: string;
+export interface MeasureTerm {
   fact: FactName | SourceFact;
   sum: string;
   where?: string;
+}
+
+export interface Measure extends MeasureTerm {
+  description: string;
+  /** The term in Vietnamese, as the site and the printed report show it (INDICATORS.md). */
+  descriptionVi: string;
+  /** Record sets added to this one (villages + communes for provincial_media_reach). */
+  plus?: readonly MeasureTerm[];
 }
 
 export interface TermText {
@@ -58,9 +63,11 @@ export type Target =
   | { kind: 'yearly_decrease_points'; points: number; upTo?: number; textVi: string }
   /** a count falls by more than `percent` % a year */
   | { kind: 'yearly_decrease_percent'; percent: number; textVi: string }
-  /** at least `value` events per `per` and year */
-  | { kind: 'count_per_year_at_least'; value: number; per: 'district' | 'commune'; textVi: string }
-  /** done every year (yes/no) */
+  /** at least `value` events a year in the geography */
+  | { kind: 'count_per_year_at_least'; value: number; textVi: string }
+  /** at least `value` a year in every commune: the area meets it only when every commune in force does */
+  | { kind: 'count_per_commune_at_least'; value: number; textVi: string }
+  /** done every year (yes/no: the value 1) */
   | { kind: 'done_yearly'; textVi: string }
   /** context indicator, no target of its own */
   | { kind: 'no_target'; textVi: string };
@@ -90,13 +97,25 @@ interface IndicatorBase {
    * party organisations, activities) are public facts and never suppressed (OUTPUTS.md).
    */
   counts?: 'persons' | 'units';
+  /**
+   * The indicator is about the district level (district officials, party organisations under the
+   * district committee, district dialogues). There is no district level from 1 Jul 2025 (the day
+   * after the 2020 commune frame ends, ref.communes): records of a year whose reference date falls
+   * after it are not counted and the indicator has no row that year (INDICATORS.md).
+   */
+  districtLevel?: boolean;
   notes?: string;
 }
 
 export interface ComputedIndicator extends IndicatorBase {
   hasSource: true;
   numerator: Measure;
-  denominator: Measure;
+  /**
+   * A rate's denominator. Count and yes/no indicators (unit `count`, `yes_no`) have none: their
+   * numerator is the value, and the records of the numerator's fact (every record, not only those
+   * counted) decide where a row exists (OUTPUTS.md).
+   */
+  denominator: Measure | null;
   disaggregations: Disaggregations;
   /** Source tables (`census.ho`, …) the terms read. */
   sources: string[];

@@ -10,8 +10,11 @@ export interface ColumnGroup {
   oneOf: string[];
 }
 
-/** `ma_xa` or `ten_xa`, loaded as one resolved `commune_code`. */
-export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: string[]; what?: string } = {}): ColumnGroup & { omit: string[] } {
+/**
+ * `ma_xa` or `ten_xa`, loaded as one resolved `commune_code`. `optional`: a row may have no commune
+ * (a district-level row); its table then does not list the group in `requireOneOf`.
+ */
+export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: string[]; what?: string; optional?: boolean } = {}): ColumnGroup & { omit: string[] } {
   const what = opts.what ?? 'Commune';
   return {
     columns: {
@@ -19,7 +22,7 @@ export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: str
       ten_xa: { aliases: opts.nameAliases ?? ['Tên xã', 'Xã'], type: v.communeName(), description: `${what} (name), when no code is given` },
     },
     // Named commune_code in every source: the warehouse checks it against the frame in force at the reference date.
-    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR', required: true, label: opts.codeAliases?.[0] ?? 'Mã xã' } },
+    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR', required: !opts.optional, label: opts.codeAliases?.[0] ?? 'Mã xã' } },
     omit: ['ma_xa', 'ten_xa'],
     oneOf: ['ma_xa', 'ten_xa'],
   };

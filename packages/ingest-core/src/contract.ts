@@ -104,6 +104,11 @@ export interface TableSpec {
   derived?: Readonly<Record<string, DerivedColumn>>;
   /** Parsed columns left out of the loaded table (typically those folded into a derived column). */
   omit?: readonly string[];
+  /**
+   * Where a row holds several persons' groups or sexes (a husband's and a wife's), the column that is
+   * the row's indicator grain (`hon_nhan`: the wife's group). The warehouse refuses to guess.
+   */
+  grain?: { ethnic_group?: string; sex?: string };
 }
 
 export interface ConnectorSpec {

@@ -61,7 +61,10 @@ export function describeTable(connector: Connector, table: TableSpec): TableDesc
     const declared = name.endsWith('_hash') && !table.columns[name] ? name.slice(0, -'_hash'.length) : name;
     const c = table.columns[declared]!;
     const accepted = c.type.kind === 'parse' ? c.type.accepted : undefined;
-    const grain = c.type.kind === 'parse' ? c.type.grain : undefined;
+    const typeGrain = c.type.kind === 'parse' ? c.type.grain : undefined;
+    // a declared grain column wins over the others of the same grain
+    const chosen = typeGrain ? table.grain?.[typeGrain] : undefined;
+    const grain = chosen === undefined || chosen === name ? typeGrain : undefined;
     return {
       name, sqlType, label: c.label ?? c.aliases[0] ?? declared, description: c.description,
       required: (c.required ?? false) || (table.key ?? []).includes(declared),

@@ -189,7 +189,31 @@ export const MESSAGES = {
   check_birth_year_not_after_year: { kind: 'check', en: 'nobody is born after the data year ({models})', vi: 'Không ai sinh sau năm số liệu ({models})' },
   check_card_window_ordered: { kind: 'check', en: 'a card is valid from a date not after its end date', vi: 'Ngày bắt đầu hiệu lực của thẻ không sau ngày hết hạn' },
   check_solid_classrooms_not_above_classrooms: { kind: 'check', en: 'a school has no more solid classrooms than classrooms', vi: 'Số phòng học kiên cố của trường không vượt số phòng học' },
-  check_denominator_positive: { kind: 'check', en: 'rows exist only where the denominator is greater than zero', vi: 'Chỉ có dòng khi mẫu số lớn hơn 0' },
+  check_denominator_positive: {
+    kind: 'check',
+    en: "a rate's rows exist only where its denominator is greater than zero; a count or yes/no row has no denominator and its numerator is its value",
+    vi: 'Dòng của một tỷ lệ chỉ có khi mẫu số lớn hơn 0; dòng của chỉ tiêu đếm hoặc có/không không có mẫu số và tử số bằng giá trị',
+  },
+  check_count_rows_in_force: {
+    kind: 'check',
+    en: 'a count or yes/no indicator has its ALL row for the area and every commune in force in each year its source is present (0 when nothing is counted)',
+    vi: 'Chỉ tiêu đếm hoặc có/không có dòng chung cho toàn vùng và mọi xã đang có hiệu lực trong mỗi năm có nguồn số liệu (0 khi không có trường hợp nào)',
+  },
+  check_births_per_1000: {
+    kind: 'check',
+    en: 'registered deliveries per 1,000 census persons of a commune in a year lie between {min} and {max}',
+    vi: 'Số lần sinh đăng ký trên 1.000 dân (điều tra dân số) của mỗi xã trong năm nằm trong khoảng {min}–{max}',
+  },
+  check_children_weighed_vs_census: {
+    kind: 'check',
+    en: "a commune's children weighed (under five) are not more than its census children aged 0–4, nor fewer than {minPercent}% of them",
+    vi: 'Số trẻ dưới 5 tuổi được cân của mỗi xã không vượt số trẻ 0–4 tuổi theo điều tra dân số và không ít hơn {minPercent}% số đó',
+  },
+  check_staff_count_jump: {
+    kind: 'check',
+    en: 'the staff on the payroll of the district level or of a commune changes by more than {percent}% from one year to the next',
+    vi: 'Số cán bộ, công chức, viên chức cấp huyện hoặc của một xã thay đổi quá {percent}% giữa hai năm liền nhau',
+  },
   check_ethnic_groups_add_up_to_all: { kind: 'check', en: 'for count-based person indicators, the rows of the ethnic codes add up to the ALL row (numerator and denominator)', vi: 'Với các chỉ tiêu đếm người: tổng các dân tộc bằng dòng chung (tử số và mẫu số)' },
   check_sexes_add_up_to_all: { kind: 'check', en: 'for count-based person indicators split by sex, Nam + Nữ add up to the ALL row', vi: 'Với các chỉ tiêu đếm người theo giới tính: Nam + Nữ bằng dòng chung' },
   check_rate_over_100: { kind: 'check', en: 'rates above 100% (reported as computed, flagged over_100: coverage can exceed the registered population)', vi: 'Tỷ lệ trên 100% (giữ nguyên như tính được, được đánh dấu: số có thẻ có thể vượt dân số đăng ký)' },

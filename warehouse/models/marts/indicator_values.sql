@@ -52,6 +52,8 @@ with_catalog as (
         tk.target_level,
         tk.target_comparison,
         tk.target_yearly_points,
+        tk.target_on_track_line,
+        tk.target_zero_achieves,
         p.target_value as target_parameter,
         p.target_year,
         p.baseline_year,
@@ -67,7 +69,8 @@ with_catalog as (
 with_baseline as (
     select
         w.*,
-        b.value as baseline_value
+        b.value as baseline_value,
+        py.value as previous_value
     from with_catalog as w
     left join computed as b
         on b.indicator_id = w.indicator_id
@@ -76,21 +79,75 @@ with_baseline as (
         and b.geo_code = w.geo_code
         and b.ethnic_group = w.ethnic_group
         and b.sex = w.sex
+    left join computed as py
+        on py.indicator_id = w.indicator_id
+        and py.year = w.year - 1
+        and py.geo_level = w.geo_level
+        and py.geo_code = w.geo_code
+        and py.ethnic_group = w.ethnic_group
+        and py.sex = w.sex
+),
+
+-- the communes in force in a year: the 2020 frame's while the indicator has rows for it, else the 2025 frame's
+commune_frame as (
+    select
+        indicator_id,
+        year,
+        case when bool_or(geo_level = 'commune_2020') then 'commune_2020' else 'commune_2025' end as frame_level
+    from computed
+    group by all
+),
+
+-- a target every commune must meet: how many communes in force there are and how many met it
+every_commune as (
+    select
+        w.indicator_id,
+        w.year,
+        w.ethnic_group,
+        w.sex,
+        count(*) as communes_in_force,
+        count(*) filter (where case w.target_comparison
+            when '>=' then w.value >= w.target_parameter - 1e-9
+            when '>' then w.value > w.target_parameter + 1e-9
+            when '<' then w.value < w.target_parameter - 1e-9
+            when '<=' then w.value <= w.target_parameter + 1e-9
+        end) as communes_met
+    from with_baseline as w
+    join commune_frame as f on f.indicator_id = w.indicator_id and f.year = w.year and f.frame_level = w.geo_level
+    where w.target_level = 'every_commune'
+    group by all
+),
+
+with_communes as (
+    select
+        w.*,
+        e.communes_in_force,
+        e.communes_met
+    from with_baseline as w
+    left join every_commune as e
+        on w.geo_level = 'area'
+        and e.indicator_id = w.indicator_id
+        and e.year = w.year
+        and e.ethnic_group = w.ethnic_group
+        and e.sex = w.sex
 ),
 
 with_target as (
     select
         *,
         case
-            -- what a target kind means is declared once: @dtts/indicators TARGET_KINDS, via ref.indicators
+            -- what a target kind means is declared once: @dtts/indicators TARGET_KINDS, via ref.target_kinds
             when target_level = 'parameter' then target_parameter
             when target_level = 'times_baseline' then target_parameter * baseline_value
+            when target_level = 'previous_year_less_percent' then (1 - target_parameter / 100) * previous_value
+            when target_level = 'every_commune' and geo_level = 'area' then target_parameter * communes_in_force
+            when target_level = 'every_commune' then target_parameter
         end as target,
         case change_vs_baseline
             when 'ratio' then value / nullif(baseline_value, 0)
             else value - baseline_value
         end as change_vs_baseline_value
-    from with_baseline
+    from with_communes
 ),
 
 -- yearly changes within one method: a pair of years straddling a method break is not progress
@@ -169,12 +226,22 @@ with_status as (
                     else 'off_track'
                 end
             when target is null then 'no_data'
+            -- the area meets an every-commune target only when every commune in force does
+            when target_level = 'every_commune' and geo_level = 'area' then
+                case
+                    when communes_met = communes_in_force then 'achieved'
+                    when year >= target_year then 'not_achieved'
+                    else 'off_track'
+                end
+            when target_zero_achieves and value = 0 then 'achieved'
             when target_comparison = '>' and value > target + 1e-9 then 'achieved'
             when target_comparison = '>=' and value >= target - 1e-9 then 'achieved'
             when target_comparison = '<' and value < target - 1e-9 then 'achieved'
             when target_comparison = '<=' and value <= target + 1e-9 then 'achieved'
             -- in (or after) the target year there is no line left to be on: the target was met or not
             when year >= target_year then 'not_achieved'
+            -- counts judged year by year have no line from the baseline to be on
+            when not target_on_track_line then 'off_track'
             when baseline_value is null or target_year = baseline_year then 'no_data'
             when direction = 'higher_is_better' and value >= expected_on_line - 1e-9 then 'on_track'
             when direction = 'lower_is_better' and value <= expected_on_line + 1e-9 then 'on_track'

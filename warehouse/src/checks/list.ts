@@ -4,6 +4,8 @@ import { computedIndicators } from '@dtts/indicators';
 import type { Connector } from '@dtts/ingest-core';
 import { finding } from '@dtts/messages';
 import { type Check, notNull, recordKey, unique } from './builders.ts';
+import { catalogSourceFacts } from '../compile.ts';
+import { sourceFactModelName } from '../facts.ts';
 import { declaredSourceChecks } from './derived.ts';
 
 const GRAIN = ['indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex'];
@@ -30,25 +32,123 @@ const crossChecks: Check[] = [
   },
 ];
 
+// The other sources (SOURCES.md §7) against the census and against themselves: warnings a
+// steward should look at, never a reason to distrust the run.
+const BIRTHS_PER_1000 = { min: 8, max: 35 };
+const WEIGHED_MIN_PERCENT = 50;
+const STAFF_JUMP_PERCENT = 30;
+// the years a table is present: a file of it was loaded (ingest.files)
+const presentYears = (source: string, table: string) =>
+  `select distinct year from ingest.files where source = '${source}' and table_name = '${table}'`;
+
+const otherSourceChecks: Check[] = [
+  {
+    // a commune's registered deliveries per 1,000 census persons (the 2025 frame, every year)
+    id: 'births_per_1000_census_persons', severity: 'warn', model: 'intermediate.int_fact__health__sinh_de',
+    finding: finding('check_births_per_1000', BIRTHS_PER_1000),
+    sql: `with persons as (
+  select year, commune_2025, count(*) as persons
+  from intermediate.int_persons
+  where commune_2025 is not null and year in (${presentYears('health', 'sinh_de')})
+  group by all
+),
+births as (
+  select year, commune_2025, count(*) as births
+  from intermediate.int_fact__health__sinh_de
+  where commune_2025 is not null
+  group by all
+)
+select concat_ws('/', p.year, p.commune_2025, round(1000.0 * coalesce(b.births, 0) / p.persons, 1) || ' per 1000') as failing_key
+from persons as p
+left join births as b using (year, commune_2025)
+where 1000.0 * coalesce(b.births, 0) / p.persons not between ${BIRTHS_PER_1000.min} and ${BIRTHS_PER_1000.max}`,
+  },
+  {
+    // children weighed in June (under five: 0–1826 days) against census children aged 0–4
+    id: 'children_weighed_vs_census', severity: 'warn', model: 'intermediate.int_fact__health__can_tre',
+    finding: finding('check_children_weighed_vs_census', { minPercent: WEIGHED_MIN_PERCENT }),
+    sql: `with census as (
+  select year, commune_2025, count(*) as children
+  from intermediate.int_persons
+  where commune_2025 is not null and age between 0 and 4 and year in (${presentYears('health', 'can_tre')})
+  group by all
+),
+weighed as (
+  select year, commune_2025, count(*) as weighed
+  from intermediate.int_fact__health__can_tre
+  where commune_2025 is not null and age_days between 0 and 1826
+  group by all
+)
+select concat_ws('/', c.year, c.commune_2025, coalesce(w.weighed, 0) || ' weighed', c.children || ' aged 0-4') as failing_key
+from census as c
+left join weighed as w using (year, commune_2025)
+where coalesce(w.weighed, 0) > c.children or 100.0 * coalesce(w.weighed, 0) < ${WEIGHED_MIN_PERCENT} * c.children`,
+  },
+  {
+    // the district level as one unit, each commune (2025 frame) as another
+    id: 'staff_count_jump', severity: 'warn', model: 'intermediate.int_fact__staff__can_bo',
+    finding: finding('check_staff_count_jump', { percent: STAFF_JUMP_PERCENT }),
+    sql: `with counts as (
+  select year, cap, case when cap = 'Huyện' then 'BAO_YEN' else commune_2025 end as unit, count(*) as staff
+  from intermediate.int_fact__staff__can_bo
+  where in_area and (cap = 'Huyện' or commune_2025 is not null)
+  group by all
+)
+select concat_ws('/', c.cap, c.unit, p.year || '→' || c.year, p.staff || '→' || c.staff) as failing_key
+from counts as c
+join counts as p on p.cap = c.cap and p.unit = c.unit and p.year = c.year - 1
+where abs(c.staff - p.staff) > ${STAFF_JUMP_PERCENT} / 100.0 * p.staff`,
+  },
+];
+
 // Indicators whose numerator records are a subset of the denominator's: there every group row
 // exists wherever its records do, so the groups add up to ALL exactly.
 const additive = computedIndicators
-  .filter((i) => i.numerator.fact === i.denominator.fact && (i.numerator.fact === 'persons' || i.numerator.fact === 'students'))
+  .filter((i) => i.numerator.fact === i.denominator?.fact && (i.numerator.fact === 'persons' || i.numerator.fact === 'students'))
   .map((i) => `'${i.id}'`).join(', ');
 
 // Rates over people or households: no real year halves one of these for the whole area.
 const PEOPLE_FACTS: readonly string[] = ['persons', 'households', 'students', 'card_holders', 'poverty_households'];
 const peopleRates = computedIndicators
-  .filter((i) => i.unit === 'percent' && PEOPLE_FACTS.includes(i.denominator.fact))
+  .filter((i) => i.unit === 'percent' && i.denominator !== null && PEOPLE_FACTS.includes(i.denominator.fact))
   .map((i) => `'${i.id}'`).join(', ');
+
+// Count indicators: wherever one has a value in a year, the area and every commune in force that
+// year of the geographies it is given for have their ALL row (zero-filled, OUTPUTS.md).
+const countGeographies = computedIndicators.filter((i) => i.unit === 'count' || i.unit === 'yes_no')
+  .flatMap((i) => i.disaggregations.geography.map((g) => `('${i.id}', '${g}')`)).join(', ');
+const countRowsInForce = `with years as (
+  select distinct indicator_id, year from marts.indicator_values where unit in ('count', 'yes_no')
+),
+expected as (
+  select y.indicator_id, y.year, g.geo_level, g.geo_code
+  from years as y
+  join (values ${countGeographies}) as d(indicator_id, geo_level) on d.indicator_id = y.indicator_id
+  join marts.geographies as g on g.geo_level = d.geo_level
+  where g.geo_level <> 'commune_2020' or y.year < (select min(year(valid_from)) from ref.communes where frame = '2025')
+)
+select concat_ws('/', e.indicator_id, e.year, e.geo_level, e.geo_code, 'ALL', 'ALL') as failing_key
+from expected as e
+left join marts.indicator_values as v
+  on v.indicator_id = e.indicator_id and v.year = e.year and v.geo_level = e.geo_level and v.geo_code = e.geo_code
+  and v.ethnic_group = 'ALL' and v.sex = 'ALL'
+where v.indicator_id is null`;
 
 const indicatorChecks: Check[] = [
   unique('marts.indicator_values', GRAIN, 'error', grainKey),
-  notNull('marts.indicator_values', [...GRAIN, 'numerator', 'denominator', 'value', 'status'], 'error', grainKey),
+  notNull('marts.indicator_values', [...GRAIN, 'numerator', 'value', 'status'], 'error', grainKey),
   {
+    // a rate has a denominator above 0; a count or yes/no value none, and its numerator is its value
     id: 'denominator_positive', severity: 'error', model: 'marts.indicator_values',
     finding: finding('check_denominator_positive'),
-    sql: `select ${grainKey} as failing_key from marts.indicator_values where denominator <= 0`,
+    sql: `select ${grainKey} as failing_key from marts.indicator_values
+where case when unit in ('count', 'yes_no') then denominator is not null or numerator <> value
+    else denominator is null or denominator <= 0 end`,
+  },
+  {
+    id: 'count_rows_in_force', severity: 'error', model: 'marts.indicator_values',
+    finding: finding('check_count_rows_in_force'),
+    sql: countRowsInForce,
   },
   {
     id: 'ethnic_groups_add_up_to_all', severity: 'error', model: 'marts.indicator_values',
@@ -124,5 +224,8 @@ from marts.completeness where status <> 'ok'`,
 
 /** Every check of a build over these sources. */
 export function checksFor(connectors: readonly Connector[]): Check[] {
-  return [...declaredSourceChecks(connectors), ...crossChecks, ...indicatorChecks];
+  const factModels = new Set(catalogSourceFacts().map(sourceFactModelName));
+  // the checks of the other sources need their fact models (those the catalog reads)
+  const other = otherSourceChecks.filter((c) => !c.model.startsWith('intermediate.int_fact__') || factModels.has(c.model));
+  return [...declaredSourceChecks(connectors), ...crossChecks, ...other, ...indicatorChecks];
 }

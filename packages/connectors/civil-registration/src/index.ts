@@ -42,6 +42,8 @@ export const civilRegistration = defineConnector({
       rowChecks: [...minAgeAtEvent(husband.birthYear, 'ngay', 10, 'husband'), ...minAgeAtEvent(wife.birthYear, 'ngay', 10, 'wife')],
       derived: { ...commune.derived, ...husband.derived, ...wife.derived },
       omit: commune.omit,
+      // A couple's ethnic group is the wife's (INDICATORS.md).
+      grain: { ethnic_group: 'dan_toc_vo' },
     },
   ],
 });
