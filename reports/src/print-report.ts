@@ -39,7 +39,8 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   const partial = data.reorganisation.filter((r) => r.outside.length > 0);
   const partialNote = partial.map((r) =>
     `${esc(r.name)} (từ 01/07/2025) gồm cả ${esc(r.outside.join(', '))}, trước đó thuộc huyện Văn Bàn: số liệu 2020–2024 của ${esc(r.name)} và của toàn vùng không gồm các xã này, nên so sánh năm 2025 với năm gốc 2020 không cùng địa giới (được đánh dấu, không ẩn đi).`).join(' ');
-  const pending = catalog.filter((c) => !c.has_source);
+  // Targets with no value in this run: no source yet, or their source delivered no file.
+  const pending = catalog.filter((c) => !rows.some((r) => r.indicator_id === c.indicator_id));
 
   const cover = `
 <section class="cover">
@@ -55,12 +56,12 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   <div class="summary">
     <p><b>${scorecard.length}</b> mục tiêu có số liệu được đánh giá cho người dân tộc thiểu số (DTTS) toàn vùng:</p>
     <ul>${[...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `<li>${badge(label)} <b>${n}</b> mục tiêu</li>`).join('')}</ul>
-    <p>${pending.length} mục tiêu khác của Kế hoạch chưa có nguồn số liệu (danh sách ở cuối báo cáo).</p>
+    <p>${pending.length ? `${pending.length} mục tiêu khác của Kế hoạch chưa có số liệu (danh sách ở cuối báo cáo).` : `Mọi mục tiêu của Kế hoạch (${catalog.length}) đều có số liệu.`}</p>
   </div>
   <div class="contents"><p><b>Nội dung</b></p><table class="toc">
     <tr><td>1.</td><td>Tổng hợp kết quả so với mục tiêu năm 2025</td></tr>
     <tr><td>2–${computed.length + 1}.</td><td>Từng chỉ tiêu: xu hướng toàn vùng so với mục tiêu và lộ trình, 6 xã, nguồn số liệu</td></tr>
-    ${pending.length ? `<tr><td>${computed.length + 2}.</td><td>Mục tiêu chưa có nguồn số liệu</td></tr>` : ''}
+    ${pending.length ? `<tr><td>${computed.length + 2}.</td><td>Mục tiêu chưa có số liệu</td></tr>` : ''}
   </table></div>
   <p class="fine">Số liệu tổng hợp, không có thông tin cá nhân. Ô ghi "${HIDDEN}" là ô có số đếm từ 1 đến 4 (kể cả mẫu số − tử số), mẫu số dưới 20, hoặc bị ẩn thêm
   để không suy ra được ô khác; các giá trị này cũng không được vẽ trên hình.</p>
@@ -91,11 +92,12 @@ ${scorecard.map((s, i) => `      <tr data-indicator="${esc(s.indicator_id)}"><td
 
   const pendingSection = pending.length === 0 ? '' : `
 <section class="pending">
-  <h2>${computed.length + 2}. Mục tiêu chưa có nguồn số liệu</h2>
+  <h2>${computed.length + 2}. Mục tiêu chưa có số liệu</h2>
+  <p class="lead">Chưa có nguồn số liệu trong hệ thống, hoặc nguồn chưa nộp tệp nào trong lượt chạy này.</p>
   <table class="score">
-    <thead><tr><th>Chỉ tiêu</th><th>Mục</th><th>Mục tiêu (nguyên văn Kế hoạch)</th><th>Nguồn số liệu dự kiến</th></tr></thead>
+    <thead><tr><th>Chỉ tiêu</th><th>Mục</th><th>Mục tiêu (nguyên văn Kế hoạch)</th><th>Nguồn số liệu (dự kiến)</th></tr></thead>
     <tbody>
-${pending.map((c) => `      <tr><td>${esc(c.name_vi)}</td><td class="clause">${esc(c.clause)}</td><td>${esc(c.target_text_vi)}</td><td>${esc(expectedSourceVi(c))}</td></tr>`).join('\n')}
+${pending.map((c) => `      <tr><td>${esc(c.name_vi)}</td><td class="clause">${esc(c.clause)}</td><td>${esc(c.target_text_vi)}</td><td>${esc(c.has_source ? data.sources.note(c.source, null).replace(/^Nguồn: /, '') : expectedSourceVi(c))}</td></tr>`).join('\n')}
     </tbody>
   </table>
 </section>`;

@@ -49,7 +49,7 @@ export interface PublicData {
 export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source && !c.about_persons).map((c) => c.indicator_id));
 
 /** A target set from the previous year's value (a count falling by more than 30% a year: 70% of last year's). */
-export const targetFromPreviousYear = (c: CatalogRow): boolean => c.target_kind === 'yearly_decrease_percent';
+export const targetFromPreviousYear = (c: CatalogRow): boolean => c.target_needs_previous_year;
 
 async function readValues(db: Db): Promise<ValueRow[]> {
   const cols = new Set((await columnsOf(db, 'marts', 'indicator_values')).map((c) => c.name));

@@ -2,7 +2,7 @@
 // pivots by year, trends for the charts. Pure functions over public rows: nothing here sees a
 // suppressed number.
 import type { CatalogRow } from '@dtts/indicators';
-import { formatChange, formatDate, formatValue, isCountLike } from './format.ts';
+import { formatChange, formatValue, isCountLike } from './format.ts';
 import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
@@ -114,8 +114,7 @@ function latestOf(ix: Index, cat: CatalogRow, level: string, code: string, eth: 
  * 01/07/2025), in Vietnamese; '' for every other indicator.
  */
 export function levelEndedVi(cat: CatalogRow): string {
-  const ended = (cat as CatalogRow & { level_ended_on?: string | null }).level_ended_on;
-  return ended ? `Cấp huyện không còn từ ${formatDate(ended)}` : '';
+  return cat.last_year_note_vi ?? '';
 }
 
 /** The status of a table row, as on the overview; an indicator the plan sets no target for has none. */
@@ -189,14 +188,20 @@ export function shortTarget(cat: CatalogRow): string {
   return targetKindMeaning(cat.target_kind).shortVi(cat.target_value, formatted);
 }
 
+const SIGN_VI: Record<string, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
 /**
- * A row's target for a table cell: the level in the unit's format ("98,0%"); for counts and yes/no, in the
- * target kind's words with the row's level ("< 8,4", "≥ 5/năm").
+ * A row's target for a table cell: the level in the unit's format ("98,0%"). A count or yes/no reads in
+ * its target kind's words ("không còn", "≥ 1/năm", "≥ 5/xã/năm" — also on the area's row, whose level is
+ * 5 × the communes), or, where the level is the row's own (70% of last year's count), as "< 8,4".
  */
 export function targetText(target: number | null, cat: CatalogRow): string {
   if (target === null) return shortTarget(cat);
   const formatted = formatValue(target, cat.unit);
-  return isCountLike(cat.unit) ? targetKindMeaning(cat.target_kind).shortVi(target, formatted) : formatted;
+  if (!isCountLike(cat.unit)) return formatted;
+  const meaning = targetKindMeaning(cat.target_kind);
+  if (meaning.level === 'parameter' || meaning.level === 'every_commune') return shortTarget(cat);
+  return meaning.comparison ? `${SIGN_VI[meaning.comparison] ?? meaning.comparison} ${formatted}` : formatted;
 }
 
 /** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */

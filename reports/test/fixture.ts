@@ -2,10 +2,15 @@
 // tests run against it when no pipeline-built warehouse is at hand. Values are synthetic but
 // additive (every total is the sum of its parts), like the real ones.
 import { catalogRows } from '@dtts/indicators';
+import { activities } from '@dtts/connector-activities';
 import { census } from '@dtts/connector-census';
+import { civilRegistration } from '@dtts/connector-civil-registration';
+import { health } from '@dtts/connector-health';
 import { healthInsurance } from '@dtts/connector-health-insurance';
 import { poverty } from '@dtts/connector-poverty';
 import { school } from '@dtts/connector-school';
+import { staff } from '@dtts/connector-staff';
+import { villages } from '@dtts/connector-villages';
 import { withDb } from '@dtts/db';
 import { loadSourceCatalog } from '@dtts/warehouse';
 
@@ -245,7 +250,7 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
         ('school',2022,'school/2022/hoc_sinh.xlsx','unknown_value','value "${FIXTURE_PII[1]}" for ${FIXTURE_PII[0]} looked odd','{}');
     `);
     // ref.sources as the warehouse writes it: from the real connector declarations
-    await loadSourceCatalog(db, [census, school, healthInsurance, poverty]);
+    await loadSourceCatalog(db, [census, school, healthInsurance, poverty, health, civilRegistration, staff, villages, activities]);
   });
 }
 
