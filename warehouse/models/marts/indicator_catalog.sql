@@ -26,7 +26,11 @@ final as (
         disaggregations,
         source,
         reference_date,
-        has_source
+        has_source,
+        about_persons,
+        district_level,
+        last_year,
+        last_year_note_vi
     from catalog
 )
 

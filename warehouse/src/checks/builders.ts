@@ -59,7 +59,11 @@ export function acceptedValues(
   };
 }
 
-/** Commune codes resolve to a unit of the frame in force at the record's reference date. */
+/**
+ * Commune codes resolve to a unit of the frame in force at the record's reference date. A row
+ * without a commune (a district-level row, where the declaration allows it) has none to check; a
+ * required commune that is missing is not_null's business.
+ */
 export function communeInFrame(model: string, severity: Severity = 'error'): Check {
   return {
     id: `commune_in_frame__${model.split('.')[1]}`, severity, model,
@@ -68,6 +72,6 @@ export function communeInFrame(model: string, severity: Severity = 'error'): Che
 from ${model} as s
 left join intermediate.int_commune_map as m
   on m.code = s.commune_code and s.reference_date between m.valid_from and m.valid_to
-where m.code is null`,
+where s.commune_code is not null and m.code is null`,
   };
 }
