@@ -153,10 +153,14 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   for (const cat of computed) {
     const id = cat.indicator_id;
     const head = headlineEthnic(rows, id);
-    geos('commune_2025').forEach((code, i) =>
-      out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL')));
-    geos('commune_2020').forEach((code, i) =>
-      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5))));
+    // An indicator of the area only (district officials, district activities) has no commune rows.
+    const atLevel = (level: string) => rows.some((r) => r.indicator_id === id && r.geo_level === level);
+    if (atLevel('commune_2025')) geos('commune_2025').forEach((code, i) => {
+      out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL'));
+    });
+    if (atLevel('commune_2020')) geos('commune_2020').forEach((code, i) => {
+      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5)));
+    });
     ['ALL', 'DTTS', ...ethnics].forEach((eth, i) => {
       if (!rows.some((r) => r.indicator_id === id && r.ethnic_group === eth)) return;
       out.push(row('indicator', id, 'ethnic', i, names.ethnic.get(eth) ?? eth, eth === 'ALL' || eth === 'DTTS' ? null : `/dan-toc/${eth}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
@@ -165,8 +169,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       ['ALL', 'Nam', 'Nữ'].forEach((sex, i) => out.push(row('indicator', id, 'sex', i, SEX_VI[sex]!, null, cat, 'area', 'BAO_YEN', head, sex)));
     }
     for (const level of ['commune_2025', 'commune_2020']) {
-      // An indicator of the area only (district officials, district activities) has no commune row.
-      if (!rows.some((r) => r.indicator_id === id && r.geo_level === level)) continue;
+      if (!atLevel(level)) continue;
       for (const code of geos(level)) {
         const slug = geoSlug(level, code);
         const years = level === 'commune_2020' ? YEARS.slice(0, 5) : YEARS;
