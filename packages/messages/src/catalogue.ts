@@ -206,8 +206,8 @@ export const MESSAGES = {
   },
   check_children_weighed_vs_census: {
     kind: 'check',
-    en: "a commune's children weighed (under five) are not more than its census children aged 0–4, nor fewer than {minPercent}% of them",
-    vi: 'Số trẻ dưới 5 tuổi được cân của mỗi xã không vượt số trẻ 0–4 tuổi theo điều tra dân số và không ít hơn {minPercent}% số đó',
+    en: "a commune's children weighed (0–1826 days) are not more than its census children aged 0–5, nor fewer than {minPercent}% of those aged 0–4",
+    vi: 'Số trẻ được cân (0–1826 ngày tuổi) của mỗi xã không vượt số trẻ 0–5 tuổi theo điều tra dân số và không ít hơn {minPercent}% số trẻ 0–4 tuổi',
   },
   check_staff_count_jump: {
     kind: 'check',

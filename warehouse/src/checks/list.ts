@@ -64,13 +64,15 @@ left join births as b using (year, commune_2025)
 where 1000.0 * coalesce(b.births, 0) / p.persons not between ${BIRTHS_PER_1000.min} and ${BIRTHS_PER_1000.max}`,
   },
   {
-    // children weighed in June (under five: 0–1826 days) against census children aged 0–4
+    // Children weighed in June (0–1826 days) against census children. A child weighed at up to 1,826
+    // days can be 5 by the census rule (YEAR − birth year: born in the second half of YEAR − 5), so the
+    // upper bound is the census children aged 0–5; the lower bound is half of those aged 0–4.
     id: 'children_weighed_vs_census', severity: 'warn', model: 'intermediate.int_fact__health__can_tre',
     finding: finding('check_children_weighed_vs_census', { minPercent: WEIGHED_MIN_PERCENT }),
     sql: `with census as (
-  select year, commune_2025, count(*) as children
+  select year, commune_2025, count(*) filter (where age <= 4) as aged_0_4, count(*) as aged_0_5
   from intermediate.int_persons
-  where commune_2025 is not null and age between 0 and 4 and year in (${presentYears('health', 'can_tre')})
+  where commune_2025 is not null and age between 0 and 5 and year in (${presentYears('health', 'can_tre')})
   group by all
 ),
 weighed as (
@@ -79,10 +81,10 @@ weighed as (
   where commune_2025 is not null and age_days between 0 and 1826
   group by all
 )
-select concat_ws('/', c.year, c.commune_2025, coalesce(w.weighed, 0) || ' weighed', c.children || ' aged 0-4') as failing_key
+select concat_ws('/', c.year, c.commune_2025, coalesce(w.weighed, 0) || ' weighed', c.aged_0_4 || ' aged 0-4', c.aged_0_5 || ' aged 0-5') as failing_key
 from census as c
 left join weighed as w using (year, commune_2025)
-where coalesce(w.weighed, 0) > c.children or 100.0 * coalesce(w.weighed, 0) < ${WEIGHED_MIN_PERCENT} * c.children`,
+where coalesce(w.weighed, 0) > c.aged_0_5 or 100.0 * coalesce(w.weighed, 0) < ${WEIGHED_MIN_PERCENT} * c.aged_0_4`,
   },
   {
     // the district level as one unit, each commune (2025 frame) as another
