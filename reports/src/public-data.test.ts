@@ -72,7 +72,11 @@ describe('public data', () => {
     expect(by.get('good_examples_per_commune')!.target_text).toBe('≥ 5/xã/năm');
     // The district level ended on 01/07/2025: its latest is 2024, with the catalog's note, not a blank 2025.
     expect(by.get('dtts_officials_district')).toMatchObject({ latest_year: '2024', latest_note: 'Cấp huyện không còn từ 01/07/2025: số liệu đến năm 2024' });
-    expect(by.get('dtts_officials_district')!.latest_text).toMatch(/^\d+,\d%$/);
+    const district = by.get('dtts_officials_district')!;
+    expect(district.latest_text).toMatch(/^\d+,\d%$/);
+    expect(district.latest_label).toBe(`${district.latest_text} (2024)`);
+    expect(district.source_note).toMatch(/^Cấp huyện không còn từ 01\/07\/2025: số liệu đến năm 2024\. Nguồn: .*\(31\/12\/2024\)$/);
+    expect(by.get('annual_dtts_survey')!.latest_label).toBe('Có');
     // Village rates with 3–12 villages a commune are public: shown with their 2025-frame values.
     expect(data.rows.filter((r) => r.indicator_id === 'paved_roads_to_village_centres' && r.suppressed)).toEqual([]);
     expect(data.rows.filter((r) => r.indicator_id === 'paved_roads_to_village_centres' && r.denominator! < 5).length).toBeGreaterThan(0);

@@ -274,6 +274,8 @@ export interface ScorecardRow {
   latest_text: string;
   /** Why the latest value is of an earlier year (the district level ended on 01/07/2025), else ''. */
   latest_note: string;
+  /** The latest value as the overview shows it: "45,5% (2024)" where that year is earlier than the run's. */
+  latest_label: string;
   target_text: string;
   target_value: number | null;
   status_label: string;
@@ -300,11 +302,13 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
         headline: head === 'DTTS' ? 'DTTS' : 'Chung',
         baseline_text: cellText(at(2020), c.unit), latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
         latest_note: latestNote(c, withValue, latestYear),
+        latest_label: cellText(latest, c.unit) && latestYearOf !== latestYear ? `${cellText(latest, c.unit)} (${latestYearOf})` : cellText(latest, c.unit),
         target_text: targetText(latest?.target ?? null, c),
         target_value: latest?.target ?? null,
         status_label: statusText(latest, c),
         trend_img: `/charts/spark-${c.indicator_id}.svg`,
-        source_note: sources.note(c.source, latestYearOf),
+        // The overview's last column: why the latest year is earlier, then the source.
+        source_note: [latestNote(c, withValue, latestYear), sources.note(c.source, latestYearOf)].filter(Boolean).join('. '),
       };
     });
 }
