@@ -26,6 +26,7 @@ function svgOf(node: Element): string {
 
 /** Axis ticks: percent as "95" (the axis says %), VND in millions "3,2". */
 function tick(unit: string) {
+  if (unit === 'yes_no') return (d: number) => formatValue(d, unit);
   return (d: number) => (isVnd(unit) ? formatNumber(d / 1e6, 1) : formatNumber(d, Number.isInteger(d) ? 0 : 1));
 }
 
@@ -40,8 +41,9 @@ function valueMarks(points: { year: number; value: number }[], extra: Record<str
   return [Plot.rectY(points, { ...extra, x1: (p: Point) => p.year - width, x2: (p: Point) => p.year + width, y: 'value', fill: COLORS.dtts, fillOpacity: 0.85 })];
 }
 
-export function axisLabel(unit: string): string {
-  return isVnd(unit) ? 'triệu đồng/người/tháng' : unit === 'percent' ? '%' : '';
+/** The y axis's label; none for yes/no (the ticks say Không/Có). */
+export function axisLabel(unit: string): string | null {
+  return isVnd(unit) ? 'triệu đồng/người/tháng' : unit === 'percent' ? '%' : unit === 'count' ? 'số lượng' : null;
 }
 
 function domain(values: number[]): [number, number] {

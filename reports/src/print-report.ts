@@ -191,11 +191,11 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   <figure class="chart">
     <figcaption>Xu hướng 2020–2025, ${esc(who)}, toàn vùng${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}</figcaption>
     ${trend}
-    <p class="legend"><span class="key line" style="border-color:${COLORS.dtts}"></span> ${head === 'DTTS' ? 'DTTS' : 'Chung'}
+    <p class="legend"><span class="key ${isCountLike(c.unit) ? 'bar' : 'line'}" style="border-color:${COLORS.dtts}"></span> ${head === 'DTTS' ? 'DTTS' : 'Chung'}
     ${target !== null ? `<span class="key dash" style="border-color:${COLORS.target}"></span> mục tiêu 2025 (${esc(targetShown)})` : ''}
     ${path ? `<span class="key dash" style="border-color:${COLORS.path}"></span> lộ trình thẳng từ năm gốc đến mục tiêu` : ''}</p>
   </figure>
-  <figure class="chart">
+  ${communes.length === 0 ? multiples : `<figure class="chart">
     <figcaption>Theo xã (địa giới từ 01/07/2025), ${esc(who)}${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}${c.target_kind === 'double_baseline' ? '; mục tiêu của mỗi xã: gấp 2 lần năm 2020 của xã' : ''}</figcaption>
     ${multiples}
   </figure>
@@ -204,7 +204,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
     <tbody>
 ${communeRows}
     </tbody>
-  </table>
+  </table>`}
   <ol class="notes">${notes.map((t) => `<li>${t.startsWith('<b>') ? t : esc(t)}</li>`).join('')}</ol>
 </section>`;
 }
@@ -263,6 +263,7 @@ figcaption { font-size: 8.5pt; font-weight: 600; color: #374151; margin-bottom: 
 .legend { font-size: 8pt; color: #4b5563; margin: 0.5mm 0 0; }
 .key { display: inline-block; width: 7mm; vertical-align: middle; margin: 0 1mm 0 3mm; border-top: 2px solid; }
 .key.dash { border-top-style: dashed; }
+.key.bar { border-top-width: 7px; width: 4mm; }
 table.communes { font-size: 7.5pt; margin-top: 1mm; }
 table.communes td, table.communes th { padding: 0.6mm 1.2mm; }
 td.name { white-space: nowrap; }
