@@ -80,7 +80,7 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
   // A commune's target where the communes share one (98%, 5 examples a commune); not the area's sum, not 2 × each commune's own income.
   const communeTargets = new Set(data.map((d) => d.target));
   const communeTarget = bars ? (communeTargets.size === 1 ? [...communeTargets][0] ?? null : null) : target;
-  if (communeTarget !== null && cat.target_kind !== 'double_baseline') marks.push(Plot.ruleY([communeTarget], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
+  if (communeTarget !== null && cat.target_level !== 'times_baseline') marks.push(Plot.ruleY([communeTarget], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
   return toSvg(
     Plot.plot({
       document, width: 900, height: 240, marginLeft: 56, marginBottom: 36, marginTop: 28,
@@ -89,7 +89,7 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
       x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: [2020, 2025], domain: [2019.6, 2025.4] },
       y: {
         label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : bars ? 'Số lượng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit),
-        domain: bars ? [0, Math.max(1, communeTarget ?? 0, ...data.map((d) => d.value!)) * 1.1] : domainWith(data.map((d) => d.value!), cat.target_kind === 'double_baseline' ? null : target),
+        domain: bars ? [0, Math.max(1, communeTarget ?? 0, ...data.map((d) => d.value!)) * 1.1] : domainWith(data.map((d) => d.value!), cat.target_level === 'times_baseline' ? null : target),
       },
       marks,
     }) as unknown as Element,
@@ -138,6 +138,14 @@ export function communeTrendPanels(rows: PublicValueRow[], catalog: CatalogRow[]
   );
 }
 
+/** A blank chart with one line of text, for a page whose chart has nothing to draw. */
+export function emptyChart(text: string): string {
+  return toSvg(Plot.plot({
+    document, width: 900, height: 60, axis: null, margin: 0,
+    marks: [Plot.text([text], { frameAnchor: 'left', dx: 8, fontSize: 13, fill: '#4b5563' })],
+  }) as unknown as Element);
+}
+
 /** Writes every chart; returns the number of files. */
 export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: CatalogRow[], geoNames: Map<string, string>): Promise<number> {
   await mkdir(dir, { recursive: true });
@@ -151,11 +159,15 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
     await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
     n++;
   }
-  const communes = new Set(rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`));
+  // Every commune a page may link (the reorganisation table links all six new communes, with values or not).
+  const communes = new Set([...rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`),
+    ...[...geoNames.keys()].filter((g) => !g.startsWith('area|'))]);
   for (const g of communes) {
     const [level, code] = g.split('|') as [string, string];
-    const svg = communeTrendPanels(rows, catalog, level, code);
-    if (svg) (await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg), n++);
+    // Every commune page links its chart: a commune with no rate it may show gets a chart that says so.
+    const svg = communeTrendPanels(rows, catalog, level, code) ?? emptyChart('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
+    await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg);
+    n++;
   }
   return n;
 }

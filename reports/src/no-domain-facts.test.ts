@@ -18,6 +18,7 @@ describe('the reports hold no domain facts', () => {
     ['a hand-kept table of numerator/denominator texts', /DEFINITION_VI/],
     ['a hand-kept list of shared denominators', /\[\s*'poor_household_rate',\s*'near_poor_household_rate'/],
     ['target kinds matched by pattern', /\/baseline\|yearly_decrease\//],
+    ['an indicator singled out by its id', /indicator_id\s*[!=]==\s*'/],
   ])('no %s', (_, pattern) => {
     for (const [file, text] of sources) expect(text, file).not.toMatch(pattern);
   });

@@ -166,6 +166,39 @@ describe('villages and communes, in both frames', () => {
   });
 });
 
+describe('statuses of the rates: achieved at the level; short of it before 2025 and without a 2020 baseline, no_data', () => {
+  const status = async (id: string, g: Parameters<typeof row>[2]) => {
+    const r = await row(built.db, id, g);
+    return r && [r.value, r.target, r.status];
+  };
+  const bh2025 = { year: 2025, level: 'commune_2025', geo: '02989' } as const;
+
+  it('staff', async () => {
+    expect(await status('dtts_officials_commune', { year: 2024, geo: '02947' })).toEqual([75, 65, 'achieved']);
+    expect(await status('dtts_officials_commune', { year: 2025 })).toEqual([100, 65, 'achieved']);
+    expect(await status('commune_cadres_university', { year: 2024 })).toEqual([50, 95, 'no_data']);
+    expect(await status('commune_cadres_university', { year: 2025 })).toEqual([100, 95, 'achieved']);
+    expect(await status('commune_civil_servants_university', { year: 2024 })).toEqual([50, 100, 'no_data']);
+    expect(await status('commune_key_cadres_economic_training', { year: 2025, level: 'commune_2025', geo: '02947' })).toEqual([100, 90, 'achieved']);
+  });
+
+  it('villages and communes', async () => {
+    expect(await status('paved_roads_to_village_centres', { year: 2023, geo: '02971' })).toEqual([50, 100, 'no_data']);
+    expect(await status('paved_roads_to_village_centres', bh2025)).toEqual([100, 100, 'achieved']);
+    expect(await status('provincial_media_reach', { year: 2025 })).toEqual([100, 100, 'achieved']);
+    expect(await status('villages_with_cultural_team', bh2025)).toEqual([100, 80, 'achieved']);
+    expect(await status('cultural_teams_active', bh2025)).toEqual([100, 60, 'achieved']);
+    expect(await status('cultured_villages', bh2025)).toEqual([100, 85, 'achieved']);
+    expect(await status('communes_with_art_troupe', { year: 2023, geo: '02974' })).toEqual([0, 100, 'no_data']);
+    expect(await status('communes_with_art_troupe', bh2025)).toEqual([100, 100, 'achieved']);
+  });
+
+  it('party organisations', async () => {
+    const [value, target, s] = (await status('party_organisation_plans', { year: 2024 }))!;
+    expect([Number((value as number).toFixed(4)), target, s]).toEqual([pct(2, 3), 100, 'no_data']);
+  });
+});
+
 describe('party organisations and activities', () => {
   it('party_organisation_plans: 2 of 3 in 2024; none in 2025 (district level gone)', async () => {
     expect(await ndv(built.db, 'party_organisation_plans', { year: 2024 })).toEqual([2, 3, pct(2, 3)]);

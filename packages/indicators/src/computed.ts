@@ -62,6 +62,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     target: { kind: 'yearly_decrease_points', points: 4, upTo: 5, textVi: 'Tỷ lệ hộ nghèo trong vùng đồng bào DTTS mỗi năm giảm từ 4-5%.' },
     methodBreakAfterYear: 2021,
     methodNote: '2020–2021 under QĐ 59/2015/QĐ-TTg, 2022–2025 under NĐ 07/2021/NĐ-CP: the 2021→2022 change is a break in method, not progress.',
+    methodNoteVi: 'Năm 2020–2021 theo chuẩn nghèo QĐ 59/2015/QĐ-TTg, 2022–2025 theo NĐ 07/2021/NĐ-CP: thay đổi 2021→2022 là do đổi chuẩn, không phải tiến bộ; mục tiêu được đánh giá theo mức giảm bình quân trong cùng một chuẩn.',
   },
   {
     ...common, id: 'near_poor_household_rate', clause: 'II.4.(2)',
@@ -73,6 +74,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     target: { kind: 'no_target', textVi: '(Chỉ số bối cảnh cho mục tiêu giảm nghèo; kế hoạch không đặt chỉ tiêu riêng.)' },
     methodBreakAfterYear: 2021,
     methodNote: '2020–2021 under QĐ 59/2015/QĐ-TTg, 2022–2025 under NĐ 07/2021/NĐ-CP.',
+    methodNoteVi: 'Năm 2020–2021 theo chuẩn nghèo QĐ 59/2015/QĐ-TTg, 2022–2025 theo NĐ 07/2021/NĐ-CP: thay đổi 2021→2022 là do đổi chuẩn, không phải tiến bộ.',
   },
   {
     ...common, id: 'grid_electricity_households', clause: 'II.4.(3)',

@@ -56,6 +56,7 @@ export interface CatalogRow {
   change_vs_baseline: string | null;
   method_break_after_year: number | null;
   method_note: string | null;
+  method_note_vi: string | null;
   disaggregations: string;
   source: string;
   reference_date: string | null;
@@ -125,6 +126,7 @@ function toRow(indicator: Indicator, index: number): CatalogRow {
     change_vs_baseline: computed?.changeVsBaseline ?? null,
     method_break_after_year: computed?.methodBreakAfterYear ?? null,
     method_note: computed?.methodNote ?? null,
+    method_note_vi: computed?.methodNoteVi ?? computed?.methodNote ?? null,
     disaggregations: split,
     source: computed ? computed.sources.join(', ') : `none yet (expected: ${indicator.hasSource ? '' : indicator.expectedSource})`,
     reference_date: computed?.referenceDate ?? null,

@@ -127,6 +127,8 @@ export interface ComputedIndicator extends IndicatorBase {
   /** The last year of an older method: year pairs straddling it are not comparable. */
   methodBreakAfterYear?: number;
   methodNote?: string;
+  /** The method note in Vietnamese, as the site and the printed report show it. */
+  methodNoteVi?: string;
 }
 
 export interface PendingIndicator extends IndicatorBase {
