@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { catalogRows } from '@dtts/indicators';
-import { communeTrendPanels, emptyChart } from './charts.ts';
+import { communeSmallMultiples, communeTrendPanels, emptyChart } from './charts.ts';
 import type { PublicValueRow } from './public-values.ts';
 
 const row = (indicator_id: string, year: number, value: number | null, target: number | null, ethnic_group = 'DTTS'): PublicValueRow => ({
@@ -46,5 +46,17 @@ describe("a commune's trend chart", () => {
     const svg = emptyChart('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(new JSDOM(svg).window.document.querySelector('text')?.textContent).toBe('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
+  });
+});
+
+describe('a count by commune', () => {
+  it('draws bars, not lines, with the communes\' shared target (5 examples a commune)', () => {
+    const cat = catalogRows.find((c) => c.indicator_id === 'good_examples_per_commune')!;
+    const rows = [2024, 2025].flatMap((y) => ['02947', '02989'].map((code, i) => ({ ...row(cat.indicator_id, y, 3 + i * 4, 5, 'ALL'), geo_code: code })));
+    const doc = new JSDOM(communeSmallMultiples(rows, cat, new Map())).window.document;
+    expect(doc.querySelectorAll('g[aria-label="rect"] rect').length).toBe(4);
+    expect(doc.querySelectorAll('g[aria-label="line"]').length).toBe(0);
+    expect(doc.querySelectorAll('g[aria-label="rule"] line').length).toBe(2); // the target 5 in each commune's panel
+    expect(doc.body.textContent).toMatch(/Số lượng/);
   });
 });

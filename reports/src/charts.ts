@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import type { CatalogRow } from '@dtts/indicators';
-import { formatNumber, formatValue } from './format.ts';
+import { formatNumber, formatValue, isCountLike } from './format.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, YEARS } from './public-tables.ts';
 
@@ -29,16 +29,20 @@ export function sparkline(rows: PublicValueRow[], cat: CatalogRow): string {
     .filter((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
     .sort((a, b) => a.year - b.year);
   const target = data.at(-1)?.target ?? null;
-  const marks: Plot.Markish[] = [
-    Plot.lineY(data, { x: 'year', y: 'value', stroke: '#1d4ed8', strokeWidth: 2 }),
-    Plot.dot(data.slice(-1), { x: 'year', y: 'value', fill: '#1d4ed8', r: 2.5 }),
-  ];
+  const bars = isCountLike(cat.unit);
+  // Counts and yes/no as bars from 0, one a year (a line between yearly counts reads as a rate).
+  const marks: Plot.Markish[] = bars
+    ? [Plot.rectY(data, { x1: (d: PublicValueRow) => d.year - 0.35, x2: (d: PublicValueRow) => d.year + 0.35, y: 'value', fill: '#1d4ed8' })]
+    : [
+      Plot.lineY(data, { x: 'year', y: 'value', stroke: '#1d4ed8', strokeWidth: 2 }),
+      Plot.dot(data.slice(-1), { x: 'year', y: 'value', fill: '#1d4ed8', r: 2.5 }),
+    ];
   if (target !== null) marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '3,2' }));
   return toSvg(
     Plot.plot({
       document, width: 140, height: 40, margin: 4, axis: null,
-      x: { domain: [2020, 2025] },
-      y: { domain: domainWith(data.map((d) => d.value!), target) },
+      x: { domain: bars ? [2019.5, 2025.5] : [2020, 2025] },
+      y: { domain: bars ? [0, Math.max(1, target ?? 0, ...data.map((d) => d.value!)) * 1.1] : domainWith(data.map((d) => d.value!), target) },
       marks,
     }) as unknown as Element,
   );
@@ -62,19 +66,31 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
     .sort((a, b) => a.year - b.year);
   const target = rows.find((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.year === Math.max(...YEARS.filter((y) => rows.some((x) => x.year === y))))?.target ?? null;
   const who = head === 'DTTS' ? 'người dân tộc thiểu số' : 'chung';
+  const bars = isCountLike(cat.unit);
+  const title = (d: PublicValueRow) => `${d.year}: ${formatValue(d.value, cat.unit)}`;
   const marks: Plot.Markish[] = [
     Plot.frame({ stroke: '#e5e7eb' }),
-    Plot.lineY(data, { x: 'year', y: 'value', fx: 'commune', stroke: '#1d4ed8', strokeWidth: 2 }),
-    Plot.dot(data, { x: 'year', y: 'value', fx: 'commune', fill: '#1d4ed8', r: 2.5, title: (d: PublicValueRow) => `${d.year}: ${formatValue(d.value, cat.unit)}` }),
+    ...(bars
+      ? [Plot.rectY(data, { x1: (d: PublicValueRow) => d.year - 0.35, x2: (d: PublicValueRow) => d.year + 0.35, y: 'value', fx: 'commune', fill: '#1d4ed8', title })]
+      : [
+        Plot.lineY(data, { x: 'year', y: 'value', fx: 'commune', stroke: '#1d4ed8', strokeWidth: 2 }),
+        Plot.dot(data, { x: 'year', y: 'value', fx: 'commune', fill: '#1d4ed8', r: 2.5, title }),
+      ]),
   ];
-  if (target !== null && cat.target_level !== 'times_baseline') marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
+  // A commune's target where the communes share one (98%, 5 examples a commune); not the area's sum, not 2 × each commune's own income.
+  const communeTargets = new Set(data.map((d) => d.target));
+  const communeTarget = bars ? (communeTargets.size === 1 ? [...communeTargets][0] ?? null : null) : target;
+  if (communeTarget !== null && cat.target_level !== 'times_baseline') marks.push(Plot.ruleY([communeTarget], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
   return toSvg(
     Plot.plot({
       document, width: 900, height: 240, marginLeft: 56, marginBottom: 36, marginTop: 28,
       title: `${cat.name_vi}: theo xã (địa giới từ 01/07/2025), ${who}`,
       fx: { label: null, padding: 0.12 },
       x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: [2020, 2025], domain: [2019.6, 2025.4] },
-      y: { label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit), domain: domainWith(data.map((d) => d.value!), cat.target_level === 'times_baseline' ? null : target) },
+      y: {
+        label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : bars ? 'Số lượng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit),
+        domain: bars ? [0, Math.max(1, communeTarget ?? 0, ...data.map((d) => d.value!)) * 1.1] : domainWith(data.map((d) => d.value!), cat.target_level === 'times_baseline' ? null : target),
+      },
       marks,
     }) as unknown as Element,
   );
@@ -137,8 +153,11 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
   for (const cat of catalog) {
     if (!rows.some((r) => r.indicator_id === cat.indicator_id)) continue;
     await writeFile(join(dir, `spark-${cat.indicator_id}.svg`), sparkline(rows, cat));
+    n++;
+    // An indicator of the whole district (district officials, district activities) has no commune chart.
+    if (!rows.some((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'commune_2025')) continue;
     await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
-    n += 2;
+    n++;
   }
   // Every commune a page may link (the reorganisation table links all six new communes, with values or not).
   const communes = new Set([...rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`),

@@ -56,14 +56,33 @@ describe('exports/bao-cao.xlsx', () => {
     expect(hi[9]).toBe(98); // "trên 98%"
     expect(hi[10]).toBe(2025);
     expect(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt']).toContain(hi[11]);
-    // the source by its declared name (ref.sources, from the connector declaration) and its reference day
-    expect(String(hi[12])).toMatch(/^Nguồn: Thẻ bảo hiểm y tế \(BHYT\) \(31\/12\/2025\)/);
+    // The source's name as its connector declares it (ref.sources), with its reference date.
+    expect(String(hi[12]).startsWith(`Nguồn: ${data.sources.label('health-insurance')} (31/12/2025)`)).toBe(true);
     // Income: VND, whole numbers in the Vietnamese-tagged format; its target is 2 × the 2020 value.
     const income = rows.find((r) => r[0] === 'Thu nhập bình quân đầu người')!;
     expect(income[9]).toBeCloseTo(2 * (income[3] as number), 6);
     const cell = ws.getRow(rows.indexOf(income) + 1).getCell(4);
     expect(cell.numFmt).toBe('[$-42A]#,##0');
     expect(ws.getRow(rows.indexOf(hi) + 1).getCell(4).numFmt).toBe('[$-42A]#,##0.0"%"');
+  });
+
+  it('has the indicators of the other sources: counts as whole numbers, yes/no as Có/Không, the district level to 2024', () => {
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    const rows = rowsOf(ws);
+    const rowOf = (id: string) => rows.find((r) => r[0] === data.catalog.find((c) => c.indicator_id === id)!.name_vi)!;
+    const teen = rowOf('teen_first_births');
+    const area = (y: number) => data.rows.find((r) => r.indicator_id === 'teen_first_births' && r.year === y && r.geo_level === 'area' && r.ethnic_group === 'DTTS')!;
+    expect(teen[2]).toBe('DTTS');
+    expect(teen[8]).toBe(area(2025).value);
+    expect(ws.getRow(rows.indexOf(teen) + 1).getCell(9).numFmt).toBe('[$-42A]#,##0');
+    expect(String(teen[9])).toMatch(/^< \d/);
+    // The fixture holds no survey in 2021 only.
+    expect(rowOf('annual_dtts_survey').slice(3, 9)).toEqual(['Có', 'Không', 'Có', 'Có', 'Có', 'Có']);
+    expect(rowOf('annual_dtts_survey')[11]).toBe('Đạt');
+    const district = rowOf('dtts_officials_district');
+    expect(typeof district[7]).toBe('number');
+    expect(district[8]).toBe('Cấp huyện không còn từ 01/07/2025: số liệu đến năm 2024');
+    expect(wb.worksheets.some((w) => w.name.includes('phụ nữ DTTS dưới 18'))).toBe(true);
   });
 
   it('shows suppressed cells as "Ẩn" with the reason, never their number', () => {

@@ -5,11 +5,11 @@
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from '@dtts/db';
 import type { CatalogRow } from '@dtts/indicators';
-import { formatDateTimeVn, isPercent, isVnd } from './format.ts';
+import { formatDateTimeVn, formatValue, isCount, isCountLike, isPercent, isVnd, isYesNo } from './format.ts';
 import { SEX_VI, SUPPRESSION_VI } from './labels.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
 import type { PublicValueRow } from './public-values.ts';
-import { HIDDEN, headlineEthnic, indexRows, shortTarget, statusText } from './public-tables.ts';
+import { HIDDEN, hasValue, headlineEthnic, indexRows, latestNote, shortTarget, statusText, targetText } from './public-tables.ts';
 
 const STATUS_COLOURS: [string, string][] = [
   ['Đạt', 'FFC6EFCE'], ['Đúng tiến độ', 'FFDDEBF7'], ['Chậm tiến độ', 'FFFFEB9C'], ['Không đạt', 'FFFFC7CE'], [HIDDEN, 'FFE7E6E6'],
@@ -18,7 +18,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 /** Excel number format of a unit, tagged Vietnamese ([$-42A]). Percent values are 0–100, so "%" is literal text. */
 export function numberFormat(unit: string): string {
-  if (isVnd(unit)) return '[$-42A]#,##0';
+  if (isVnd(unit) || isCount(unit)) return '[$-42A]#,##0';
   if (isPercent(unit)) return '[$-42A]#,##0.0"%"';
   return '[$-42A]#,##0.0';
 }
@@ -72,6 +72,12 @@ function putValue(cell: ExcelJS.Cell, r: PublicValueRow | undefined, unit: strin
     return;
   }
   if (r.value === null) return;
+  if (isYesNo(unit)) {
+    // Yes/no as the words, not 1/0 (nothing to sum).
+    cell.value = formatValue(r.value, unit);
+    cell.alignment = { horizontal: 'right' };
+    return;
+  }
   cell.value = r.value;
   cell.numFmt = numberFormat(unit);
 }
@@ -104,15 +110,25 @@ export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOpti
   title(sc, ['Kết quả thực hiện mục tiêu đối với đồng bào DTTS, huyện Bảo Yên (Kế hoạch thực hiện Chỉ thị 28-CT/TU)', subtitle, ...(planNote ? [planNote] : [])]);
   const cols = ['Chỉ tiêu', 'Mục', 'Nhóm', ...years.map(String), 'Mục tiêu', 'Năm mục tiêu', 'Trạng thái (năm gần nhất)', 'Nguồn'];
   const head = headerRow(sc, cols);
-  for (const c of computed.filter((c) => c.target_kind !== 'no_target')) {
+  for (const c of computed) {
     const eth = headlineEthnic(data.rows, c.indicator_id);
     const at = (y: number) => ix.get(key(c.indicator_id, y, 'area', 'BAO_YEN', eth, 'ALL'));
-    const latestYear = [...years].reverse().find((y) => at(y)) ?? years.at(-1)!;
+    const withValue = [...years].reverse().find((y) => hasValue(at(y))) ?? null;
+    const latestYear = withValue ?? years.at(-1)!;
     const latest = at(latestYear);
     const row = sc.addRow([c.name_vi, c.clause, eth === 'DTTS' ? 'DTTS' : 'Chung']);
     years.forEach((y, i) => putValue(row.getCell(4 + i), at(y), c.unit));
+    // Why the last years are empty (the district level ended on 01/07/2025), in the years' first empty cell.
+    const note = latestNote(c, withValue, years.at(-1)!);
+    if (note && withValue !== null) {
+      const cell = row.getCell(4 + years.indexOf(withValue) + 1);
+      cell.value = note;
+      cell.font = { italic: true, color: { argb: 'FF595959' } };
+      cell.alignment = { wrapText: true };
+    }
     const target = row.getCell(4 + years.length);
-    if (latest?.target != null) {
+    if (latest?.target != null && isCountLike(c.unit)) target.value = targetText(latest.target, c);
+    else if (latest?.target != null) {
       target.value = latest.target;
       target.numFmt = numberFormat(c.unit);
     } else target.value = shortTarget(c);
@@ -150,7 +166,7 @@ function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, 
     let latest: PublicValueRow | undefined;
     years.forEach((y, i) => {
       const r = ix.get(key(c.indicator_id, y, level, geo, e, sex));
-      if (r) latest = r;
+      if (r && (hasValue(r) || latest === undefined)) latest = r;
       putValue(row.getCell(3 + i), r, c.unit);
     });
     row.getCell(statusCol).value = statusText(latest, c);

@@ -9,6 +9,15 @@ describe('Vietnamese formats', () => {
     expect(formatValue(97.25, '%')).toBe('97,3%');
     expect(formatValue(null, '%')).toBe('');
   });
+  it('writes counts as whole numbers and yes/no as Có/Không, never with %', () => {
+    expect(formatValue(1234, 'count')).toBe('1.234');
+    expect(formatValue(0, 'count')).toBe('0');
+    expect(formatValue(8.4, 'count')).toBe('8,4'); // a target: 70% of 12
+    expect(formatValue(1, 'yes_no')).toBe('Có');
+    expect(formatValue(0, 'yes_no')).toBe('Không');
+    expect(formatChange(-3, 'count')).toBe('−3');
+    expect(formatChange(1, 'yes_no')).toBe('');
+  });
   it('writes changes as points or ratios', () => {
     expect(formatChange(-4.25, '%')).toBe('−4,3 điểm %');
     expect(formatChange(1.8, 'VND')).toBe('×1,80');

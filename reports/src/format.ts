@@ -11,11 +11,17 @@ export function formatNumber(value: number | null | undefined, decimals = 1): st
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-/** A value in the indicator's unit: percent with one decimal and "%", VND as a whole number with "đ". */
+/**
+ * A value in the indicator's unit: percent with one decimal and "%", VND as a whole number with "đ",
+ * a count as a whole number (a count's target, 70% of last year's, may carry one decimal), yes/no
+ * (1/0) as "Có"/"Không".
+ */
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   if (isVnd(unit)) return `${formatNumber(value, 0)} đ`;
   if (isPercent(unit)) return `${formatNumber(value, 1)}%`;
+  if (isYesNo(unit)) return value >= 1 ? 'Có' : 'Không';
+  if (isCount(unit)) return formatNumber(value, Number.isInteger(value) ? 0 : 1);
   return formatNumber(value, 1);
 }
 
@@ -23,12 +29,27 @@ export function formatValue(value: number | null | undefined, unit: string): str
 export function formatChange(change: number | null | undefined, unit: string): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return '';
   if (isVnd(unit)) return `×${formatNumber(change, 2)}`;
+  if (isYesNo(unit)) return '';
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  if (isCount(unit)) return `${sign}${formatNumber(Math.abs(change), Number.isInteger(change) ? 0 : 1)}`;
   return `${sign}${formatNumber(Math.abs(change), 1)} điểm %`;
 }
 
 export function isVnd(unit: string): boolean {
   return /vnd|đồng/i.test(unit);
+}
+
+export function isCount(unit: string): boolean {
+  return unit === 'count';
+}
+
+export function isYesNo(unit: string): boolean {
+  return unit === 'yes_no';
+}
+
+/** Counts and yes/no values: no denominator, no percent, no straight path from a baseline. */
+export function isCountLike(unit: string): boolean {
+  return isCount(unit) || isYesNo(unit);
 }
 
 export function isPercent(unit: string): boolean {

@@ -2,7 +2,7 @@
 // A4 page (content width about 180 mm = 680 px), Vietnamese labels and number formats.
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
-import { formatNumber, isVnd } from './format.ts';
+import { formatNumber, formatValue, isCountLike, isVnd } from './format.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 
@@ -26,16 +26,24 @@ function svgOf(node: Element): string {
 
 /** Axis ticks: percent as "95" (the axis says %), VND in millions "3,2". */
 function tick(unit: string) {
+  if (unit === 'yes_no') return (d: number) => formatValue(d, unit);
   return (d: number) => (isVnd(unit) ? formatNumber(d / 1e6, 1) : formatNumber(d, Number.isInteger(d) ? 0 : 1));
 }
 
 /** A point's label: "95,6" for percent, "3,25" (millions) for VND. */
 export function pointLabel(value: number, unit: string): string {
+  if (isCountLike(unit)) return formatValue(value, unit); // "12", "Có"
   return isVnd(unit) ? formatNumber(value / 1e6, 2) : formatNumber(value, 1);
 }
 
-export function axisLabel(unit: string): string {
-  return isVnd(unit) ? 'triệu đồng/người/tháng' : unit === 'percent' ? '%' : '';
+/** Counts and yes/no as bars from 0, one a year (a line between yearly counts suggests a rate). */
+function valueMarks(points: { year: number; value: number }[], extra: Record<string, unknown> = {}, width = 0.3): Plot.Markish[] {
+  return [Plot.rectY(points, { ...extra, x1: (p: Point) => p.year - width, x2: (p: Point) => p.year + width, y: 'value', fill: COLORS.dtts, fillOpacity: 0.85 })];
+}
+
+/** The y axis's label; none for yes/no (the ticks say Không/Có). */
+export function axisLabel(unit: string): string | null {
+  return isVnd(unit) ? 'triệu đồng/người/tháng' : unit === 'percent' ? '%' : unit === 'count' ? 'số lượng' : null;
 }
 
 function domain(values: number[]): [number, number] {
@@ -44,6 +52,20 @@ function domain(values: number[]): [number, number] {
   const hi = Math.max(...values);
   const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
   return [Math.max(lo - pad, lo >= 0 ? 0 : -Infinity), hi + pad];
+}
+
+/** Bars stand on 0; yes/no runs from 0 (Không) to 1 (Có), with room above for the labels. */
+function countDomain(values: number[], unit: string): [number, number] {
+  if (unit === 'yes_no') return [0, 1.3];
+  return [0, Math.max(1, ...values) * 1.2];
+}
+
+/** Whole-number ticks for counts (no "0,5 births"); yes/no at 0 and 1. */
+function countTicks(values: number[], unit: string): number[] {
+  if (unit === 'yes_no') return [0, 1];
+  const hi = Math.max(1, ...values);
+  const step = Math.max(1, Math.ceil(hi / 4));
+  return Array.from({ length: Math.floor((hi * 1.2) / step) + 1 }, (_, i) => i * step);
 }
 
 const YEAR_AXIS = { label: null, domain: [2019.6, 2025.4], ticks: [2020, 2021, 2022, 2023, 2024, 2025], tickFormat: (d: number) => String(d) } as const;
@@ -68,17 +90,19 @@ export function trendSvg(opts: {
   }
   if (path) marks.push(Plot.lineY(path, { x: 'year', y: 'value', stroke: COLORS.path, strokeDasharray: '5,4', strokeWidth: 1.5 }));
   // The target's value is in the legend under the chart: a label here would collide with the points.
+  const bars = isCountLike(unit);
+  if (bars) marks.push(...valueMarks(shown));
   if (target !== null) marks.push(Plot.ruleY([target], { stroke: COLORS.target, strokeDasharray: '6,3', strokeWidth: 1.5 }));
-  marks.push(
+  if (!bars) marks.push(
     Plot.lineY(points, { x: 'year', y: (p: Point) => p.value ?? NaN, stroke: COLORS.dtts, strokeWidth: 2.5 }),
     Plot.dot(shown, { x: 'year', y: 'value', fill: COLORS.dtts, r: 3.5 }),
-    Plot.text(shown, { x: 'year', y: 'value', text: (p: { value: number }) => pointLabel(p.value, unit), dy: -11, fontSize: 10, fontWeight: 600, fill: COLORS.dtts, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
   );
+  marks.push(Plot.text(shown, { x: 'year', y: 'value', text: (p: { value: number }) => pointLabel(p.value, unit), dy: -11, fontSize: 10, fontWeight: 600, fill: COLORS.dtts, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
   return svgOf(Plot.plot({
     document, width: PRINT_WIDTH, height: 180, marginLeft: 44, marginRight: 16, marginTop: 22, marginBottom: 26,
     style: { fontSize: '10px', background: 'white' },
     x: YEAR_AXIS,
-    y: { label: axisLabel(unit), domain: domain(all), tickFormat: tick(unit), ticks: 5 },
+    y: { label: axisLabel(unit), domain: bars ? countDomain(all, unit) : domain(all), tickFormat: tick(unit), ticks: bars ? countTicks(all, unit) : 5 },
     marks,
   }) as unknown as Element);
 }
@@ -97,14 +121,16 @@ export function communesSvg(opts: { panels: { name: string; points: Point[] }[];
     Plot.frame({ stroke: COLORS.frame }),
     Plot.text(panels.map((p, i) => ({ ...at(i), name: p.name })), { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dx: 5, dy: 5, fontSize: 10, fontWeight: 600, fill: '#111827' }),
   ];
+  const bars = isCountLike(unit);
+  if (bars) marks.push(...valueMarks(shown, { fx: 'col', fy: 'row' }, 0.35));
   if (target !== null) marks.push(Plot.ruleY([target], { stroke: COLORS.target, strokeDasharray: '6,3', strokeWidth: 1.2 }));
-  marks.push(
+  if (!bars) marks.push(
     Plot.lineY(data, { fx: 'col', fy: 'row', x: 'year', y: (d: Point) => d.value ?? NaN, z: 'name', stroke: COLORS.dtts, strokeWidth: 2 }),
     Plot.dot(shown, { fx: 'col', fy: 'row', x: 'year', y: 'value', fill: COLORS.dtts, r: 2.5 }),
-    Plot.text(ends, { fx: 'col', fy: 'row', x: 'year', y: 'value', text: (d: { value: number }) => pointLabel(d.value, unit), dy: -9, fontSize: 9, fill: COLORS.dtts, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
   );
+  marks.push(Plot.text(ends, { fx: 'col', fy: 'row', x: 'year', y: 'value', text: (d: { value: number }) => pointLabel(d.value, unit), dy: -9, fontSize: 9, fill: COLORS.dtts, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
   const values = [...shown.map((d) => d.value), ...(target === null ? [] : [target])];
-  const [lo, hi] = domain(values);
+  const [lo, hi] = bars ? countDomain(values, unit) : domain(values);
   return svgOf(Plot.plot({
     document, width: PRINT_WIDTH, height: 30 + rows * 104, marginLeft: 36, marginRight: 8, marginTop: 6, marginBottom: 26,
     style: { fontSize: '10px', background: 'white' },

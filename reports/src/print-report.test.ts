@@ -54,3 +54,37 @@ describe('the printable report', () => {
     }
   });
 });
+
+describe('the indicators of the other sources in the printable report', () => {
+  const section = (id: string) => doc.querySelector(`section#${id}`)!;
+
+  it('draws a count as bars by year, whole numbers, no %', () => {
+    const s = section('teen_first_births');
+    const shown = data.rows.filter((r) => r.indicator_id === 'teen_first_births' && r.geo_level === 'area' && r.ethnic_group === 'DTTS' && r.value !== null);
+    const trend = s.querySelectorAll('figure.chart svg')[0]!;
+    expect(trend.querySelectorAll('g[aria-label="rect"] rect').length).toBe(shown.length);
+    expect(trend.querySelectorAll('g[aria-label="line"]').length).toBe(0);
+    expect(s.querySelector('.kpi')!.textContent).toMatch(new RegExp(`năm 2025 ${shown.find((r) => r.year === 2025)!.value}\\b`));
+    for (const td of s.querySelectorAll('table.communes td[data-cell]')) expect(td.textContent).toMatch(/^(\d{1,3}(\.\d{3})*|Ẩn|)$/);
+    // Its notes carry the source with its reference date (31 Dec, from the connector declaration).
+    expect(s.querySelector('ol.notes')!.textContent).toMatch(/Nguồn: .*\(31\/12 hằng năm\)/);
+  });
+
+  it('says yes/no in words, and that a district indicator has no commune and no 2025', () => {
+    const survey = section('annual_dtts_survey');
+    expect(survey.querySelector('.kpi')!.textContent).toMatch(/năm 2020 Có · năm 2025 Có/);
+    expect(survey.textContent).toMatch(/Chỉ tiêu tính cho toàn huyện, không tách theo xã/);
+    const district = section('dtts_officials_district');
+    expect(district.querySelector('.kpi')!.textContent).toMatch(/Cấp huyện không còn từ 01\/07\/2025: số liệu đến năm 2024\).*năm 2024 \d+,\d%/s);
+    const row = doc.querySelector('table.score tr[data-indicator="dtts_officials_district"]')!;
+    expect(row.textContent).toMatch(/\(2024\)Cấp huyện không còn từ 01\/07\/2025/);
+  });
+
+  it('lists the targets without values with their source and reference date', () => {
+    const pending = doc.querySelector('section.pending')!;
+    const withValues = new Set(data.rows.map((r) => r.indicator_id));
+    expect(pending.querySelectorAll('tbody tr').length).toBe(data.catalog.filter((c) => !withValues.has(c.indicator_id)).length);
+    const antenatal = [...pending.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes(data.catalog.find((c) => c.indicator_id === 'antenatal_care_dtts')!.name_vi))!;
+    expect(antenatal.textContent).toMatch(/\(31\/12 hằng năm\)/);
+  });
+});

@@ -2,10 +2,10 @@
 // same PUBLIC (suppressed) rows as the site — a cover, the scorecard, then one section per computed
 // indicator with its charts as inline SVG. Print CSS only, no JavaScript, no external file.
 import type { CatalogRow } from '@dtts/indicators';
-import { formatDateTimeVn, formatValue } from './format.ts';
+import { formatDateTimeVn, isCountLike } from './format.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
-import { cellText, headlineEthnic, HIDDEN, indexRows, NO_TARGET, plannedPath, scorecardRows, shortTarget, statusText, YEARS } from './public-tables.ts';
+import { cellText, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, plannedPath, scorecardRows, statusText, targetText, YEARS } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { expectedSourceVi, methodNoteVi, UNIT_VI } from './vi-texts.ts';
 
@@ -39,7 +39,8 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   const partial = data.reorganisation.filter((r) => r.outside.length > 0);
   const partialNote = partial.map((r) =>
     `${esc(r.name)} (từ 01/07/2025) gồm cả ${esc(r.outside.join(', '))}, trước đó thuộc huyện Văn Bàn: số liệu 2020–2024 của ${esc(r.name)} và của toàn vùng không gồm các xã này, nên so sánh năm 2025 với năm gốc 2020 không cùng địa giới (được đánh dấu, không ẩn đi).`).join(' ');
-  const pending = catalog.filter((c) => !c.has_source);
+  // Targets with no value in this run: no source yet, or their source delivered no file.
+  const pending = catalog.filter((c) => !rows.some((r) => r.indicator_id === c.indicator_id));
 
   const cover = `
 <section class="cover">
@@ -55,12 +56,12 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   <div class="summary">
     <p><b>${scorecard.length}</b> mục tiêu có số liệu được đánh giá cho người dân tộc thiểu số (DTTS) toàn vùng:</p>
     <ul>${[...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `<li>${badge(label)} <b>${n}</b> mục tiêu</li>`).join('')}</ul>
-    <p>${pending.length} mục tiêu khác của Kế hoạch chưa có nguồn số liệu (danh sách ở cuối báo cáo).</p>
+    <p>${pending.length ? `${pending.length} mục tiêu khác của Kế hoạch chưa có số liệu (danh sách ở cuối báo cáo).` : `Mọi mục tiêu của Kế hoạch (${catalog.length}) đều có số liệu.`}</p>
   </div>
   <div class="contents"><p><b>Nội dung</b></p><table class="toc">
     <tr><td>1.</td><td>Tổng hợp kết quả so với mục tiêu năm 2025</td></tr>
     <tr><td>2–${computed.length + 1}.</td><td>Từng chỉ tiêu: xu hướng toàn vùng so với mục tiêu và lộ trình, 6 xã, nguồn số liệu</td></tr>
-    ${pending.length ? `<tr><td>${computed.length + 2}.</td><td>Mục tiêu chưa có nguồn số liệu</td></tr>` : ''}
+    ${pending.length ? `<tr><td>${computed.length + 2}.</td><td>Mục tiêu chưa có số liệu</td></tr>` : ''}
   </table></div>
   <p class="fine">Số liệu tổng hợp, không có thông tin cá nhân. Ô ghi "${HIDDEN}" là ô có số đếm từ 1 đến 4 (kể cả mẫu số − tử số), mẫu số dưới 20, hoặc bị ẩn thêm
   để không suy ra được ô khác; các giá trị này cũng không được vẽ trên hình.</p>
@@ -72,12 +73,14 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   <h2>1. Tổng hợp kết quả so với mục tiêu năm 2025</h2>
   <p class="lead">Giá trị của người DTTS toàn vùng năm gốc 2020 và năm ${latestYear} so với mục tiêu 2025. Trạng thái: <b>Đạt</b> (đã đạt mục tiêu),
   <b>Đúng tiến độ</b> (bằng hoặc tốt hơn lộ trình thẳng từ năm gốc đến mục tiêu), <b>Chậm tiến độ</b> (trước năm 2025, dưới lộ trình), <b>Không đạt</b> (năm 2025 trở đi, chưa đạt mục tiêu), <b>Chưa có số liệu</b>.
-  Chỉ tiêu cấp trường không tách theo dân tộc (nhóm "Chung").</p>
+  Chỉ tiêu về trường, thôn, xã, tổ chức và hoạt động, chỉ tiêu cán bộ người DTTS không tách theo dân tộc (nhóm "Chung").
+  Chỉ tiêu số đếm và có/không (không có mẫu số, không tính %) được đánh giá từng năm theo mức ở cột "Mục tiêu 2025" của năm đó, không theo lộ trình.</p>
   <table class="score">
     <thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục</th><th>Nhóm</th><th class="num">2020</th><th class="num">${latestYear}</th><th class="num">Mục tiêu 2025</th><th>Trạng thái</th></tr></thead>
     <tbody>
 ${scorecard.map((s, i) => `      <tr data-indicator="${esc(s.indicator_id)}"><td class="num">${i + 1}</td><td>${esc(s.name_vi)}</td><td class="clause">${esc(s.clause)}</td><td>${esc(s.headline)}</td>`
-  + `<td class="num">${esc(s.baseline_text)}</td><td class="num">${esc(s.latest_text)}${s.latest_text && s.latest_year !== String(latestYear) ? ` <small>(${esc(s.latest_year)})</small>` : ''}</td>`
+  + `<td class="num">${esc(s.baseline_text)}</td><td class="num">${esc(s.latest_text)}${s.latest_text && s.latest_year !== String(latestYear) ? ` <small>(${esc(s.latest_year)})</small>` : ''}`
+  + `${s.latest_note ? `<br><small class="latest-note">${esc(s.latest_note)}</small>` : ''}</td>`
   + `<td class="num target-cell">${esc(s.target_text)}</td><td class="status-cell">${badge(s.status_label)}</td></tr>`).join('\n')}
     </tbody>
   </table>
@@ -89,11 +92,12 @@ ${scorecard.map((s, i) => `      <tr data-indicator="${esc(s.indicator_id)}"><td
 
   const pendingSection = pending.length === 0 ? '' : `
 <section class="pending">
-  <h2>${computed.length + 2}. Mục tiêu chưa có nguồn số liệu</h2>
+  <h2>${computed.length + 2}. Mục tiêu chưa có số liệu</h2>
+  <p class="lead">Chưa có nguồn số liệu trong hệ thống, hoặc nguồn chưa nộp tệp nào trong lượt chạy này.</p>
   <table class="score">
-    <thead><tr><th>Chỉ tiêu</th><th>Mục</th><th>Mục tiêu (nguyên văn Kế hoạch)</th><th>Nguồn số liệu dự kiến</th></tr></thead>
+    <thead><tr><th>Chỉ tiêu</th><th>Mục</th><th>Mục tiêu (nguyên văn Kế hoạch)</th><th>Nguồn số liệu (dự kiến)</th></tr></thead>
     <tbody>
-${pending.map((c) => `      <tr><td>${esc(c.name_vi)}</td><td class="clause">${esc(c.clause)}</td><td>${esc(c.target_text_vi)}</td><td>${esc(expectedSourceVi(c))}</td></tr>`).join('\n')}
+${pending.map((c) => `      <tr><td>${esc(c.name_vi)}</td><td class="clause">${esc(c.clause)}</td><td>${esc(c.target_text_vi)}</td><td>${esc(c.has_source ? data.sources.note(c.source, null).replace(/^Nguồn: /, '') : expectedSourceVi(c))}</td></tr>`).join('\n')}
     </tbody>
   </table>
 </section>`;
@@ -121,15 +125,16 @@ ${pendingSection}
 function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: Map<string, PublicValueRow>, data: PublicData, partialNote: string): string {
   const id = c.indicator_id;
   const head = headlineEthnic(rows, id);
-  const who = head === 'DTTS' ? 'người DTTS' : 'chung (chỉ tiêu cấp trường, không tách theo dân tộc)';
+  const who = head === 'DTTS' ? 'người DTTS' : 'chung (không tách theo dân tộc)';
   const at = (year: number, level = 'area', code = 'BAO_YEN') => ix.get(cellKey(id, year, level, code, head, 'ALL'));
-  const years = YEARS.filter((y) => at(y));
+  const years = YEARS.filter((y) => hasValue(at(y)));
   const latestYear = years.at(-1) ?? data.latestYear;
+  const ended = latestNote(c, years.at(-1) ?? null, data.latestYear);
   const latest = at(latestYear);
   const base = at(2020);
   const target = latest?.target ?? null;
   const points: Point[] = YEARS.map((year) => ({ year, value: at(year)?.value ?? null }));
-  const path = base && !base.suppressed && base.value !== null && target !== null ? plannedPath(base.value, target) : null;
+  const path = base && !base.suppressed && base.value !== null && target !== null && !isCountLike(c.unit) ? plannedPath(base.value, target) : null;
   const trend = trendSvg({ points, target, path, unit: c.unit, methodBreakAfter: c.method_break_after_year });
 
   const communes = [...new Set(rows.filter((r) => r.indicator_id === id && r.geo_level === 'commune_2025').map((r) => r.geo_code))].sort();
@@ -139,12 +144,18 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
     points: YEARS.map((year) => ({ year, value: at(year, 'commune_2025', code)?.value ?? null })),
   }));
   const anyCommune = panels.some((p) => p.points.some((pt) => pt.value !== null));
+  // One target line for every panel only where the communes share it (98%; 5 examples a commune);
+  // a target of each commune's own (2 × its 2020 income, 70% of its last year's births) is in the table.
+  const communeTargets = new Set(communes.map((code) => [...YEARS].reverse().map((y) => at(y, 'commune_2025', code)).find(hasValue)?.target ?? null));
+  const communeTarget = communeTargets.size === 1 ? [...communeTargets][0]! : null;
   // Where every commune value is hidden, a grid of empty panels says nothing: say why instead.
-  const multiples = anyCommune
-    ? communesSvg({ panels, target: c.target_kind === 'double_baseline' ? null : target, unit: c.unit })
+  const multiples = communes.length === 0
+    ? `<p class="empty">Chỉ tiêu tính cho toàn huyện, không tách theo xã.</p>`
+    : anyCommune
+    ? communesSvg({ panels, target: communeTarget, unit: c.unit })
     : `<p class="empty">Mọi giá trị theo xã của chỉ tiêu này đều bị ẩn (số nhỏ) để bảo vệ thông tin cá nhân.</p>`;
   const [num, den] = [c.numerator_text_vi ?? '', c.denominator_text_vi ?? ''];
-  const targetText = target !== null ? formatValue(target, c.unit) : shortTarget(c);
+  const targetShown = targetText(target, c);
   const noTarget = c.target_kind === 'no_target';
 
   const communeRows = communes.map((code) => {
@@ -152,15 +163,17 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
       const r = at(year, 'commune_2025', code);
       return `<td class="num" data-cell="${esc(cellKey(id, year, 'commune_2025', code, head, 'ALL'))}">${esc(cellText(r, c.unit))}</td>`;
     }).join('');
-    const last = [...YEARS].reverse().map((y) => at(y, 'commune_2025', code)).find(Boolean);
+    const present = [...YEARS].reverse().map((y) => at(y, 'commune_2025', code)).filter(Boolean);
+    const last = present.find(hasValue) ?? present[0];
     const t = last?.target ?? null;
-    return `<tr><td class="name">${esc(name(code).replace(/^Xã /, ''))}</td>${cells}<td class="num target-cell">${esc(t !== null ? formatValue(t, c.unit) : shortTarget(c))}</td><td class="status-cell">${badge(statusText(last, c))}</td></tr>`;
+    return `<tr><td class="name">${esc(name(code).replace(/^Xã /, ''))}</td>${cells}<td class="num target-cell">${esc(targetText(t, c))}</td><td class="status-cell">${badge(statusText(last, c))}</td></tr>`;
   }).join('\n');
 
   // The area's 2025 value covers the new territory too: the note belongs to every indicator.
   const baoHa = data.reorganisation.filter((r) => r.outside.length > 0);
   const notes = [
     `${data.sources.note(c.source, null)}. Số liệu năm ${latestYear}: ${data.sources.note(c.source, latestYear).replace(/^Nguồn: /, '')}.`,
+    ended ? `${ended}.` : '',
     `Địa bàn: huyện Bảo Yên (17 xã, thị trấn đến 30/06/2025; 6 xã từ 01/07/2025, số liệu các năm trước cộng theo các xã cũ hợp thành); ${who}.`,
     c.method_note ? `<b>Thay đổi phương pháp:</b> ${esc(methodNoteVi(c))}` : '',
     baoHa.length ? `<b>Số gốc không cùng địa giới:</b> ${partialNote}` : '',
@@ -173,16 +186,16 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   <p class="sub">Mục ${esc(c.clause)} của Kế hoạch · Đơn vị: ${esc(UNIT_VI[c.unit] ?? c.unit)} · ${c.direction === 'lower_is_better' ? 'càng thấp càng tốt' : 'càng cao càng tốt'}</p>
   <p class="target"><b>Mục tiêu 2025:</b> ${esc(c.target_text_vi)}</p>
   ${num ? `<p class="def"><b>Tử số:</b> ${esc(num)}. <b>Mẫu số:</b> ${esc(den)}.</p>` : ''}
-  <p class="kpi">${head === 'DTTS' ? 'DTTS' : 'Chung'} toàn vùng: năm 2020 <b>${esc(cellText(base, c.unit) || '—')}</b> · năm ${latestYear} <b>${esc(cellText(latest, c.unit) || '—')}</b>
-   · ${noTarget ? `<b>${NO_TARGET}</b> (chỉ tiêu bối cảnh)` : `mục tiêu 2025 <b>${esc(targetText)}</b> · ${badge(statusText(latest, c))}`}</p>
+  <p class="kpi">${head === 'DTTS' ? 'DTTS' : 'Chung'} toàn vùng${ended ? ` (${esc(ended)})` : ''}: năm 2020 <b>${esc(cellText(base, c.unit) || '—')}</b> · năm ${latestYear} <b>${esc(cellText(latest, c.unit) || '—')}</b>
+   · ${noTarget ? `<b>${NO_TARGET}</b> (chỉ tiêu bối cảnh)` : `mục tiêu 2025 <b>${esc(targetShown)}</b> · ${badge(statusText(latest, c))}`}</p>
   <figure class="chart">
     <figcaption>Xu hướng 2020–2025, ${esc(who)}, toàn vùng${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}</figcaption>
     ${trend}
-    <p class="legend"><span class="key line" style="border-color:${COLORS.dtts}"></span> ${head === 'DTTS' ? 'DTTS' : 'Chung'}
-    ${target !== null ? `<span class="key dash" style="border-color:${COLORS.target}"></span> mục tiêu 2025 (${esc(targetText)})` : ''}
+    <p class="legend"><span class="key ${isCountLike(c.unit) ? 'bar' : 'line'}" style="border-color:${COLORS.dtts}"></span> ${head === 'DTTS' ? 'DTTS' : 'Chung'}
+    ${target !== null ? `<span class="key dash" style="border-color:${COLORS.target}"></span> mục tiêu 2025 (${esc(targetShown)})` : ''}
     ${path ? `<span class="key dash" style="border-color:${COLORS.path}"></span> lộ trình thẳng từ năm gốc đến mục tiêu` : ''}</p>
   </figure>
-  <figure class="chart">
+  ${communes.length === 0 ? multiples : `<figure class="chart">
     <figcaption>Theo xã (địa giới từ 01/07/2025), ${esc(who)}${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}${c.target_kind === 'double_baseline' ? '; mục tiêu của mỗi xã: gấp 2 lần năm 2020 của xã' : ''}</figcaption>
     ${multiples}
   </figure>
@@ -191,7 +204,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
     <tbody>
 ${communeRows}
     </tbody>
-  </table>
+  </table>`}
   <ol class="notes">${notes.map((t) => `<li>${t.startsWith('<b>') ? t : esc(t)}</li>`).join('')}</ol>
 </section>`;
 }
@@ -250,6 +263,7 @@ figcaption { font-size: 8.5pt; font-weight: 600; color: #374151; margin-bottom: 
 .legend { font-size: 8pt; color: #4b5563; margin: 0.5mm 0 0; }
 .key { display: inline-block; width: 7mm; vertical-align: middle; margin: 0 1mm 0 3mm; border-top: 2px solid; }
 .key.dash { border-top-style: dashed; }
+.key.bar { border-top-width: 7px; width: 4mm; }
 table.communes { font-size: 7.5pt; margin-top: 1mm; }
 table.communes td, table.communes th { padding: 0.6mm 1.2mm; }
 td.name { white-space: nowrap; }

@@ -29,8 +29,14 @@ interface Change {
 
 type Writer = (name: string, columns: Record<string, 'VARCHAR' | 'INTEGER'>, rows: object[]) => Promise<void>;
 
-const primarySafe = (num: number | null, den: number | null) =>
-  num !== null && den !== null && den >= 20 && !(num >= 1 && num <= 4) && !(den - num >= 1 && den - num <= 4);
+/**
+ * The previous run's value could be shown: no primary rule would hide it. A count (no denominator) is
+ * safe unless it is 1–4; an indicator of units (villages, activities: `about_persons` false) always is.
+ */
+const primarySafe = (num: number | null, den: number | null, cat: CatalogRow | undefined) =>
+  cat?.about_persons === false
+  || (num !== null && den === null && !(num >= 1 && num <= 4))
+  || (num !== null && den !== null && den >= 20 && !(num >= 1 && num <= 4) && !(den - num >= 1 && den - num <= 4));
 
 export async function writeChanges(
   db: Db, write: Writer, rows: PublicValueRow[], catalog: CatalogRow[], hasTable: (s: string, t: string) => Promise<boolean>, sources: SourceLabels,
@@ -63,7 +69,7 @@ export async function writeChanges(
 
   const headline = changes.filter((c) => c.indicator_id && c.geo_level === 'area' && c.sex === 'ALL' && (c.ethnic_group === 'ALL' || c.ethnic_group === 'DTTS')
     && (c.change === 'value_changed' || c.change === 'status_changed'))
-    .filter((c) => { const now = shown.get(keyOf(c)); return now && !now.suppressed && primarySafe(c.old_numerator, c.old_denominator); });
+    .filter((c) => { const now = shown.get(keyOf(c)); return now && !now.suppressed && primarySafe(c.old_numerator, c.old_denominator, name.get(c.indicator_id!)); });
   const merged = new Map<string, Change>();
   for (const c of headline) merged.set(keyOf(c), { ...merged.get(keyOf(c)), ...c });
   await write('changes_headline', { indicator: 'VARCHAR', sort_order: 'INTEGER', year: 'VARCHAR', group: 'VARCHAR', old_text: 'VARCHAR', new_text: 'VARCHAR', old_status: 'VARCHAR', new_status: 'VARCHAR', revision: 'VARCHAR' },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '@dtts/db';
-import { FIXTURE_PII, writeFixtureWarehouse } from '../test/fixture.ts';
+import { FIXTURE_PII, fixtureRows, writeFixtureWarehouse } from '../test/fixture.ts';
 import { catalogRows } from '@dtts/indicators';
 import { NOT_ABOUT_PERSONS, reusedCodeNote, scrubText, writePublicData, type PublicData } from './public-data.ts';
 import { statusText } from './public-tables.ts';
@@ -38,6 +38,48 @@ describe('public data', () => {
     expect(data.rows.some((r) => r.suppression_reason === 'secondary')).toBe(true);
     // Classrooms are counted, not persons: never suppressed (small counts there are public facts).
     expect(data.rows.filter((r) => r.indicator_id === 'solid_classrooms' && r.suppressed)).toEqual([]);
+  });
+
+  it('hides a count of persons from 1 to 4 (teen first births: no denominator, the rule is on the count)', () => {
+    const raw = new Map(fixtureRows().map((r) => [`${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`, r]));
+    const teen = data.rows.filter((r) => r.indicator_id === 'teen_first_births');
+    expect(teen.length).toBeGreaterThan(100);
+    const key = (r: (typeof teen)[number]) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;
+    const small = teen.filter((r) => { const n = raw.get(key(r))!.numerator; return n >= 1 && n <= 4; });
+    expect(small.length).toBeGreaterThan(5);
+    for (const r of small) expect(r, key(r)).toMatchObject({ suppressed: true, suppression_reason: 'small_count', value: null });
+    // Zero is data, shown; a shown count has no denominator.
+    const zero = teen.filter((r) => raw.get(key(r))!.numerator === 0 && !r.suppressed);
+    expect(zero.length).toBeGreaterThan(0);
+    for (const r of teen.filter((r) => !r.suppressed)) expect(r.denominator).toBeNull();
+  });
+
+  it('puts counts, yes/no and the district level on the scorecard as such', async () => {
+    const sc = await withDb(join(dir, 'public.duckdb'), (db) => db.all<Record<string, string>>(`select * from scorecard order by sort_order`));
+    const by = new Map(sc.map((s) => [s.indicator_id, s]));
+    // Every indicator with values, the context one (no target) too; none with no value.
+    expect(sc.map((s) => s.indicator_id).sort()).toEqual([...new Set(data.rows.map((r) => r.indicator_id))].sort());
+    expect(by.get('near_poor_household_rate')?.status_label ?? 'Không đặt mục tiêu').toBe('Không đặt mục tiêu');
+    // A yearly survey held in 2020 and 2025 (the fixture skips 2021 only): Có, judged every year.
+    expect(by.get('annual_dtts_survey')).toMatchObject({ baseline_text: 'Có', latest_text: 'Có', latest_year: '2025', target_text: 'hằng năm', status_label: 'Đạt', latest_note: '' });
+    // Teen first births: a whole number, no %, against 70% of the year before ("< 12,6").
+    const teen = by.get('teen_first_births')!;
+    expect(teen.headline).toBe('DTTS');
+    expect(teen.latest_text).toMatch(/^\d{1,3}(\.\d{3})*$/);
+    const [area2024, area2025] = [2024, 2025].map((y) => data.rows.find((r) => r.indicator_id === 'teen_first_births' && r.year === y && r.geo_level === 'area' && r.ethnic_group === 'DTTS')!);
+    expect(teen.latest_text).toBe(String(area2025!.value));
+    expect(teen.target_text).toBe(`< ${(0.7 * area2024!.value!).toLocaleString('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(0.7 * area2024!.value!) ? 0 : 1 })}`);
+    expect(by.get('good_examples_per_commune')!.target_text).toBe('≥ 5/xã/năm');
+    // The district level ended on 01/07/2025: its latest is 2024, with the catalog's note, not a blank 2025.
+    expect(by.get('dtts_officials_district')).toMatchObject({ latest_year: '2024', latest_note: 'Cấp huyện không còn từ 01/07/2025: số liệu đến năm 2024' });
+    const district = by.get('dtts_officials_district')!;
+    expect(district.latest_text).toMatch(/^\d+,\d%$/);
+    expect(district.latest_label).toBe(`${district.latest_text} (2024)`);
+    expect(district.source_note).toMatch(/^Cấp huyện không còn từ 01\/07\/2025: số liệu đến năm 2024\. Nguồn: .*\(31\/12\/2024\)$/);
+    expect(by.get('annual_dtts_survey')!.latest_label).toBe('Có');
+    // Village rates with 3–12 villages a commune are public: shown with their 2025-frame values.
+    expect(data.rows.filter((r) => r.indicator_id === 'paved_roads_to_village_centres' && r.suppressed)).toEqual([]);
+    expect(data.rows.filter((r) => r.indicator_id === 'paved_roads_to_village_centres' && r.denominator! < 5).length).toBeGreaterThan(0);
   });
 
   it('states on the data-quality page how much of the commune-level DTTS headline is shown', async () => {
@@ -96,11 +138,15 @@ describe('public data', () => {
     expect(statusText(undefined, catalogRows[0])).toBe('Chưa có số liệu');
   });
 
-  it('ships the catalog in Vietnamese: expected sources, definitions and units of the targets waiting for a source', async () => {
+  it('ships the catalog in Vietnamese: sources, definitions and units of every target, counts and yes/no included', async () => {
     await withDb(join(dir, 'public.duckdb'), async (db) => {
       const pending = await db.all<Record<string, string>>(`select name_vi, clause, source_label, numerator_text, denominator_text, unit_label, method_note
-        from indicators where not has_source`);
-      expect(pending.length).toBe(catalogRows.filter((c) => !c.has_source).length);
+        from indicators`);
+      expect(pending.length).toBe(catalogRows.length);
+      const units = await db.all<{ indicator_id: string; unit_label: string; denominator_text: string }>(
+        `select indicator_id, unit_label, denominator_text from indicators where indicator_id in ('teen_first_births', 'annual_dtts_survey') order by indicator_id`);
+      expect(units.map((u) => u.unit_label)).toEqual(['có/không', 'số lượng']);
+      for (const u of units) expect(u.denominator_text, u.indicator_id).toMatch(/^Không có mẫu số/);
       for (const r of pending) {
         expect(JSON.stringify(r)).not.toMatch(/none yet|expected|register|survey|\bcount\b|yes_no|\bthe\b/i);
         expect(r.source_label?.length).toBeGreaterThan(5);

@@ -6,7 +6,7 @@
 import { catalogRows, type CatalogRow } from '@dtts/indicators';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { type GeographyRow, MART_COLUMNS } from '@dtts/warehouse';
-import { formatDateTimeVn } from './format.ts';
+import { formatDateTimeVn, isCount, isPercent } from './format.ts';
 import { isMinority } from './labels.ts';
 import { type ColumnType, columnsOf, fillEmptyTables, hasTable, typesOf, writeTable } from './public-db.ts';
 import { type Reorganised, writeGeographies } from './public-geographies.ts';
@@ -48,6 +48,9 @@ export interface PublicData {
 /** Indicators of schools, villages, communes, organisations and activities (the catalog's `counts: 'units'`): public facts, never suppressed. */
 export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source && !c.about_persons).map((c) => c.indicator_id));
 
+/** A target set from the previous year's value (a count falling by more than 30% a year: 70% of last year's). */
+export const targetFromPreviousYear = (c: CatalogRow): boolean => c.target_needs_previous_year;
+
 async function readValues(db: Db): Promise<ValueRow[]> {
   const cols = new Set((await columnsOf(db, 'marts', 'indicator_values')).map((c) => c.name));
   const opt = (c: string, type: string) => (cols.has(c) ? `cast(${c} as ${type}) as ${c}` : `cast(null as ${type}) as ${c}`);
@@ -86,8 +89,10 @@ export async function writePublicData(warehousePath: string, publicPath: string,
 
     const ctx: SuppressionContext = {
       parentOf,
-      nonCountNumerators: new Set(catalog.filter((c) => c.unit !== 'percent').map((c) => c.indicator_id)),
+      // A rate's or a count's numerator counts persons; income's is a sum of VND.
+      nonCountNumerators: new Set(catalog.filter((c) => !isPercent(c.unit) && !isCount(c.unit)).map((c) => c.indicator_id)),
       baselineTargets: new Set(catalog.filter((c) => c.target_needs_baseline).map((c) => c.indicator_id)),
+      previousYearTargets: new Set(catalog.filter(targetFromPreviousYear).map((c) => c.indicator_id)),
       notAboutPersons: NOT_ABOUT_PERSONS,
     };
     const rows = publicValues(raw, ctx);

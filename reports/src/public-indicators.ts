@@ -1,6 +1,7 @@
 // The public tables about the catalog: one row per indicator in Vietnamese, and the scorecard.
 import type { CatalogRow } from '@dtts/indicators';
 import { type Db } from '@dtts/db';
+import { isCountLike } from './format.ts';
 import { typesOf, writeTable } from './public-db.ts';
 import { headlineEthnic, scorecardRows } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
@@ -22,8 +23,10 @@ export async function writeIndicators(db: Db, workDir: string, rows: PublicValue
       source_label: c.has_source ? c.source.split(/,\s*/).map((s) => `${sources.label(s.split('.')[0]!)} (${s})`).join('; ') : expectedSourceVi(c),
       reference_date: c.has_source ? sources.note(c.source, null).replace(/^Nguồn: /, '') : '',
       method_note: c.method_note ? methodNoteVi(c) : '', has_source: c.has_source, has_values: computed,
+      // A count or yes/no: bars by year, no denominator, no path from the baseline.
+      counted: isCountLike(c.unit),
       link: computed ? `/chi-tieu/${c.indicator_id}` : null,
-      headline: computed ? (headlineEthnic(rows, c.indicator_id) === 'DTTS' ? 'Dân tộc thiểu số' : 'Chung (chỉ tiêu cấp trường)') : '',
+      headline: computed ? (headlineEthnic(rows, c.indicator_id) === 'DTTS' ? 'Dân tộc thiểu số' : 'Chung (không tách theo dân tộc)') : '',
     };
   });
   await writeTable(db, workDir, 'indicators', { ...typesOf(indicators[0]!), sort_order: 'INTEGER', link: 'VARCHAR' }, indicators);

@@ -2,7 +2,7 @@
 // pivots by year, trends for the charts. Pure functions over public rows: nothing here sees a
 // suppressed number.
 import type { CatalogRow } from '@dtts/indicators';
-import { formatChange, formatValue } from './format.ts';
+import { formatChange, formatValue, isCountLike } from './format.ts';
 import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
@@ -47,7 +47,7 @@ export function valueRecord(r: PublicValueRow, cat: CatalogRow, sources: SourceL
     value: r.value,
     value_text: cellText(r, cat.unit),
     target: r.target,
-    target_text: r.target === null ? '' : formatValue(r.target, cat.unit),
+    target_text: r.target === null ? '' : targetText(r.target, cat),
     status: r.status,
     status_label: r.suppressed ? HIDDEN : r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá',
     flags: r.flags,
@@ -103,12 +103,18 @@ function yearCells(ix: Index, cat: CatalogRow, level: string, code: string, eth:
   return cells as Pick<MatrixRow, 'y2020' | 'y2021' | 'y2022' | 'y2023' | 'y2024' | 'y2025'>;
 }
 
+/** The row of the last year with a value (hidden counts as a value); else the last row there is. */
 function latestOf(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string): PublicValueRow | undefined {
-  for (const y of [...YEARS].reverse()) {
-    const r = ix.get(k(cat.indicator_id, y, level, code, eth, sex));
-    if (r) return r;
-  }
-  return undefined;
+  const present = [...YEARS].reverse().map((y) => ix.get(k(cat.indicator_id, y, level, code, eth, sex))).filter((r) => r !== undefined);
+  return present.find(hasValue) ?? present[0];
+}
+
+/**
+ * The catalog's word that the level an indicator is measured at ended (the district level, abolished on
+ * 01/07/2025), in Vietnamese; '' for every other indicator.
+ */
+export function levelEndedVi(cat: CatalogRow): string {
+  return cat.last_year_note_vi ?? '';
 }
 
 /** The status of a table row, as on the overview; an indicator the plan sets no target for has none. */
@@ -139,7 +145,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
     const notApplicable = !last && isSchoolLevel(cat) && withSchools.has(`${level}|${code}`);
     return {
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
-      target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : shortTarget(cat),
+      target_text: targetText(last?.target ?? null, cat),
       status_label: notApplicable ? NOT_APPLICABLE : statusText(last, cat),
       source_note: sources.note(cat.source, null, true),
     };
@@ -147,10 +153,14 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   for (const cat of computed) {
     const id = cat.indicator_id;
     const head = headlineEthnic(rows, id);
-    geos('commune_2025').forEach((code, i) =>
-      out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL')));
-    geos('commune_2020').forEach((code, i) =>
-      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5))));
+    // An indicator of the area only (district officials, district activities) has no commune rows.
+    const atLevel = (level: string) => rows.some((r) => r.indicator_id === id && r.geo_level === level);
+    if (atLevel('commune_2025')) geos('commune_2025').forEach((code, i) => {
+      out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL'));
+    });
+    if (atLevel('commune_2020')) geos('commune_2020').forEach((code, i) => {
+      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5)));
+    });
     ['ALL', 'DTTS', ...ethnics].forEach((eth, i) => {
       if (!rows.some((r) => r.indicator_id === id && r.ethnic_group === eth)) return;
       out.push(row('indicator', id, 'ethnic', i, names.ethnic.get(eth) ?? eth, eth === 'ALL' || eth === 'DTTS' ? null : `/dan-toc/${eth}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
@@ -159,6 +169,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       ['ALL', 'Nam', 'Nữ'].forEach((sex, i) => out.push(row('indicator', id, 'sex', i, SEX_VI[sex]!, null, cat, 'area', 'BAO_YEN', head, sex)));
     }
     for (const level of ['commune_2025', 'commune_2020']) {
+      if (!atLevel(level)) continue;
       for (const code of geos(level)) {
         const slug = geoSlug(level, code);
         const years = level === 'commune_2020' ? YEARS.slice(0, 5) : YEARS;
@@ -178,6 +189,22 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
 export function shortTarget(cat: CatalogRow): string {
   const formatted = cat.target_value === null ? '' : formatValue(cat.target_value, cat.unit);
   return targetKindMeaning(cat.target_kind).shortVi(cat.target_value, formatted);
+}
+
+const SIGN_VI: Record<string, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
+/**
+ * A row's target for a table cell: the level in the unit's format ("98,0%"). A count or yes/no reads in
+ * its target kind's words ("không còn", "≥ 1/năm", "≥ 5/xã/năm" — also on the area's row, whose level is
+ * 5 × the communes), or, where the level is the row's own (70% of last year's count), as "< 8,4".
+ */
+export function targetText(target: number | null, cat: CatalogRow): string {
+  if (target === null) return shortTarget(cat);
+  const formatted = formatValue(target, cat.unit);
+  if (!isCountLike(cat.unit)) return formatted;
+  const meaning = targetKindMeaning(cat.target_kind);
+  if (meaning.level === 'parameter' || meaning.level === 'every_commune') return shortTarget(cat);
+  return meaning.comparison ? `${SIGN_VI[meaning.comparison] ?? meaning.comparison} ${formatted}` : formatted;
 }
 
 /** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */
@@ -201,7 +228,8 @@ export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicName
     });
     const base = ix.get(k(id, 2020, 'area', 'BAO_YEN', head, 'ALL'));
     const target = latestOf(ix, cat, 'area', 'BAO_YEN', head, 'ALL')?.target ?? null;
-    if (base && !base.suppressed && base.value !== null && target !== null) {
+    // A count is judged year by year (or against last year's), not on a path from the baseline.
+    if (base && !base.suppressed && base.value !== null && target !== null && !isCountLike(cat.unit)) {
       for (const p of plannedPath(base.value, target)) push('indicator', id, 'Lộ trình từ năm gốc đến mục tiêu', 9, p.year, p.value);
     }
     if (cat.unit !== 'percent') continue; // commune and group charts put percent indicators on one axis
@@ -219,6 +247,21 @@ function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
+/** A row that has a value to show: a number, or a hidden one ("Ẩn"); a row kept only to say "no data" has none. */
+export const hasValue = (r: PublicValueRow | undefined): r is PublicValueRow => r !== undefined && (r.suppressed || r.value !== null);
+
+/**
+ * Why the indicator's latest value is older than the run's latest year, in Vietnamese: the level it is
+ * measured at ended (the district, abolished on 01/07/2025, as the catalog declares), or the year has
+ * no data. Empty when the latest value is of the run's latest year.
+ */
+export function latestNote(cat: CatalogRow, latestOfIndicator: number | null, runLatest: number): string {
+  if (latestOfIndicator !== null && latestOfIndicator >= runLatest) return '';
+  const ended = levelEndedVi(cat);
+  if (ended) return `${ended}: số liệu đến năm ${latestOfIndicator ?? '—'}`;
+  return latestOfIndicator === null ? 'Chưa có số liệu' : `Chưa có số liệu năm ${runLatest}`;
+}
+
 export interface ScorecardRow {
   sort_order: number;
   indicator_id: string;
@@ -229,6 +272,10 @@ export interface ScorecardRow {
   baseline_text: string;
   latest_year: string;
   latest_text: string;
+  /** Why the latest value is of an earlier year (the district level ended on 01/07/2025), else ''. */
+  latest_note: string;
+  /** The latest value as the overview shows it: "45,5% (2024)" where that year is earlier than the run's. */
+  latest_label: string;
   target_text: string;
   target_value: number | null;
   status_label: string;
@@ -239,23 +286,29 @@ export interface ScorecardRow {
 /** The overview's scorecard (and the printed one): each plan target with a value, DTTS 2020 vs the latest year. */
 export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels): ScorecardRow[] {
   const ix = indexRows(rows);
+  // Every target with values; the context indicator without a target too ("Không đặt mục tiêu").
   return catalog
-    .filter((c) => c.has_source && c.target_kind !== 'no_target' && rows.some((r) => r.indicator_id === c.indicator_id))
+    .filter((c) => c.has_source && rows.some((r) => r.indicator_id === c.indicator_id))
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
-      // Every year the rows hold, later than 2025 too (the matrices' columns stop at 2025).
-      const latestYearOf = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a).find((y) => at(y)) ?? latestYear;
+      // The last year with a value (the district level has none from 2025), later than 2025 too
+      // (the matrices' columns stop at 2025).
+      const withValue = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a).find((y) => hasValue(at(y))) ?? null;
+      const latestYearOf = withValue ?? latestYear;
       const latest = at(latestYearOf);
       return {
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,
         headline: head === 'DTTS' ? 'DTTS' : 'Chung',
         baseline_text: cellText(at(2020), c.unit), latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
-        target_text: latest?.target != null ? formatValue(latest.target, c.unit) : shortTarget(c),
+        latest_note: latestNote(c, withValue, latestYear),
+        latest_label: cellText(latest, c.unit) && latestYearOf !== latestYear ? `${cellText(latest, c.unit)} (${latestYearOf})` : cellText(latest, c.unit),
+        target_text: targetText(latest?.target ?? null, c),
         target_value: latest?.target ?? null,
         status_label: statusText(latest, c),
         trend_img: `/charts/spark-${c.indicator_id}.svg`,
-        source_note: sources.note(c.source, latestYearOf),
+        // The overview's last column: why the latest year is earlier, then the source.
+        source_note: [latestNote(c, withValue, latestYear), sources.note(c.source, latestYearOf)].filter(Boolean).join('. '),
       };
     });
 }

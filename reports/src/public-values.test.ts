@@ -106,3 +106,61 @@ describe('secondary suppression that keeps the headline', () => {
     expect(disclosureLeaks(rows, chosen, ctx)).toEqual([]);
   });
 });
+
+// The indicators of the other sources (OUTPUTS.md): a count of persons has no denominator, so its
+// rule is on the count itself; villages, communes, organisations and activities are never suppressed.
+describe('counts and indicators that are not about persons', () => {
+  const TEEN = 'teen_first_births';
+  const PAVED = 'paved_roads_to_village_centres';
+  const row = (id: string, year: number, geo: string, numerator: number, denominator: number | null, target: number | null = null): ValueRow => ({
+    indicator_id: id, year, geo_level: geo === 'BAO_YEN' ? 'area' : 'commune_2025', geo_code: geo, ethnic_group: 'ALL', sex: 'ALL',
+    numerator, denominator, value: denominator === null ? numerator : (100 * numerator) / denominator, target, status: 'achieved', flags: null,
+    baseline_value: null, change_vs_baseline: null, geo_name: null, ethnic_name: null,
+  });
+  const k = (id: string, year: number, geo: string) => `${id}|${year}|${geo === 'BAO_YEN' ? 'area' : 'commune_2025'}|${geo}|ALL|ALL`;
+  // Teen first births: X 3 and Y 7 in 2024 (area 10); X 6, Y 0 in 2025 (area 6), each 2025 target 70% of 2024's.
+  // Paved roads: X 2 of 3 villages, Y 5 of 9 (area 7 of 12).
+  const rows: ValueRow[] = [
+    row(TEEN, 2024, 'X', 3, null), row(TEEN, 2024, 'Y', 7, null), row(TEEN, 2024, 'BAO_YEN', 10, null),
+    row(TEEN, 2025, 'X', 6, null, 0.7 * 3), row(TEEN, 2025, 'Y', 0, null, 0.7 * 7), row(TEEN, 2025, 'BAO_YEN', 6, null, 0.7 * 10),
+    row(PAVED, 2025, 'X', 2, 3), row(PAVED, 2025, 'Y', 5, 9), row(PAVED, 2025, 'BAO_YEN', 7, 12),
+  ];
+  const counts: SuppressionContext = { ...ctx, notAboutPersons: new Set([PAVED]), previousYearTargets: new Set([TEEN]) };
+  const pub = publicValues(rows, counts);
+  const get = (id: string, year: number, geo: string) => pub.find((r) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|ALL|ALL` === k(id, year, geo))!;
+
+  it('hides a count of 3 and, since area = X + Y, one more cell: the commune, not the area', () => {
+    expect(get(TEEN, 2024, 'X')).toMatchObject({ suppressed: true, suppression_reason: 'small_count', value: null, numerator: null });
+    expect(get(TEEN, 2024, 'Y')).toMatchObject({ suppressed: true, suppression_reason: 'secondary', value: null });
+    expect(get(TEEN, 2024, 'BAO_YEN')).toMatchObject({ suppressed: false, value: 10, numerator: 10, denominator: null });
+    // A count of 0 (nothing counted: data) and of 6 are shown.
+    expect(get(TEEN, 2025, 'Y')).toMatchObject({ suppressed: false, value: 0 });
+    expect(get(TEEN, 2025, 'X')).toMatchObject({ suppressed: false, value: 6 });
+  });
+
+  it("blanks a target computed from last year's hidden count (2,1 = 70% of 3 would give the 3 back)", () => {
+    expect(get(TEEN, 2025, 'X').target).toBeNull();
+    expect(get(TEEN, 2025, 'Y').target).toBeNull(); // 4,9 = 70% of the hidden 7
+    expect(get(TEEN, 2025, 'BAO_YEN').target).toBeCloseTo(7, 9);
+  });
+
+  it('shows a village rate of 2 of 3 and the area: villages are not persons, and take no part in secondary suppression', () => {
+    expect(get(PAVED, 2025, 'X')).toMatchObject({ suppressed: false, numerator: 2, denominator: 3 });
+    expect(get(PAVED, 2025, 'X').value).toBeCloseTo(66.667, 2);
+    expect(get(PAVED, 2025, 'Y')).toMatchObject({ suppressed: false, numerator: 5, denominator: 9 });
+    expect(get(PAVED, 2025, 'BAO_YEN')).toMatchObject({ suppressed: false, numerator: 7, denominator: 12 });
+    // The same rows counted as persons would be hidden (denominators under 20).
+    const asPersons = publicValues(rows, { ...counts, notAboutPersons: new Set() });
+    expect(asPersons.filter((r) => r.indicator_id === PAVED && r.suppressed).length).toBe(3);
+    // And the teen-births pattern is the same with or without the village rows.
+    const alone = publicValues(rows.filter((r) => r.indicator_id === TEEN), counts).filter((r) => r.suppressed).map((r) => `${r.year}|${r.geo_code}`);
+    expect(pub.filter((r) => r.suppressed).map((r) => `${r.year}|${r.geo_code}`)).toEqual(alone);
+  });
+
+  it('the attacker recovers a hidden count by subtraction when only the primary cell is hidden, and not from the chosen pattern', () => {
+    const aboutPersons = rows.filter((r) => r.indicator_id === TEEN);
+    expect(disclosureLeaks(aboutPersons, new Map([[k(TEEN, 2024, 'X'), 'small_count']]), counts)).toEqual([k(TEEN, 2024, 'X')]);
+    const chosen = new Map(pub.filter((r) => r.suppressed).map((r) => [k(r.indicator_id, r.year, r.geo_code), r.suppression_reason as SuppressionReason]));
+    expect(disclosureLeaks(aboutPersons, chosen, counts)).toEqual([]);
+  });
+});

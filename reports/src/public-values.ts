@@ -41,6 +41,11 @@ export interface SuppressionContext {
   /** Indicators whose target is computed from the baseline value (2 × baseline, baseline − 4 points a year). */
   baselineTargets: Set<string>;
   /**
+   * Indicators whose target is computed from the previous year's value (teen first births: 70% of last
+   * year's count): a hidden count would come back as target / 0.7, so the next year's target goes with it.
+   */
+  previousYearTargets?: Set<string>;
+  /**
    * Indicators that count schools and classrooms, not persons (no ethnic or sex split): nothing
    * about a person can be learnt from them, so they are not suppressed.
    */
@@ -233,9 +238,12 @@ export function suppressionPattern(aboutPersons: ValueRow[], ctx: SuppressionCon
 export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string, SuppressionReason>, ctx: SuppressionContext): string[] {
   const known = new Set<string>();
   const present = new Set<string>();
+  // A count (no denominator: births, marriages) publishes its numerator alone.
+  const isCount = (r: ValueRow) => r.denominator === null;
   for (const r of aboutPersons) {
     const q = quantitiesOf(r);
-    present.add(q.numerator).add(q.denominator);
+    present.add(q.numerator);
+    if (!isCount(r)) present.add(q.denominator);
     if (!suppressed.has(rowKey(r))) known.add(q.numerator).add(q.denominator);
   }
   const hidden = new Set([...present].filter((q) => !known.has(q)));
@@ -258,7 +266,8 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
     if (!reason) continue;
     const q = quantitiesOf(r);
     const k = rowKey(r);
-    targets.push({ key: `${k}#N`, terms: [[q.numerator, 1]] }, { key: `${k}#D`, terms: [[q.denominator, 1]] });
+    targets.push({ key: `${k}#N`, terms: [[q.numerator, 1]] });
+    if (!isCount(r)) targets.push({ key: `${k}#D`, terms: [[q.denominator, 1]] });
     const c = cellOf(r, ctx);
     const primary = primaryReason(c);
     if (primary === 'small_complement') targets.push({ key: `${k}#C`, terms: [[q.denominator, 1], [q.numerator, -1]] });
@@ -266,10 +275,11 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
   }
   const fixedFunctionals = new Set(recoverableFunctionals([...relations.values()], hidden, targets));
   const leaks: string[] = [];
+  const counts = new Set(aboutPersons.filter(isCount).map(rowKey));
   const keys = new Set(aboutPersons.map(rowKey));
   for (const [k] of suppressed) {
     if (!keys.has(k)) continue;
-    const valueKnown = fixedFunctionals.has(`${k}#N`) && fixedFunctionals.has(`${k}#D`);
+    const valueKnown = fixedFunctionals.has(`${k}#N`) && (counts.has(k) || fixedFunctionals.has(`${k}#D`));
     const smallKnown = why.has(k) && fixedFunctionals.has(`${k}${why.get(k)}`);
     if (valueKnown || smallKnown) leaks.push(k);
   }
@@ -281,28 +291,31 @@ export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicV
   const suppressed = suppressionPattern(aboutPersons, ctx);
   const baselineSuppressed = (r: ValueRow) =>
     suppressed.has(keyOf(r.indicator_id, r.baseline_year ?? 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
-  return rows.map((r) => {
-    const reason = suppressed.get(rowKey(r)) ?? null;
-    const baselineHidden = baselineSuppressed(r);
-    const flags = (r.flags ?? '').split(';').filter((f) => f && !(reason && (f === 'over_100' || f === 'small_denominator')));
-    if (reason) {
-      return {
-        ...r, numerator: null, denominator: null, value: null, status: null, change_vs_baseline: null,
-        baseline_value: baselineHidden ? null : r.baseline_value,
-        target: baselineHidden && ctx.baselineTargets.has(r.indicator_id) ? null : r.target,
-        flags: flags.join(';') || null, suppressed: true, suppression_reason: reason,
-      };
-    }
-    if (baselineHidden && r.year !== (r.baseline_year ?? 2020)) {
-      // The value stands; what is computed from the hidden baseline goes.
-      const targetHidden = ctx.baselineTargets.has(r.indicator_id);
-      return {
-        ...r, baseline_value: null, change_vs_baseline: null, target: targetHidden ? null : r.target,
-        status: null, flags: flags.join(';') || null, suppressed: false, suppression_reason: 'baseline',
-      };
-    }
-    return { ...r, flags: flags.join(';') || null, suppressed: false, suppression_reason: null };
-  });
+  const previousSuppressed = (r: ValueRow) =>
+    (ctx.previousYearTargets?.has(r.indicator_id) ?? false) && suppressed.has(keyOf(r.indicator_id, r.year - 1, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
+  return rows.map((r) => publicRow(r, suppressed.get(rowKey(r)) ?? null, baselineSuppressed(r), ctx, previousSuppressed(r)));
+}
+
+function publicRow(row: ValueRow, reason: SuppressionReason | null, baselineHidden: boolean, ctx: SuppressionContext, previousHidden: boolean): PublicValueRow {
+  const r = previousHidden ? { ...row, target: null } : row;
+  const flags = (r.flags ?? '').split(';').filter((f) => f && !(reason && (f === 'over_100' || f === 'small_denominator')));
+  if (reason) {
+    return {
+      ...r, numerator: null, denominator: null, value: null, status: null, change_vs_baseline: null,
+      baseline_value: baselineHidden ? null : r.baseline_value,
+      target: baselineHidden && ctx.baselineTargets.has(r.indicator_id) ? null : r.target,
+      flags: flags.join(';') || null, suppressed: true, suppression_reason: reason,
+    };
+  }
+  if (baselineHidden && r.year !== (r.baseline_year ?? 2020)) {
+    // The value stands; what is computed from the hidden baseline goes.
+    const targetHidden = ctx.baselineTargets.has(r.indicator_id);
+    return {
+      ...r, baseline_value: null, change_vs_baseline: null, target: targetHidden ? null : r.target,
+      status: null, flags: flags.join(';') || null, suppressed: false, suppression_reason: 'baseline',
+    };
+  }
+  return { ...r, flags: flags.join(';') || null, suppressed: false, suppression_reason: null };
 }
 
 /** The plan's headline at commune level: DTTS, both sexes, a value about persons. */

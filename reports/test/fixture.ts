@@ -2,10 +2,15 @@
 // tests run against it when no pipeline-built warehouse is at hand. Values are synthetic but
 // additive (every total is the sum of its parts), like the real ones.
 import { catalogRows } from '@dtts/indicators';
+import { activities } from '@dtts/connector-activities';
 import { census } from '@dtts/connector-census';
+import { civilRegistration } from '@dtts/connector-civil-registration';
+import { health } from '@dtts/connector-health';
 import { healthInsurance } from '@dtts/connector-health-insurance';
 import { poverty } from '@dtts/connector-poverty';
 import { school } from '@dtts/connector-school';
+import { staff } from '@dtts/connector-staff';
+import { villages } from '@dtts/connector-villages';
 import { withDb } from '@dtts/db';
 import { loadSourceCatalog } from '@dtts/warehouse';
 
@@ -41,7 +46,15 @@ function rng(seed: number) {
 
 interface Fine { year: number; c2020: string | null; c2025: string; group: string; sex: 'Nam' | 'Nữ'; num: number; den: number }
 
-type Kind = { id: string; sexSplit: boolean; ethnicSplit: boolean; make: (r: () => number, pop: number, year: number, sex: string, group: string) => [number, number] };
+type Kind = {
+  id: string; sexSplit: boolean; ethnicSplit: boolean; make: (r: () => number, pop: number, year: number, sex: string, group: string) => [number, number];
+  /** A count or yes/no (OUTPUTS.md): numerator = value, no denominator, a row (0) wherever the table is present. */
+  count?: boolean;
+  /** Measured for the whole district only (no commune rows). */
+  areaOnly?: boolean;
+  /** The last year with a value: the district level was abolished on 1 Jul 2025. */
+  lastYear?: number;
+};
 
 const KINDS: Kind[] = [
   { id: 'health_insurance_coverage', sexSplit: true, ethnicSplit: true, make: (r, pop, y) => [Math.round(pop * Math.min(1.03, 0.84 + 0.025 * (y - 2020) + r() * 0.08)), pop] },
@@ -51,6 +64,14 @@ const KINDS: Kind[] = [
   { id: 'solid_classrooms', sexSplit: false, ethnicSplit: false, make: (r, _pop, y) => { const d = 8 + Math.floor(r() * 30); return [Math.min(d, Math.round(d * (0.7 + 0.05 * (y - 2020)))), d]; } },
   // One boarding school (PTDTNT) per former commune of new Bảo Yên only: elsewhere the indicator does not apply.
   { id: 'boarding_school_standard', sexSplit: false, ethnicSplit: false, make: (_r, _pop, y) => [y >= 2023 ? 1 : 0, 1] },
+  // The indicators of the other sources (SOURCES.md §7), one of each shape: a count of persons by the
+  // mother's group (small counts: suppressed), a village rate (3 to 12 villages a commune: never
+  // suppressed), a count of activities per commune, a district rate with no 2025, a yearly yes/no.
+  { id: 'teen_first_births', sexSplit: false, ethnicSplit: true, count: true, make: (r, pop, y, _s, g) => [g === '01' ? 0 : Math.floor(r() * pop * 0.05 * (1 - 0.1 * (y - 2020))), 0] },
+  { id: 'paved_roads_to_village_centres', sexSplit: false, ethnicSplit: false, make: (r, _pop, y) => { const d = 3 + Math.floor(r() * 10); return [Math.min(d, Math.floor(d * (0.5 + 0.08 * (y - 2020)) + r())), d]; } },
+  { id: 'good_examples_per_commune', sexSplit: false, ethnicSplit: false, count: true, make: (r) => [2 + Math.floor(r() * 6), 0] },
+  { id: 'dtts_officials_district', sexSplit: true, ethnicSplit: false, areaOnly: true, lastYear: 2024, make: (r, _pop, y) => [40 + Math.floor(r() * 10) + y - 2020, 110] },
+  { id: 'annual_dtts_survey', sexSplit: false, ethnicSplit: false, count: true, areaOnly: true, make: (_r, _pop, y) => [y === 2021 ? 0 : 1, 0] },
 ];
 
 function fineRows(kind: Kind, seed: number): Fine[] {
@@ -71,7 +92,8 @@ function fineRows(kind: Kind, seed: number): Fine[] {
           if (!kind.sexSplit && sex === 'Nữ') continue;
           const pop = Math.round((people * share) / (kind.sexSplit ? 2 : 1));
           const [num, den] = (kind.id === 'solid_classrooms' && group !== '02') || (kind.id === 'boarding_school_standard' && c2025 !== '02947') ? [0, 0] : kind.make(r, pop, year, sex, group);
-          if (den > 0) out.push({ year, c2020, c2025, group, sex, num, den });
+          if (kind.lastYear !== undefined && year > kind.lastYear) continue;
+          if (den > 0 || kind.count) out.push({ year, c2020, c2025, group, sex, num, den });
         }
       }
     }
@@ -81,7 +103,7 @@ function fineRows(kind: Kind, seed: number): Fine[] {
 
 export interface FixtureRow {
   indicator_id: string; year: number; geo_level: string; geo_code: string; ethnic_group: string; sex: string;
-  numerator: number; denominator: number;
+  numerator: number; denominator: number | null;
 }
 
 function aggregate(kind: Kind, fine: Fine[]): FixtureRow[] {
@@ -90,18 +112,30 @@ function aggregate(kind: Kind, fine: Fine[]): FixtureRow[] {
     const key = [year, level, code, eth, sex].join('|');
     const row = rows.get(key) ?? { indicator_id: kind.id, year, geo_level: level, geo_code: code, ethnic_group: eth, sex, numerator: 0, denominator: 0 };
     row.numerator += f.num;
-    row.denominator += f.den;
+    row.denominator = kind.count ? null : (row.denominator ?? 0) + f.den;
     rows.set(key, row);
   };
-  for (const f of fine) {
-    const geos: [string, string][] = [['area', 'BAO_YEN'], ['commune_2025', f.c2025]];
-    if (f.c2020) geos.push(['commune_2020', f.c2020]);
+  for (const f of kind.areaOnly ? areaOnce(fine) : fine) {
+    const geos: [string, string][] = [['area', 'BAO_YEN']];
+    if (!kind.areaOnly) geos.push(['commune_2025', f.c2025]);
+    if (f.c2020 && !kind.areaOnly) geos.push(['commune_2020', f.c2020]);
     const minority = GROUPS.find(([g]) => g === f.group)![2];
     const eths = kind.ethnicSplit ? ['ALL', f.group, ...(minority ? ['DTTS'] : [])] : ['ALL'];
     const sexes = kind.sexSplit ? ['ALL', f.sex] : ['ALL'];
     for (const [level, code] of geos) for (const eth of eths) for (const sex of sexes) add(f.year, level, code, eth, sex, f);
   }
   return [...rows.values()];
+}
+
+/** An indicator of the district itself: one unit a year (the first commune's draw stands for the district's). */
+function areaOnce(fine: Fine[]): Fine[] {
+  const seen = new Set<string>();
+  return fine.filter((f) => {
+    const k = `${f.year}|${f.group}|${f.sex}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** trained_labour_female_share from the trained_labour_15_60 rows: women among the trained. */
@@ -153,14 +187,24 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
       create table marts.ethnic_groups (ethnic_group varchar, name_vi varchar, is_minority boolean);
       insert into marts.ethnic_groups values ${GROUPS.map(([c, n, m]) => `('${c}','${n}',${m})`).join(',')};
       create table ranked as
-        select f.*, case when c.unit = 'vnd_per_person_month' then numerator / denominator else 100.0 * numerator / denominator end as value,
+        select f.*, case when c.unit = 'vnd_per_person_month' then numerator / denominator when c.unit in ('count', 'yes_no') then numerator
+                         else 100.0 * numerator / denominator end as value,
                c.unit, c.direction, c.target_value as tv, c.name_vi
         from fine f join marts.indicator_catalog c on c.id = f.indicator_id;
       create table marts.indicator_values as
         select r.indicator_id, r.year, r.geo_level, r.geo_code, r.ethnic_group, r.sex, r.numerator, r.denominator, r.value,
           case when r.indicator_id = 'income_per_capita' then 2 * b.value
-               when r.indicator_id = 'poor_household_rate' then greatest(0, b.value - 20) else r.tv end as target,
-          case when b.value is null then 'no_data'
+               when r.indicator_id = 'poor_household_rate' then greatest(0, b.value - 20)
+               when r.indicator_id = 'teen_first_births' then 0.7 * p.value
+               when r.indicator_id = 'good_examples_per_commune' and r.geo_level = 'area' then 5 * (select count(*) from fine x where x.indicator_id = r.indicator_id
+                 and x.year = r.year and x.geo_level = case when r.year < 2025 then 'commune_2020' else 'commune_2025' end and x.ethnic_group = 'ALL')
+               when r.unit = 'yes_no' then 1 else r.tv end as target,
+          case when r.indicator_id = 'teen_first_births' then case when p.value is null then 'no_data' when r.value = 0 or r.value < 0.7 * p.value then 'achieved' else 'off_track' end
+               when r.indicator_id = 'good_examples_per_commune' and r.geo_level = 'area' then case when (select min(numerator) from fine x where x.indicator_id = r.indicator_id
+                 and x.year = r.year and x.geo_level = case when r.year < 2025 then 'commune_2020' else 'commune_2025' end and x.ethnic_group = 'ALL') >= 5 then 'achieved' else 'off_track' end
+               when r.indicator_id = 'good_examples_per_commune' then case when r.value >= 5 then 'achieved' else 'off_track' end
+               when r.unit = 'yes_no' then case when r.value = 1 then 'achieved' else 'off_track' end
+               when b.value is null then 'no_data'
                when r.direction = 'higher_is_better' and r.value >= (case when r.indicator_id = 'income_per_capita' then 2 * b.value else r.tv end) then 'achieved'
                when r.direction = 'lower_is_better' and r.value <= greatest(0, b.value - 20) then 'achieved'
                when r.year >= 2025 then 'not_achieved'
@@ -175,6 +219,8 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
         from ranked r
         left join ranked b on b.year = 2020 and b.indicator_id = r.indicator_id and b.geo_level = r.geo_level and b.geo_code = r.geo_code
           and b.ethnic_group = r.ethnic_group and b.sex = r.sex
+        left join ranked p on p.year = r.year - 1 and p.indicator_id = r.indicator_id and p.geo_level = r.geo_level and p.geo_code = r.geo_code
+          and p.ethnic_group = r.ethnic_group and p.sex = r.sex
         left join marts.geographies g on g.geo_level = r.geo_level and g.geo_code = r.geo_code
         left join marts.ethnic_groups e on e.ethnic_group = r.ethnic_group;
       drop table ranked; drop table fine;
@@ -204,7 +250,7 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
         ('school',2022,'school/2022/hoc_sinh.xlsx','unknown_value','value "${FIXTURE_PII[1]}" for ${FIXTURE_PII[0]} looked odd','{}');
     `);
     // ref.sources as the warehouse writes it: from the real connector declarations
-    await loadSourceCatalog(db, [census, school, healthInsurance, poverty]);
+    await loadSourceCatalog(db, [census, school, healthInsurance, poverty, health, civilRegistration, staff, villages, activities]);
   });
 }
 

@@ -33,6 +33,8 @@ let sourcesDir: string;
 let siteDir: string;
 let result: BuildReportsResult;
 let warehouse: string;
+/** Indicators with at least one value in the warehouse (all 40 once the sample has every source). */
+let withValues: Set<string>;
 const progress: string[] = [];
 
 beforeAll(async () => {
@@ -47,6 +49,7 @@ beforeAll(async () => {
     warehouse = join(work, 'out', 'warehouse.duckdb');
   }
   siteDir = join(work, 'site');
+  withValues = new Set((await withDb(warehouse, (db) => db.all<{ id: string }>(`select distinct indicator_id as id from marts.indicator_values`))).map((r) => r.id));
   result = await buildReports({
     warehousePath: warehouse,
     siteDir,
@@ -100,7 +103,7 @@ describe('the built site', () => {
 });
 
 describe('the printable report', () => {
-  const STATUSES = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn']);
+  const STATUSES = new Set(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt', 'Chưa có số liệu', 'Chưa đánh giá', 'Ẩn', 'Không đặt mục tiêu']);
   let doc: Document;
   beforeAll(async () => {
     // A silent console: jsdom's CSS parser does not know @page margin boxes (Chromium does).
@@ -115,13 +118,14 @@ describe('the printable report', () => {
     expect(cover).toMatch(/test-run-42/);
     expect(cover).toMatch(/05\/03\/2026/); // build date, dd/mm/yyyy
     const rows = [...doc.querySelectorAll('table.score tr[data-indicator]')];
-    const scored = catalogRows.filter((c) => c.has_source && c.target_kind !== 'no_target');
+    // Every target with values, the context indicator (no target) too: 40 when every source is there.
+    const scored = catalogRows.filter((c) => withValues.has(c.indicator_id));
     expect(rows.length).toBe(scored.length);
     const statuses = rows.map((r) => r.querySelector('.status')?.textContent ?? '');
     for (const st of statuses) expect(STATUSES).toContain(st);
     expect(statuses.some((st) => /^(Đạt|Đúng tiến độ|Chậm tiến độ)$/.test(st))).toBe(true);
     const sections = [...doc.querySelectorAll('section.indicator')];
-    expect(sections.map((x) => x.getAttribute('data-indicator'))).toEqual(catalogRows.filter((c) => c.has_source).map((c) => c.indicator_id));
+    expect(sections.map((x) => x.getAttribute('data-indicator'))).toEqual(scored.map((c) => c.indicator_id));
     for (const x of sections) {
       expect(x.querySelectorAll('svg').length, x.id).toBeGreaterThanOrEqual(1);
       expect(x.querySelector('ol.notes')!.textContent, x.id).toMatch(/Nguồn: .*\(\d\d\/\d\d/);
@@ -138,7 +142,7 @@ describe('the printable report', () => {
     const small = await withDb(warehouse, (db) => db.all<{ indicator_id: string; year: number; geo_code: string; value: number }>(
       `select indicator_id, cast(year as integer) as year, geo_code, value from marts.indicator_values
        where geo_level = 'commune_2025' and ethnic_group = 'DTTS' and sex = 'ALL' and numerator between 1 and 4
-         and indicator_id not in ('solid_classrooms', 'boarding_school_standard', 'semi_boarding_schools_standard', 'income_per_capita')`));
+         and indicator_id not in (${catalogRows.filter((c) => !c.about_persons || c.unit === 'vnd_per_person_month').map((c) => `'${c.indicator_id}'`).join(', ')})`));
     expect(small.length).toBeGreaterThan(0);
     for (const c of small) {
       const cell = doc.querySelector(`td[data-cell="${c.indicator_id}|${c.year}|commune_2025|${c.geo_code}|DTTS|ALL"]`);
@@ -147,7 +151,8 @@ describe('the printable report', () => {
       expect(cell!.textContent).not.toMatch(/\d/);
       // Nor in the commune's row of that section's table, year by year.
       const yearCells = [...cell!.closest('tr')!.querySelectorAll('td[data-cell]')].map((td) => td.textContent);
-      expect(yearCells).not.toContain(formatValue(c.value, 'percent'));
+      const unit = catalogRows.find((x) => x.indicator_id === c.indicator_id)!.unit;
+      expect(yearCells).not.toContain(formatValue(c.value, unit));
     }
   });
 
@@ -161,7 +166,7 @@ describe('the printable report', () => {
     const bytes = await readFile(pdf);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Cover, scorecard, one page per computed indicator at least, the targets waiting for a source.
-    expect(pdfPages(bytes)).toBeGreaterThanOrEqual(catalogRows.filter((c) => c.has_source).length + 2);
+    expect(pdfPages(bytes)).toBeGreaterThanOrEqual(withValues.size + 2);
     expect(progress.some((m) => /printable report: HTML and PDF/.test(m))).toBe(true);
     expect(doc.querySelector('a[href="bao-cao.pdf"]')).not.toBeNull();
     await mkdir(SHOTS, { recursive: true });
@@ -256,10 +261,12 @@ describe('the site in Chromium', () => {
     expect(r.text).toMatch(/\d,\d%/); // vi-VN decimals
     expect(r.crumbs).toEqual(['Trang chủ']);
     expect(r.text).toMatch(/Báo cáo in \(A4\)/);
-    // The targets still waiting for a source, with their plan clause and expected source, in Vietnamese.
-    expect(r.text).toMatch(/Chỉ tiêu chưa có nguồn số liệu/);
-    expect(r.text).toMatch(/Tỷ lệ cán bộ cấp xã có trình độ đại học trở lên\s+II\.4\.\(9\)/);
-    expect(r.text).toMatch(/Phòng Nội vụ/);
+    // The targets with no value in this run (a source the sample lacks), with their plan clause and source,
+    // in Vietnamese; none when every source is there.
+    expect(r.text).toMatch(/Chỉ tiêu chưa có số liệu/);
+    const missing = catalogRows.filter((c) => !withValues.has(c.indicator_id));
+    if (missing.length === 0) expect(r.text).toMatch(/Mọi mục tiêu của Kế hoạch đều có số liệu/);
+    else expect(r.text).toMatch(new RegExp(`${missing[0]!.name_vi.replace(/[()]/g, '\\$&')}\\s+${missing[0]!.clause.replace(/[().]/g, '\\$&')}`));
     expect(r.text).not.toMatch(/none yet|expected:|register|survey/i);
   }, 60_000);
 
@@ -271,6 +278,19 @@ describe('the site in Chromium', () => {
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.images).toBe(1);
     expect(r.text).toMatch(/Nguồn/);
+  }, 60_000);
+
+  it('renders a count indicator page: bars by year, whole numbers, no %', async () => {
+    const id = ['good_examples_per_commune', 'child_marriages'].find((x) => withValues.has(x));
+    if (!id) return; // the sample has none of the other sources yet
+    const name = catalogRows.find((c) => c.indicator_id === id)!.name_vi;
+    const r = await open(`/chi-tieu/${id}`, 'indicator-count.png');
+    common(r);
+    expect(r.crumbs).toEqual(['Trang chủ', 'Chỉ tiêu', name]);
+    expect(r.charts).toBeGreaterThanOrEqual(1);
+    expect(r.text).toMatch(/số đếm từng năm/);
+    expect(r.text).toMatch(/\(31\/12/); // the §7 sources describe 31 Dec
+    expect(r.text).not.toMatch(/\d%/);
   }, 60_000);
 
   it('renders a commune page with its chart and the partial-baseline note', async () => {
