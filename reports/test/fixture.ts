@@ -168,10 +168,10 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
     const values = rows.map((r) => `('${r.indicator_id}',${r.year},'${r.geo_level}','${r.geo_code}','${r.ethnic_group}','${r.sex}',${r.numerator},${r.denominator})`);
     for (let i = 0; i < values.length; i += 2000) await db.run(`insert into fine values ${values.slice(i, i + 2000).join(',')}`);
     const cat = catalogRows.map((c) =>
-      `(${[c.indicator_id, c.clause, c.name_vi, c.name_en, c.unit, c.direction, c.target_text_vi].map(q).join(',')},${c.target_value ?? 'null'},${q(c.source)},${c.reference_date === null ? 'null' : q(c.reference_date)},${c.has_source})`);
+      `(${[c.indicator_id, c.clause, c.name_vi, c.name_en, c.unit, c.direction, c.target_text_vi].map(q).join(',')},${c.target_value ?? 'null'},${q(c.source)},${c.has_source})`);
     await db.exec(`
       create table marts.indicator_catalog (id varchar, clause varchar, name_vi varchar, name_en varchar, unit varchar, direction varchar,
-        target_text_vi varchar, target_value double, source varchar, reference_date varchar, has_source boolean);
+        target_text_vi varchar, target_value double, source varchar, has_source boolean);
       insert into marts.indicator_catalog values ${cat.join(',')};
       create schema ref;
       create table marts.geographies (geo_level varchar, geo_code varchar, name varchar, frame varchar, parent_2025_code varchar,

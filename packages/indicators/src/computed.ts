@@ -7,8 +7,6 @@ const PERSON_BASED: Disaggregations = { geography: [...ALL_GEOGRAPHIES], ethnicG
 const HOUSEHOLD_BASED: Disaggregations = { geography: [...ALL_GEOGRAPHIES], ethnicGroup: true, sex: false };
 const SCHOOL_LEVEL: Disaggregations = { geography: [...ALL_GEOGRAPHIES], ethnicGroup: false, sex: false };
 
-const CENSUS_DATE = '1 Oct YEAR (census)';
-const SCHOOL_AND_CENSUS = '5 Sep YEAR (school) / 1 Oct YEAR (census population)';
 
 const common = { hasSource: true, targetYear: 2025, baselineYear: 2020, changeVsBaseline: 'points' } as const;
 
@@ -29,7 +27,7 @@ function enrolment(
       fact: 'students', sum: '1', where: `cap_hoc = '${level}' and ${personsAged(from, to)}`,
     },
     denominator: { descriptionVi: `Dân số ${from}–${to} tuổi`, description: `census population aged ${from}–${to}`, fact: 'persons', sum: '1', where: personsAged(from, to) },
-    disaggregations: PERSON_BASED, sources: ['school.hoc_sinh', 'census.nhan_khau'], referenceDate: SCHOOL_AND_CENSUS,
+    disaggregations: PERSON_BASED, sources: ['school.hoc_sinh', 'census.nhan_khau'],
     target,
     notes: 'Students are matched to no census person: the value can exceed 100% and is then flagged.',
   };
@@ -49,7 +47,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
       description: 'Σ household size, households with a known income',
       fact: 'households', sum: 'household_size', where: 'thu_nhap_binh_quan is not null',
     },
-    disaggregations: HOUSEHOLD_BASED, sources: ['census.ho', 'census.nhan_khau'], referenceDate: CENSUS_DATE,
+    disaggregations: HOUSEHOLD_BASED, sources: ['census.ho', 'census.nhan_khau'],
     target: { kind: 'double_baseline', factor: 2, textVi: 'Phấn đấu mức thu nhập bình quân của người dân tộc thiểu số tăng 2 lần so với năm 2020.' },
   },
   {
@@ -58,7 +56,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'lower_is_better',
     numerator: { descriptionVi: 'Số hộ nghèo (danh sách rà soát)', description: 'households in ho_ngheo classified poor', fact: 'poverty_households', sum: '1', where: "phan_loai = 'poor'" },
     denominator: { descriptionVi: 'Số hộ (điều tra dân số)', description: 'census households', fact: 'households', sum: '1' },
-    disaggregations: HOUSEHOLD_BASED, sources: ['poverty.ho_ngheo', 'census.ho'], referenceDate: '1 Nov YEAR (poverty review) / 1 Oct YEAR (census)',
+    disaggregations: HOUSEHOLD_BASED, sources: ['poverty.ho_ngheo', 'census.ho'],
     target: { kind: 'yearly_decrease_points', points: 4, upTo: 5, textVi: 'Tỷ lệ hộ nghèo trong vùng đồng bào DTTS mỗi năm giảm từ 4-5%.' },
     methodBreakAfterYear: 2021,
     methodNote: '2020–2021 under QĐ 59/2015/QĐ-TTg, 2022–2025 under NĐ 07/2021/NĐ-CP: the 2021→2022 change is a break in method, not progress.',
@@ -70,7 +68,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'lower_is_better',
     numerator: { descriptionVi: 'Số hộ cận nghèo (danh sách rà soát)', description: 'households in ho_ngheo classified near-poor', fact: 'poverty_households', sum: '1', where: "phan_loai = 'near_poor'" },
     denominator: { descriptionVi: 'Số hộ (điều tra dân số)', description: 'census households', fact: 'households', sum: '1' },
-    disaggregations: HOUSEHOLD_BASED, sources: ['poverty.ho_ngheo', 'census.ho'], referenceDate: '1 Nov YEAR (poverty review) / 1 Oct YEAR (census)',
+    disaggregations: HOUSEHOLD_BASED, sources: ['poverty.ho_ngheo', 'census.ho'],
     target: { kind: 'no_target', textVi: '(Chỉ số bối cảnh cho mục tiêu giảm nghèo; kế hoạch không đặt chỉ tiêu riêng.)' },
     methodBreakAfterYear: 2021,
     methodNote: '2020–2021 under QĐ 59/2015/QĐ-TTg, 2022–2025 under NĐ 07/2021/NĐ-CP.',
@@ -83,7 +81,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số hộ sử dụng điện lưới quốc gia', description: 'households with dien_luoi', fact: 'households', sum: '1', where: 'dien_luoi' },
     denominator: { descriptionVi: 'Số hộ', description: 'census households', fact: 'households', sum: '1' },
-    disaggregations: HOUSEHOLD_BASED, sources: ['census.ho', 'census.nhan_khau'], referenceDate: CENSUS_DATE,
+    disaggregations: HOUSEHOLD_BASED, sources: ['census.ho', 'census.nhan_khau'],
     target: { kind: 'at_least', value: 98, textVi: '98% số hộ dân được sử dụng điện lưới quốc gia và các nguồn điện khác phù hợp' },
   },
   {
@@ -92,7 +90,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số người trong hộ dùng nước hợp vệ sinh', description: 'persons in households with nuoc_hop_ve_sinh', fact: 'persons', sum: '1', where: 'nuoc_hop_ve_sinh' },
     denominator: { descriptionVi: 'Số người', description: 'census persons', fact: 'persons', sum: '1' },
-    disaggregations: PERSON_BASED, sources: ['census.ho', 'census.nhan_khau'], referenceDate: CENSUS_DATE,
+    disaggregations: PERSON_BASED, sources: ['census.ho', 'census.nhan_khau'],
     target: { kind: 'exactly_100', value: 100, textVi: '100 % đồng bào DTTS được sử dụng nước sinh hoạt hợp vệ sinh' },
   },
   {
@@ -102,7 +100,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     // Only schools whose two counts are both known: an unknown total must not leave its solid rooms counted.
     numerator: { descriptionVi: 'Số phòng học kiên cố', description: 'Σ so_phong_kien_co of the schools in the geography (both counts known)', fact: 'schools', sum: 'so_phong_kien_co', where: 'so_phong_hoc is not null and so_phong_kien_co is not null' },
     denominator: { descriptionVi: 'Số phòng học (trường đóng trên địa bàn)', description: 'Σ so_phong_hoc of the schools in the geography (both counts known)', fact: 'schools', sum: 'so_phong_hoc', where: 'so_phong_hoc is not null and so_phong_kien_co is not null' },
-    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'],
     target: { kind: 'exactly_100', value: 100, textVi: '100% số trường, lớp học được xây dựng kiên cố' },
     notes: 'By the commune where the school stands; no ethnic or sex split.',
   },
@@ -113,7 +111,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số hộ đã được bố trí ổn định', description: 'households with da_bo_tri', fact: 'households', sum: '1', where: 'da_bo_tri' },
     denominator: { descriptionVi: 'Số hộ thuộc vùng nguy cơ hoặc đã bố trí', description: 'households with vung_nguy_co or da_bo_tri', fact: 'households', sum: '1', where: 'vung_nguy_co or da_bo_tri' },
-    disaggregations: HOUSEHOLD_BASED, sources: ['census.ho', 'census.nhan_khau'], referenceDate: CENSUS_DATE,
+    disaggregations: HOUSEHOLD_BASED, sources: ['census.ho', 'census.nhan_khau'],
     target: {
       kind: 'at_least', value: 60,
       textVi: 'Quy hoạch, sắp xếp, di dời, bố trí khoảng 60% số hộ DTTS đang cư trú phân tán, ở các khu vực xa xôi, hẻo lánh, nơi có nguy cơ xảy ra lũ ống, lũ quét, sạt lở trên địa bàn vùng ĐBKK.',
@@ -134,7 +132,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số người 15–60 tuổi biết đọc, biết viết', description: 'persons 15–60 with biet_doc_viet', fact: 'persons', sum: '1', where: `${personsAged(15, 60)} and biet_doc_viet` },
     denominator: { descriptionVi: 'Số người 15–60 tuổi', description: 'persons 15–60', fact: 'persons', sum: '1', where: personsAged(15, 60) },
-    disaggregations: PERSON_BASED, sources: ['census.nhan_khau'], referenceDate: CENSUS_DATE,
+    disaggregations: PERSON_BASED, sources: ['census.nhan_khau'],
     target: { kind: 'more_than', value: 93.5, textVi: 'người DTTS trong độ tuổi từ 15 đến 60 tuổi đọc thông, viết thạo tiếng phổ thông trên 93,5%' },
   },
   {
@@ -143,7 +141,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số trường PTDTNT đạt chuẩn quốc gia', description: 'PTDTNT schools meeting the national standard', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTNT' and dat_chuan_quoc_gia" },
     denominator: { descriptionVi: 'Số trường PTDTNT', description: 'PTDTNT schools', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTNT'" },
-    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'],
     target: { kind: 'exactly_100', value: 100, textVi: 'Duy trì trường Dân tộc nội trú THPT&THCS huyện đạt chuẩn quốc gia' },
     notes: 'By the commune where the school stands; "duy trì" (maintained): 100%.',
   },
@@ -153,7 +151,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số trường PTDTBT đạt chuẩn quốc gia', description: 'PTDTBT schools meeting the national standard', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTBT' and dat_chuan_quoc_gia" },
     denominator: { descriptionVi: 'Số trường PTDTBT', description: 'PTDTBT schools', fact: 'schools', sum: '1', where: "loai_truong = 'PTDTBT'" },
-    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: SCHOOL_LEVEL, counts: 'units', sources: ['school.truong'],
     target: { kind: 'more_than', value: 60, textVi: 'trên 60% trường PTDT bán trú đạt chuẩn quốc gia' },
   },
   {
@@ -162,7 +160,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số học sinh THCS, THPT học trường PTDTNT', description: 'THCS + THPT students in PTDTNT schools', fact: 'students', sum: '1', where: "cap_hoc in ('THCS', 'THPT') and school_type = 'PTDTNT'" },
     denominator: { descriptionVi: 'Số học sinh THCS, THPT', description: 'THCS + THPT students (any age)', fact: 'students', sum: '1', where: "cap_hoc in ('THCS', 'THPT')" },
-    disaggregations: PERSON_BASED, sources: ['school.hoc_sinh', 'school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: PERSON_BASED, sources: ['school.hoc_sinh', 'school.truong'],
     target: { kind: 'at_least', value: 5, textVi: '5% số học sinh DTTS cấp THCS và THPT được học phổ thông trong trường PTDT nội trú' },
   },
   {
@@ -171,7 +169,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số học sinh tiểu học, THCS học trường có học sinh bán trú', description: 'Tiểu học + THCS students in schools with co_hoc_sinh_ban_tru', fact: 'students', sum: '1', where: "cap_hoc in ('TH', 'THCS') and school_has_semi_boarding" },
     denominator: { descriptionVi: 'Số học sinh tiểu học, THCS', description: 'Tiểu học + THCS students', fact: 'students', sum: '1', where: "cap_hoc in ('TH', 'THCS')" },
-    disaggregations: PERSON_BASED, sources: ['school.hoc_sinh', 'school.truong'], referenceDate: '5 Sep YEAR (school)',
+    disaggregations: PERSON_BASED, sources: ['school.hoc_sinh', 'school.truong'],
     target: { kind: 'at_least', value: 30, textVi: '30% số học sinh DTTS cấp tiểu học và THCS được học trong trường có học sinh bán trú' },
   },
   {
@@ -183,7 +181,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
       fact: 'card_holders', sum: '1',
     },
     denominator: { descriptionVi: 'Dân số', description: 'census population', fact: 'persons', sum: '1' },
-    disaggregations: PERSON_BASED, sources: ['health-insurance.the_bhyt', 'census.nhan_khau'], referenceDate: '31 Dec YEAR (cards) / 1 Oct YEAR (census population)',
+    disaggregations: PERSON_BASED, sources: ['health-insurance.the_bhyt', 'census.nhan_khau'],
     target: { kind: 'more_than', value: 98, textVi: 'Tỷ lệ đồng bào DTTS tham gia bảo hiểm y tế đạt trên 98%.' },
     notes: 'Card holders are matched to no census person: the value can exceed 100% and is then flagged.',
   },
@@ -193,7 +191,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: { descriptionVi: 'Số người 15–60 tuổi đã qua đào tạo', description: 'persons 15–60 with dao_tao_nghe', fact: 'persons', sum: '1', where: `${personsAged(15, 60)} and dao_tao_nghe` },
     denominator: { descriptionVi: 'Số người 15–60 tuổi', description: 'persons 15–60', fact: 'persons', sum: '1', where: personsAged(15, 60) },
-    disaggregations: PERSON_BASED, sources: ['census.nhan_khau'], referenceDate: CENSUS_DATE,
+    disaggregations: PERSON_BASED, sources: ['census.nhan_khau'],
     target: { kind: 'at_least', value: 63, textVi: 'Tỷ lệ lao động là người DTTS trong độ tuổi được đào tạo nghề phù hợp với nhu cầu đạt 63 %' },
   },
   {
@@ -203,7 +201,7 @@ export const fourSourceIndicators: ComputedIndicator[] = [
     numerator: { descriptionVi: 'Số nữ 15–60 tuổi đã qua đào tạo', description: 'women among the trained persons 15–60', fact: 'persons', sum: '1', where: `${personsAged(15, 60)} and dao_tao_nghe and sex = 'Nữ'` },
     denominator: { descriptionVi: 'Số người 15–60 tuổi đã qua đào tạo', description: 'trained persons 15–60', fact: 'persons', sum: '1', where: `${personsAged(15, 60)} and dao_tao_nghe` },
     disaggregations: { geography: [...ALL_GEOGRAPHIES], ethnicGroup: true, sex: false },
-    sources: ['census.nhan_khau'], referenceDate: CENSUS_DATE,
+    sources: ['census.nhan_khau'],
     target: { kind: 'at_least', value: 34, textVi: 'trong đó có ít nhất 34 % là lao động nữ' },
     notes: 'The sex split is the definition itself: sex ALL only.',
   },

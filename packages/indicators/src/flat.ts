@@ -59,7 +59,6 @@ export interface CatalogRow {
   method_note_vi: string | null;
   disaggregations: string;
   source: string;
-  reference_date: string | null;
   has_source: boolean;
   /** False for indicators of schools, villages, communes, organisations and activities: never suppressed. */
   about_persons: boolean;
@@ -129,7 +128,6 @@ function toRow(indicator: Indicator, index: number): CatalogRow {
     method_note_vi: computed?.methodNoteVi ?? computed?.methodNote ?? null,
     disaggregations: split,
     source: computed ? computed.sources.join(', ') : `none yet (expected: ${indicator.hasSource ? '' : indicator.expectedSource})`,
-    reference_date: computed?.referenceDate ?? null,
     has_source: indicator.hasSource,
     about_persons: (indicator.counts ?? 'persons') === 'persons',
     district_level: indicator.districtLevel ?? false,

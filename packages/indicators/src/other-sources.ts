@@ -12,7 +12,6 @@ const ALL_ONLY: Disaggregations = { geography: [...ALL_GEOGRAPHIES], ethnicGroup
 const AREA_ALL_ONLY: Disaggregations = { geography: [...AREA_ONLY], ethnicGroup: false, sex: false };
 
 const common = { hasSource: true, targetYear: 2025, baselineYear: 2020, changeVsBaseline: 'points' } as const;
-const DEC_31 = '31 Dec YEAR';
 
 // Ages follow the census rule: the year of the event minus the birth year. The connectors load the
 // birth year of each person of a row (`nam_sinh_<who>`, from the year column or the birth date).
@@ -47,7 +46,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
       fact: 'health.sinh_de', sum: '1', where: "so_lan_kham_thai >= 4 and noi_de in ('facility', 'home_with_staff')",
     },
     denominator: deliveries,
-    disaggregations: GROUPS_NO_SEX, sources: ['health.sinh_de'], referenceDate: DEC_31,
+    disaggregations: GROUPS_NO_SEX, sources: ['health.sinh_de'],
     target: { kind: 'more_than', value: 85, textVi: 'Trên 85% phụ nữ người DTTS có thai được khám thai định kỳ, sinh con ở cơ sở y tế hoặc có sự trợ giúp của cán bộ y tế' },
     notes: "By the mother's ethnic group and commune of residence; an unknown number of visits counts in the denominator only.",
   },
@@ -63,7 +62,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
       descriptionVi: 'Số trẻ 0–1826 ngày tuổi được cân (cân nặng hợp lý)', description: 'children weighed, aged 0–1826 days, with a plausible z',
       fact: 'health.can_tre', sum: '1', where: `${weighedUnder5} and weight_for_age_z is not null`,
     },
-    disaggregations: GROUPS_AND_SEXES, sources: ['health.can_tre'], referenceDate: DEC_31,
+    disaggregations: GROUPS_AND_SEXES, sources: ['health.can_tre'],
     target: { kind: 'less_than', value: 13.5, textVi: 'giảm tỷ lệ trẻ em người DTTS suy dinh dưỡng thể nhẹ cân (cân nặng/tuổi) còn dưới 13,5%' },
   },
   // II.4.(8): births and marriages, counts of persons
@@ -76,7 +75,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
       fact: 'health.sinh_de', sum: '1', where: `lan_sinh = 1 and ${ageAt('ngay_de', 'nam_sinh_me')} < 18`,
     },
     denominator: null,
-    disaggregations: GROUPS_NO_SEX, sources: ['health.sinh_de'], referenceDate: DEC_31,
+    disaggregations: GROUPS_NO_SEX, sources: ['health.sinh_de'],
     target: { kind: 'yearly_decrease_percent', percent: 30, textVi: 'hằng năm giảm trên 30% số phụ nữ dưới 18 tuổi sinh con con lần đầu trong các DTTS' },
     notes: "By the mother's ethnic group; the target each year is 70% of the previous year's count.",
   },
@@ -90,7 +89,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
       fact: 'civil-registration.hon_nhan', sum: '1', where: `${ageAt('ngay', 'nam_sinh_chong')} < 20 or ${ageAt('ngay', 'nam_sinh_vo')} < 18`,
     },
     denominator: null,
-    disaggregations: GROUPS_NO_SEX, sources: ['civil-registration.hon_nhan'], referenceDate: DEC_31,
+    disaggregations: GROUPS_NO_SEX, sources: ['civil-registration.hon_nhan'],
     target: { kind: 'none_remaining', value: 0, textVi: 'cơ bản không còn tảo hôn' },
     notes: "A couple's ethnic group is the wife's.",
   },
@@ -100,7 +99,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'count', direction: 'lower_is_better',
     numerator: { descriptionVi: 'Số cặp kết hôn cận huyết thống ghi nhận trong năm', description: 'couples with can_huyet', fact: 'civil-registration.hon_nhan', sum: '1', where: 'can_huyet' },
     denominator: null,
-    disaggregations: GROUPS_NO_SEX, sources: ['civil-registration.hon_nhan'], referenceDate: DEC_31,
+    disaggregations: GROUPS_NO_SEX, sources: ['civil-registration.hon_nhan'],
     target: { kind: 'none_remaining', value: 0, textVi: 'không còn hôn nhân cận huyết thống' },
     notes: "A couple's ethnic group is the wife's.",
   },
@@ -112,7 +111,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', districtLevel: true,
     numerator: staff('Số cán bộ, công chức, viên chức người DTTS cấp huyện', "DTTS persons with cap 'Huyện' (every loai, teachers included)", `cap = 'Huyện' and ${IS_DTTS}`),
     denominator: staff('Số cán bộ, công chức, viên chức cấp huyện', "persons with cap 'Huyện'", "cap = 'Huyện'"),
-    disaggregations: { geography: [...AREA_ONLY], ethnicGroup: false, sex: true }, sources: ['staff.can_bo'], referenceDate: DEC_31,
+    disaggregations: { geography: [...AREA_ONLY], ethnicGroup: false, sex: true }, sources: ['staff.can_bo'],
     target: { kind: 'at_least', value: 50, textVi: 'Tỷ lệ cán bộ, công chức, viên chức người DTTS cấp huyện đạt 50 % (tính cả giáo viên)' },
     notes: 'Its ethnic split is the definition: ALL only.',
   },
@@ -122,7 +121,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: staff('Số cán bộ, công chức cấp xã người DTTS', "DTTS persons with cap 'Xã' and loai Cán bộ or Công chức", `${COMMUNE_OFFICIALS} and ${IS_DTTS}`),
     denominator: staff('Số cán bộ, công chức cấp xã', "persons with cap 'Xã' and loai Cán bộ or Công chức", COMMUNE_OFFICIALS),
-    disaggregations: { geography: [...ALL_GEOGRAPHIES], ethnicGroup: false, sex: true }, sources: ['staff.can_bo'], referenceDate: DEC_31,
+    disaggregations: { geography: [...ALL_GEOGRAPHIES], ethnicGroup: false, sex: true }, sources: ['staff.can_bo'],
     target: { kind: 'at_least', value: 65, textVi: 'cấp xã đạt 65 %' },
     notes: 'Its ethnic split is the definition: ALL only.',
   },
@@ -132,7 +131,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: staff('Số cán bộ cấp xã có trình độ đại học trở lên', "cap 'Xã', loai Cán bộ, trinh_do Đại học, Thạc sĩ or Tiến sĩ", `${COMMUNE_CADRES} and ${UNIVERSITY}`),
     denominator: staff('Số cán bộ cấp xã', "cap 'Xã', loai Cán bộ", COMMUNE_CADRES),
-    disaggregations: GROUPS_AND_SEXES, sources: ['staff.can_bo'], referenceDate: DEC_31,
+    disaggregations: GROUPS_AND_SEXES, sources: ['staff.can_bo'],
     target: { kind: 'at_least', value: 95, textVi: '95 % cán bộ cấp xã đạt trình độ đại học trở lên' },
   },
   {
@@ -141,7 +140,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: staff('Số công chức cấp xã có trình độ đại học trở lên', "cap 'Xã', loai Công chức, trinh_do Đại học, Thạc sĩ or Tiến sĩ", `${COMMUNE_CIVIL_SERVANTS} and ${UNIVERSITY}`),
     denominator: staff('Số công chức cấp xã', "cap 'Xã', loai Công chức", COMMUNE_CIVIL_SERVANTS),
-    disaggregations: GROUPS_AND_SEXES, sources: ['staff.can_bo'], referenceDate: DEC_31,
+    disaggregations: GROUPS_AND_SEXES, sources: ['staff.can_bo'],
     target: { kind: 'exactly_100', value: 100, textVi: '100% công chức cấp xã có trình độ đại học trở lên' },
   },
   {
@@ -150,7 +149,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better',
     numerator: staff('Số cán bộ chủ chốt cấp xã đã được bồi dưỡng quản lý kinh tế', "cap 'Xã', chu_chot and boi_duong_qlkt", `${KEY_CADRES} and boi_duong_qlkt`),
     denominator: staff('Số cán bộ chủ chốt cấp xã', "cap 'Xã', chu_chot", KEY_CADRES),
-    disaggregations: GROUPS_AND_SEXES, sources: ['staff.can_bo'], referenceDate: DEC_31,
+    disaggregations: GROUPS_AND_SEXES, sources: ['staff.can_bo'],
     target: { kind: 'at_least', value: 90, textVi: '90% cán bộ chủ chốt cấp xã được bồi dưỡng kiến thức quản lý kinh tế' },
   },
   // II.4.(3): villages and communes
@@ -160,7 +159,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', counts: 'units',
     numerator: villages('Số thôn có đường đến trung tâm thôn rải nhựa hoặc bê tông', "villages with mat_duong 'Nhựa' or 'Bê tông'", "mat_duong in ('Nhựa', 'Bê tông')"),
     denominator: villages('Số thôn, bản, tổ dân phố', 'villages (thon)'),
-    disaggregations: ALL_ONLY, sources: ['villages.thon'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['villages.thon'],
     target: { kind: 'exactly_100', value: 100, textVi: 'Nâng cấp 100 % đường ô tô đến trung tâm thôn, bản được rải nhựa hoặc bê tông' },
   },
   {
@@ -173,7 +172,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
       fact: 'villages.thon', sum: '1', where: 'tiep_can_thong_tin', plus: [{ fact: 'villages.xa', sum: '1', where: 'tiep_can_thong_tin' }],
     },
     denominator: { descriptionVi: 'Số thôn cộng số xã', description: 'villages (thon) + communes (xa)', fact: 'villages.thon', sum: '1', plus: [{ fact: 'villages.xa', sum: '1' }] },
-    disaggregations: ALL_ONLY, sources: ['villages.thon', 'villages.xa'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['villages.thon', 'villages.xa'],
     target: { kind: 'exactly_100', value: 100, textVi: '100 % xã, phường, thị trấn, thôn, bản, tổ dân phổ đọc được báo, xem được truyền hình và nghe được phát thanh của tỉnh trên thiết bị thông minh' },
   },
   // II.4.(8): village and commune culture
@@ -183,7 +182,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', counts: 'units',
     numerator: villages('Số thôn có đội văn hóa, văn nghệ (câu lạc bộ) truyền thống', 'villages with doi_van_nghe', 'doi_van_nghe'),
     denominator: villages('Số thôn, bản, tổ dân phố', 'villages (thon)'),
-    disaggregations: ALL_ONLY, sources: ['villages.thon'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['villages.thon'],
     target: { kind: 'more_than', value: 80, textVi: 'Trên 80% thôn có đội văn hóa, văn nghệ (hoặc câu lạc bộ) truyền thống' },
   },
   {
@@ -192,7 +191,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', counts: 'units',
     numerator: villages('Số thôn có đội văn nghệ hoạt động thường xuyên', 'villages with doi_van_nghe and doi_hoat_dong_thuong_xuyen', 'doi_van_nghe and doi_hoat_dong_thuong_xuyen'),
     denominator: villages('Số thôn có đội văn hóa, văn nghệ', 'villages with doi_van_nghe', 'doi_van_nghe'),
-    disaggregations: ALL_ONLY, sources: ['villages.thon'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['villages.thon'],
     target: { kind: 'at_least', value: 60, textVi: 'trong đó 60% hoạt động thường xuyên, có chất lượng' },
   },
   {
@@ -201,7 +200,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', counts: 'units',
     numerator: villages('Số thôn đạt tiêu chuẩn văn hóa', 'villages with thon_van_hoa', 'thon_van_hoa'),
     denominator: villages('Số thôn, bản, tổ dân phố', 'villages (thon)'),
-    disaggregations: ALL_ONLY, sources: ['villages.thon'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['villages.thon'],
     target: { kind: 'at_least', value: 85, textVi: 'tỷ lệ thôn đạt tiêu chuẩn văn hóa từ 85 % trở lên' },
   },
   {
@@ -210,7 +209,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', counts: 'units',
     numerator: { descriptionVi: 'Số xã có đội văn nghệ', description: 'communes with doi_van_nghe_xa', fact: 'villages.xa', sum: '1', where: 'doi_van_nghe_xa' },
     denominator: { descriptionVi: 'Số xã', description: 'communes (xa)', fact: 'villages.xa', sum: '1' },
-    disaggregations: ALL_ONLY, sources: ['villages.xa'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['villages.xa'],
     target: { kind: 'exactly_100', value: 100, textVi: '100% xã có đội văn nghệ' },
   },
   // II.1 – II.3: party organisations and activities
@@ -220,7 +219,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'percent', direction: 'higher_is_better', counts: 'units', districtLevel: true,
     numerator: { descriptionVi: 'Số tổ chức Đảng trực thuộc có kế hoạch thực hiện Chỉ thị', description: 'party organisations with co_ke_hoach', fact: 'activities.to_chuc_dang', sum: '1', where: 'co_ke_hoach' },
     denominator: { descriptionVi: 'Số tổ chức Đảng trực thuộc Huyện ủy', description: 'party organisations under the district party committee (to_chuc_dang)', fact: 'activities.to_chuc_dang', sum: '1' },
-    disaggregations: AREA_ALL_ONLY, sources: ['activities.to_chuc_dang'], referenceDate: DEC_31,
+    disaggregations: AREA_ALL_ONLY, sources: ['activities.to_chuc_dang'],
     target: { kind: 'exactly_100', value: 100, textVi: 'Đảm bảo 100% tổ chức Đảng trực thuộc Đảng bộ huyện có kế hoạch triển khai thực hiện nội dung Chỉ thị của Tỉnh ủy' },
   },
   {
@@ -231,7 +230,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     numerator: activities('Số người tốt, việc tốt, hộ DTTS được nêu gương trong năm (tổng số lượng)', "Σ so_luong (blank counts as 1) of 'Nêu gương' activities",
       "loai = 'Nêu gương'", 'coalesce(so_luong, 1)'),
     denominator: null,
-    disaggregations: ALL_ONLY, sources: ['activities.hoat_dong'], referenceDate: DEC_31,
+    disaggregations: ALL_ONLY, sources: ['activities.hoat_dong'],
     target: { kind: 'count_per_commune_at_least', value: 5, textVi: 'đảm bảo mỗi năm có ít nhất 05 người tốt, việc tốt, hộ DTTS sản xuất, kinh doanh giỏi/xã, thị trấn được nêu gương tại địa phương' },
     notes: "The area's value is the district's sum; it is achieved only when every commune in force that year reached 5.",
   },
@@ -242,7 +241,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     numerator: activities('Số cuộc gặp mặt, đối thoại với người có uy tín do cấp huyện tổ chức', "'Đối thoại người có uy tín' activities at cap Huyện",
       "loai = 'Đối thoại người có uy tín' and cap = 'Huyện'"),
     denominator: null,
-    disaggregations: AREA_ALL_ONLY, sources: ['activities.hoat_dong'], referenceDate: DEC_31,
+    disaggregations: AREA_ALL_ONLY, sources: ['activities.hoat_dong'],
     target: { kind: 'count_per_year_at_least', value: 1, textVi: 'Hằng năm, cấp huyện tổ chức gặp mặt, tiếp xúc đối thoại và cung cấp thông tin cho đội ngũ người uy tín trên địa bàn ít nhất 01 cuộc/năm' },
   },
   {
@@ -251,7 +250,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'count', direction: 'higher_is_better', counts: 'units',
     numerator: activities('Số cuộc kiểm tra, giám sát (mọi cấp)', "'Kiểm tra, giám sát' activities (any cap)", "loai = 'Kiểm tra, giám sát'"),
     denominator: null,
-    disaggregations: AREA_ALL_ONLY, sources: ['activities.hoat_dong'], referenceDate: DEC_31,
+    disaggregations: AREA_ALL_ONLY, sources: ['activities.hoat_dong'],
     target: { kind: 'count_per_year_at_least', value: 1, textVi: 'mỗi năm tổ chức được ít nhất 01 cuộc kiểm tra, giám sát việc thực hiện công tác dân tộc, chính sách dân tộc trên địa bàn' },
   },
   {
@@ -260,7 +259,7 @@ export const otherSourceIndicators: ComputedIndicator[] = [
     unit: 'yes_no', direction: 'higher_is_better', counts: 'units',
     numerator: activities('Số cuộc điều tra DTTS trong năm (có = 1 khi có ít nhất một cuộc)', "1 when at least one 'Điều tra DTTS' activity was held in the year", "loai = 'Điều tra DTTS'"),
     denominator: null,
-    disaggregations: AREA_ALL_ONLY, sources: ['activities.hoat_dong'], referenceDate: DEC_31,
+    disaggregations: AREA_ALL_ONLY, sources: ['activities.hoat_dong'],
     target: { kind: 'done_yearly', textVi: 'Đảm bảo định kỳ hàng năm tổ chức điều tra về các dân tộc thiểu số trên địa bàn để cập nhật, cung cấp thông tin, dữ liệu' },
   },
 ];

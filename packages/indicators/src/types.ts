@@ -119,9 +119,6 @@ export interface ComputedIndicator extends IndicatorBase {
   disaggregations: Disaggregations;
   /** Source tables (`census.ho`, …) the terms read. */
   sources: string[];
-  /** When the value holds, e.g. `1 Oct YEAR`; several sources give several dates. Optional: the
-   *  reports derive each source's date from its connector declaration (ref.sources). */
-  referenceDate?: string;
   /** `points` (value − baseline) for rates, `ratio` (value / baseline) for income. */
   changeVsBaseline: 'points' | 'ratio';
   /** The last year of an older method: year pairs straddling it are not comparable. */

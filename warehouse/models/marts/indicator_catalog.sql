@@ -25,7 +25,6 @@ final as (
         method_note,
         disaggregations,
         source,
-        reference_date,
         has_source,
         about_persons,
         district_level,
