@@ -8,6 +8,8 @@ export interface RunManifest {
   finishedAt: string;
   status: 'succeeded' | 'failed';
   sourcesDir: string;
+  /** The reference folder of another geography (`--reference`); absent for the bundled one. */
+  referenceDir?: string;
   years: Record<string, number[]>;
   files: {
     path: string;

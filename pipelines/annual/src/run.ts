@@ -6,6 +6,7 @@ import { Db, writeCsv } from '@dtts/db';
 import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
+import { useReferenceDir } from '@dtts/reference';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
 import { compareWithPreviousRun } from './changes.ts';
@@ -42,7 +43,10 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     runId, startedAt: started.toISOString(), finishedAt: '', status: 'failed', sourcesDir: config.sourcesDir,
     years: {}, files: [], ignoredFiles: [], failures: [], totals: {}, stages: [], checks: [], indicators: { rows: 0 }, outputs: {},
     quarantine: { rowsRejected: 0, valuesBlanked: 0, topReasons: [] }, warningsByKind: {}, yearChecks: [], missingBaseline: [],
+    ...(config.referenceDir && { referenceDir: config.referenceDir }),
   };
+  // Every resolver and loader reads this run's geography (the bundled one unless --reference).
+  useReferenceDir(config.referenceDir);
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     if (config.pauseAt === name) {
       log.info(`paused before the ${name} stage (DTTS_PAUSE_AT), pid ${process.pid}`);
