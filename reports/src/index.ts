@@ -26,42 +26,62 @@ export interface BuildReportsResult {
   files: number;
   /** Commune-level DTTS both-sex values no primary rule hides, and how many the site shows. */
   headline: { eligible: number; shown: number };
+  /** Where the time went, step by step (BENCHMARKS.md). */
+  steps: { name: string; seconds: number }[];
 }
 
 export async function buildReports(opts: BuildReportsOptions): Promise<BuildReportsResult> {
   const started = Date.now();
   const say = opts.onProgress ?? (() => {});
+  const steps: BuildReportsResult['steps'] = [];
+  let stepStart = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push({ name, seconds: Math.round((now - stepStart) / 100) / 10 });
+    stepStart = now;
+  };
   if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
   const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
+  step('work copy');
   try {
     say('public data: suppressing small cells');
     const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
+    step('public data');
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
     if (opts.appendixPath) {
       await writeExcelAppendix(opts.appendixPath, data, opts.run);
       say(`Excel appendix: ${opts.appendixPath}`);
+      step('Excel appendix');
     }
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
+    step('charts');
     await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
+    step('printable report');
 
     say('evidence sources');
     await runEvidence(work, ['sources']);
+    step('evidence sources');
     say('evidence build (about a minute)');
+    let bundles = 0;
     await runEvidence(work, ['build'], (line) => {
-      if (/✓ built in/.test(line)) say(`  vite: ${line.replace(/\x1b\[[0-9;]*m/g, "").trim()}`);
+      if (!/✓ built in/.test(line)) return;
+      say(`  vite: ${line.replace(/\x1b\[[0-9;]*m/g, "").trim()}`);
+      step(++bundles === 1 ? 'vite: server bundle' : 'vite: client bundle');
     });
+    step('prerender and copy');
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
 
     await rm(opts.siteDir, { recursive: true, force: true });
     await mkdir(opts.siteDir, { recursive: true });
     await cp(built, opts.siteDir, { recursive: true });
+    step('site copy');
     const { bytes, files } = await sizeOf(opts.siteDir);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
-    return { seconds, bytes, files, headline: data.headline };
+    return { seconds, bytes, files, headline: data.headline, steps };
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
