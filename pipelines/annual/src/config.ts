@@ -52,9 +52,11 @@ export interface PipelineConfig {
   plansDir?: string;
   /** A reference folder with another geography (checked here); the bundled packages/reference/data by default. */
   referenceDir?: string;
+  /** Read every file again instead of reusing the previous run's unchanged source-years (incremental.ts). */
+  full?: boolean;
 }
 
-export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--reference DIR] [--skip-reports] [--strict] [--allow-bad-files]
+export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--reference DIR] [--skip-reports] [--full] [--strict] [--allow-bad-files]
 
   --sources DIR    a sources folder laid out as in docs/SOURCES.md (default: the bundled sample)
   --out DIR        where the warehouse, exports, manifest and site are written (default: ./out)
@@ -63,6 +65,8 @@ export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 
   --reference DIR  reference data of another geography: the five commune files of packages/reference/data
                    (bao_yen_communes_*.csv) with the same columns (default: the bundled Bảo Yên files)
   --skip-reports   compute and export, but build no site
+  --full           read every file again (by default a source-year whose files are unchanged since the
+                   previous run in --out, by sha256, is taken from its warehouse)
 
   --strict         fail the run on a file that looks like another year's and on failing error-level
                    data-quality checks (they are reported in the summary otherwise)
@@ -89,6 +93,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         plans: { type: 'string' },
         reference: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         'key-file': { type: 'string' },
         strict: { type: 'boolean', default: false },
         'allow-bad-files': { type: 'boolean', default: false },
@@ -131,6 +136,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     outDir: resolve(values.out ?? join(root, 'out')),
     ...(years && { years }),
     skipReports: values['skip-reports'] ?? false,
+    full: values.full ?? false,
     hashKey,
     ...(hashKeyFile && { hashKeyFile }),
     strict: values.strict ?? false,

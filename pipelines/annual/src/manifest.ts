@@ -1,6 +1,7 @@
 // run-manifest.json: what was read, what came of it, and how long each stage took.
-import type { FileReport, IngestResult } from '@dtts/ingest-core';
+import type { FileReport } from '@dtts/ingest-core';
 import type { ChangeSummary } from './changes.ts';
+import type { IngestBasis } from './incremental.ts';
 
 export interface RunManifest {
   runId: string;
@@ -10,6 +11,10 @@ export interface RunManifest {
   sourcesDir: string;
   /** The reference folder of another geography (`--reference`); absent for the bundled one. */
   referenceDir?: string;
+  /** What the ingest tables depend on besides the files; the next run reuses them only when it is unchanged. */
+  basis?: IngestBasis;
+  /** Full or incremental, and why; the source-years read again and those reused from the earlier run. */
+  ingestPlan?: { kind: 'full' | 'incremental'; note: string; readAgain: string[]; reused: string[] };
   years: Record<string, number[]>;
   files: {
     path: string;
@@ -53,14 +58,14 @@ export function filesSection(files: readonly FileReport[]): RunManifest['files']
   }));
 }
 
-export function totalsBySource(result: IngestResult): RunManifest['totals'] {
+export function totalsBySource(files: RunManifest['files']): RunManifest['totals'] {
   const totals: RunManifest['totals'] = {};
-  for (const f of result.files) {
+  for (const f of files) {
     const t = (totals[f.source] ??= { read: 0, loaded: 0, quarantined: 0, skipped: 0 });
-    t.read += f.rowsRead;
-    t.loaded += f.rowsLoaded;
-    t.quarantined += f.rowsQuarantined;
-    t.skipped += f.rowsSkipped;
+    t.read += f.rows.read;
+    t.loaded += f.rows.loaded;
+    t.quarantined += f.rows.quarantined;
+    t.skipped += f.rows.skipped;
   }
   return totals;
 }
