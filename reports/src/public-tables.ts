@@ -131,8 +131,10 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
   const geoCodes = new Map<string, string[]>();
   const geos = (level: string) => {
-    let codes = geoCodes.get(level);
-    if (!codes) geoCodes.set(level, (codes = [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort()));
+    const known = geoCodes.get(level);
+    if (known) return known;
+    const codes = [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort();
+    geoCodes.set(level, codes);
     return codes;
   };
   const ethnics = [...new Set(rows.map((r) => r.ethnic_group))].filter((e) => e !== 'ALL' && e !== 'DTTS').sort();
