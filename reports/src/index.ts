@@ -54,23 +54,34 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
       say(`Excel appendix: ${opts.appendixPath}`);
       step('Excel appendix');
     }
+    // `evidence sources` (a child process reading public.duckdb) runs while the charts and the
+    // printable report are drawn: neither reads what the other writes.
+    say('evidence sources');
+    const sources = runEvidence(work, ['sources']);
+    sources.catch(() => {}); // awaited below; a failure is reported there
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
     await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
     step('printable report');
-
-    say('evidence sources');
-    await runEvidence(work, ['sources']);
-    step('evidence sources');
+    await sources;
+    step('evidence sources (the rest of it)');
     say('evidence build (about a minute)');
-    let bundles = 0;
+    let clientSeen = false;
     await runEvidence(work, ['build'], (line) => {
-      if (!/✓ built in/.test(line)) return;
-      say(`  vite: ${line.replace(/\x1b\[[0-9;]*m/g, "").trim()}`);
-      step(++bundles === 1 ? 'vite: server bundle' : 'vite: client bundle');
+      const built = /✓ built in (.+)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, '').trim());
+      if (!built) return;
+      say(`  vite: ${built[0]}`);
+      // SvelteKit builds the client inside the server build: its line comes first, with its own duration.
+      if (clientSeen) return;
+      clientSeen = true;
+      const client = viteSeconds(built[1]!);
+      step('vite: server bundle');
+      const server = steps.at(-1)!;
+      server.seconds = Math.round((server.seconds - client) * 10) / 10;
+      steps.push({ name: 'vite: client bundle', seconds: Math.round(client * 10) / 10 });
     });
-    step('prerender and copy');
+    step('prerender, service worker, adapter and copy');
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
 
@@ -113,6 +124,13 @@ async function writePrintable(dir: string, data: Awaited<ReturnType<typeof write
   }
   await writeFile(html, printReportHtml(data, run, { pdfHref: 'bao-cao.pdf' }));
   say(`printable report: HTML and PDF (${pdfPages(await readFile(pdf))} A4 pages)`);
+}
+
+/** Vite's "2m 48s", "5.21s", "73ms" in seconds. */
+export function viteSeconds(text: string): number {
+  let seconds = 0;
+  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) seconds += Number(n) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  return seconds;
 }
 
 /** Pages of a PDF, counted from its page objects. */

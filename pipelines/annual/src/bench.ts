@@ -134,6 +134,7 @@ console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).to
 console.log(`Peak RSS of the process tree    : ${gib(run.peakRss)} GiB`);
 if (values.site) {
   const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
-  console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${(await dirBytes(join(out, 'site'))) / 1e6} MB`);
+  console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${((await dirBytes(join(out, 'site'))) / 1e6).toFixed(1)} MB`);
+  console.log(`  steps: ${(manifest.reportSteps ?? []).map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ')}`);
 }
 if (!values.keep) await rm(dir, { recursive: true, force: true });

@@ -30,6 +30,8 @@ export interface RunManifest {
   failures: { source?: string; stage: string; message: string }[];
   totals: Record<string, { read: number; loaded: number; quarantined: number; skipped: number }>;
   stages: { name: string; seconds: number }[];
+  /** The reports stage step by step (public data, charts, Evidence's bundles and prerender, …). */
+  reportSteps?: { name: string; seconds: number }[];
   checks: { id: string; severity: string; failing: number; description: string; example?: string }[];
   /** What was quarantined: rows rejected, values blanked, and the commonest reasons. */
   quarantine: { rowsRejected: number; valuesBlanked: number; topReasons: { reason: string; count: number }[] };

@@ -180,6 +180,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
         }),
       );
       manifest.outputs.site = 'site/';
+      manifest.reportSteps = site.steps;
       log.info(reports.headlineSummary(site.headline));
     } else {
       await stage('appendix', () => reports.writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));
