@@ -105,7 +105,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       manifest.years = Object.fromEntries(result.years);
       manifest.totals = totalsBySource(manifest.files);
       for (const f of result.failures) manifest.failures.push({ stage: 'ingest', source: f.source, message: f.message });
-      if (result.files.length === 0 && result.failures.length === 0) {
+      if (manifest.files.length === 0 && result.failures.length === 0) {
         manifest.failures.push({ stage: 'ingest', message: `no source files found under ${config.sourcesDir} (expected census/<YEAR>/…, school/<YEAR>/…, health-insurance/<YEAR>/…, poverty/<YEAR>/…)` });
       }
       manifest.missingBaseline = Object.entries(manifest.years).filter(([, ys]) => ys.length > 0 && !ys.includes(BASELINE_YEAR)).map(([source]) => source);
