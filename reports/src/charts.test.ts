@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { catalogRows } from '@dtts/indicators';
-import { communeTrendPanels } from './charts.ts';
+import { communeTrendPanels, emptyChart } from './charts.ts';
 import type { PublicValueRow } from './public-values.ts';
 
 const row = (indicator_id: string, year: number, value: number | null, target: number | null, ethnic_group = 'DTTS'): PublicValueRow => ({
@@ -40,5 +40,11 @@ describe("a commune's trend chart", () => {
 
   it('draws nothing for a commune without rates', () => {
     expect(communeTrendPanels([row('income_per_capita', 2025, 3_000_000, null)], catalogRows, 'commune_2025', '02989')).toBeNull();
+  });
+
+  it('gives a commune page without rates a chart that says so (the page always links one)', () => {
+    const svg = emptyChart('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(new JSDOM(svg).window.document.querySelector('text')?.textContent).toBe('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
   });
 });

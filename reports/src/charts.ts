@@ -67,14 +67,14 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
     Plot.lineY(data, { x: 'year', y: 'value', fx: 'commune', stroke: '#1d4ed8', strokeWidth: 2 }),
     Plot.dot(data, { x: 'year', y: 'value', fx: 'commune', fill: '#1d4ed8', r: 2.5, title: (d: PublicValueRow) => `${d.year}: ${formatValue(d.value, cat.unit)}` }),
   ];
-  if (target !== null && cat.indicator_id !== 'income_per_capita') marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
+  if (target !== null && cat.target_level !== 'times_baseline') marks.push(Plot.ruleY([target], { stroke: '#b91c1c', strokeDasharray: '4,3' }));
   return toSvg(
     Plot.plot({
       document, width: 900, height: 240, marginLeft: 56, marginBottom: 36, marginTop: 28,
       title: `${cat.name_vi}: theo xã (địa giới từ 01/07/2025), ${who}`,
       fx: { label: null, padding: 0.12 },
       x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: [2020, 2025], domain: [2019.6, 2025.4] },
-      y: { label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit), domain: domainWith(data.map((d) => d.value!), cat.indicator_id === 'income_per_capita' ? null : target) },
+      y: { label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit), domain: domainWith(data.map((d) => d.value!), cat.target_level === 'times_baseline' ? null : target) },
       marks,
     }) as unknown as Element,
   );
@@ -122,6 +122,14 @@ export function communeTrendPanels(rows: PublicValueRow[], catalog: CatalogRow[]
   );
 }
 
+/** A blank chart with one line of text, for a page whose chart has nothing to draw. */
+export function emptyChart(text: string): string {
+  return toSvg(Plot.plot({
+    document, width: 900, height: 60, axis: null, margin: 0,
+    marks: [Plot.text([text], { frameAnchor: 'left', dx: 8, fontSize: 13, fill: '#4b5563' })],
+  }) as unknown as Element);
+}
+
 /** Writes every chart; returns the number of files. */
 export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: CatalogRow[], geoNames: Map<string, string>): Promise<number> {
   await mkdir(dir, { recursive: true });
@@ -132,11 +140,15 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
     await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
     n += 2;
   }
-  const communes = new Set(rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`));
+  // Every commune a page may link (the reorganisation table links all six new communes, with values or not).
+  const communes = new Set([...rows.filter((r) => r.geo_level !== 'area').map((r) => `${r.geo_level}|${r.geo_code}`),
+    ...[...geoNames.keys()].filter((g) => !g.startsWith('area|'))]);
   for (const g of communes) {
     const [level, code] = g.split('|') as [string, string];
-    const svg = communeTrendPanels(rows, catalog, level, code);
-    if (svg) (await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg), n++);
+    // Every commune page links its chart: a commune with no rate it may show gets a chart that says so.
+    const svg = communeTrendPanels(rows, catalog, level, code) ?? emptyChart('Chưa có chỉ tiêu tỷ lệ nào hiển thị được cho xã này.');
+    await writeFile(join(dir, `commune-${geoSlug(level, code)}.svg`), svg);
+    n++;
   }
   return n;
 }

@@ -56,7 +56,8 @@ describe('exports/bao-cao.xlsx', () => {
     expect(hi[9]).toBe(98); // "trên 98%"
     expect(hi[10]).toBe(2025);
     expect(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt']).toContain(hi[11]);
-    expect(String(hi[12])).toMatch(/^Nguồn: Danh sách thẻ BHYT \(31\/12\/2025\)/);
+    // the source by its declared name (ref.sources, from the connector declaration) and its reference day
+    expect(String(hi[12])).toMatch(/^Nguồn: Thẻ bảo hiểm y tế \(BHYT\) \(31\/12\/2025\)/);
     // Income: VND, whole numbers in the Vietnamese-tagged format; its target is 2 × the 2020 value.
     const income = rows.find((r) => r[0] === 'Thu nhập bình quân đầu người')!;
     expect(income[9]).toBeCloseTo(2 * (income[3] as number), 6);

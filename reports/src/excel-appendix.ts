@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseCell } from '@dtts/db';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, isPercent, isVnd } from './format.ts';
-import { SEX_VI, sourceNote, SUPPRESSION_VI } from './labels.ts';
+import { SEX_VI, SUPPRESSION_VI } from './labels.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { HIDDEN, headlineEthnic, indexRows, shortTarget, statusText } from './public-tables.ts';
@@ -118,7 +118,7 @@ export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOpti
     } else target.value = shortTarget(c);
     row.getCell(5 + years.length).value = latest?.target_year ?? c.target_year;
     row.getCell(6 + years.length).value = statusText(latest, c);
-    row.getCell(7 + years.length).value = sourceNote(c.source, latestYear);
+    row.getCell(7 + years.length).value = data.sources.note(c.source, latestYear);
   }
   sc.getColumn(1).width = 48;
   for (let i = 4; i < 4 + years.length; i++) sc.getColumn(i).width = 11;
@@ -174,7 +174,7 @@ function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, 
     for (const sex of ['Nam', 'Nữ']) line(SEX_VI[sex]!, sex, 'area', 'BAO_YEN', eth, sex);
   }
   ws.addRow([]);
-  ws.addRow([sourceNote(c.source, null)]);
+  ws.addRow([data.sources.note(c.source, null)]);
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 9;
   for (let i = 3; i < 3 + years.length; i++) ws.getColumn(i).width = 11;

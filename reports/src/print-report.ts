@@ -3,7 +3,6 @@
 // indicator with its charts as inline SVG. Print CSS only, no JavaScript, no external file.
 import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, formatValue } from './format.ts';
-import { DEFINITION_VI, sourceNote } from './labels.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
 import { cellText, headlineEthnic, HIDDEN, indexRows, NO_TARGET, plannedPath, scorecardRows, shortTarget, statusText, YEARS } from './public-tables.ts';
@@ -34,7 +33,7 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   const ix = indexRows(rows);
   const built = formatDateTimeVn(run.builtAt).slice(0, 10);
   const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
-  const scorecard = scorecardRows(rows, catalog, latestYear);
+  const scorecard = scorecardRows(rows, catalog, latestYear, data.sources);
   const counts = new Map<string, number>();
   for (const s of scorecard) counts.set(s.status_label, (counts.get(s.status_label) ?? 0) + 1);
   const partial = data.reorganisation.filter((r) => r.outside.length > 0);
@@ -82,7 +81,7 @@ ${scorecard.map((s, i) => `      <tr data-indicator="${esc(s.indicator_id)}"><td
   + `<td class="num target-cell">${esc(s.target_text)}</td><td class="status-cell">${badge(s.status_label)}</td></tr>`).join('\n')}
     </tbody>
   </table>
-  <p class="note">Nguồn: Điều tra dân số hằng năm (01/10), Dữ liệu trường, học sinh (05/09), Danh sách thẻ BHYT (31/12), Rà soát hộ nghèo, cận nghèo (01/11);
+  <p class="note">Nguồn: ${esc(data.sources.all())};
   nguồn và thời điểm của từng chỉ tiêu ghi ở phần chi tiết. ${partialNote}</p>
 </section>`;
 
@@ -144,7 +143,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   const multiples = anyCommune
     ? communesSvg({ panels, target: c.target_kind === 'double_baseline' ? null : target, unit: c.unit })
     : `<p class="empty">Mọi giá trị theo xã của chỉ tiêu này đều bị ẩn (số nhỏ) để bảo vệ thông tin cá nhân.</p>`;
-  const [num, den] = DEFINITION_VI[id] ?? ['', ''];
+  const [num, den] = [c.numerator_text_vi ?? '', c.denominator_text_vi ?? ''];
   const targetText = target !== null ? formatValue(target, c.unit) : shortTarget(c);
   const noTarget = c.target_kind === 'no_target';
 
@@ -161,7 +160,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   // The area's 2025 value covers the new territory too: the note belongs to every indicator.
   const baoHa = data.reorganisation.filter((r) => r.outside.length > 0);
   const notes = [
-    `${sourceNote(c.source, null)}. Số liệu năm ${latestYear}: ${sourceNote(c.source, latestYear).replace(/^Nguồn: /, '')}.`,
+    `${data.sources.note(c.source, null)}. Số liệu năm ${latestYear}: ${data.sources.note(c.source, latestYear).replace(/^Nguồn: /, '')}.`,
     `Địa bàn: huyện Bảo Yên (17 xã, thị trấn đến 30/06/2025; 6 xã từ 01/07/2025, số liệu các năm trước cộng theo các xã cũ hợp thành); ${who}.`,
     c.method_note ? `<b>Thay đổi phương pháp:</b> ${esc(methodNoteVi(c))}` : '',
     baoHa.length ? `<b>Số gốc không cùng địa giới:</b> ${partialNote}` : '',

@@ -5,7 +5,8 @@
 import type { CatalogRow } from '@dtts/indicators';
 import type { Db } from '@dtts/db';
 import { formatDateTimeVn, formatNumber, formatValue } from './format.ts';
-import { sourceLabel, STATUS_VI } from './labels.ts';
+import { STATUS_VI } from './labels.ts';
+import type { SourceLabels } from './source-labels.ts';
 import type { PublicValueRow } from './public-values.ts';
 
 export const CHANGE_VI: Record<string, string> = {
@@ -31,7 +32,9 @@ type Writer = (name: string, columns: Record<string, 'VARCHAR' | 'INTEGER'>, row
 const primarySafe = (num: number | null, den: number | null) =>
   num !== null && den !== null && den >= 20 && !(num >= 1 && num <= 4) && !(den - num >= 1 && den - num <= 4);
 
-export async function writeChanges(db: Db, write: Writer, rows: PublicValueRow[], catalog: CatalogRow[], hasTable: (s: string, t: string) => Promise<boolean>) {
+export async function writeChanges(
+  db: Db, write: Writer, rows: PublicValueRow[], catalog: CatalogRow[], hasTable: (s: string, t: string) => Promise<boolean>, sources: SourceLabels,
+) {
   const present = (await hasTable('marts', 'changes_since_last_run')) && (await hasTable('marts', 'previous_run'));
   const previous = present ? await db.one<{ run_id: string; finished_at: string | null }>(`select run_id, finished_at from wh.marts.previous_run`) : undefined;
   const changes = present
@@ -77,7 +80,7 @@ export async function writeChanges(db: Db, write: Writer, rows: PublicValueRow[]
 
   await write('changes_files', { source: 'VARCHAR', year: 'VARCHAR', file: 'VARCHAR', change: 'VARCHAR', revision: 'VARCHAR' },
     changes.filter((c) => c.file).map((c) => ({
-      source: sourceLabel(c.file!.split('/')[0]!), year: String(c.year), file: c.file!, change: CHANGE_VI[c.change] ?? c.change, revision: c.revision ? REVISION_VI : '',
+      source: sources.label(c.file!.split('/')[0]!), year: String(c.year), file: c.file!, change: CHANGE_VI[c.change] ?? c.change, revision: c.revision ? REVISION_VI : '',
     })));
 
   const n = (kind: string) => changes.filter((c) => c.change === kind).length;

@@ -3,7 +3,9 @@
 // suppressed number.
 import type { CatalogRow } from '@dtts/indicators';
 import { formatChange, formatValue } from './format.ts';
-import { FLAG_VI, SEX_VI, sourceNote, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import type { SourceLabels } from './source-labels.ts';
+import { targetKindMeaning } from '@dtts/indicators';
 import type { PublicValueRow } from './public-values.ts';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
@@ -25,7 +27,7 @@ export function cellText(r: PublicValueRow | undefined, unit: string): string {
 }
 
 /** One public value with its texts: what `pub.indicator_values` holds. */
-export function valueRecord(r: PublicValueRow, cat: CatalogRow) {
+export function valueRecord(r: PublicValueRow, cat: CatalogRow, sources: SourceLabels) {
   return {
     indicator_id: r.indicator_id,
     indicator_name: cat.name_vi,
@@ -56,7 +58,7 @@ export function valueRecord(r: PublicValueRow, cat: CatalogRow) {
     change_text: formatChange(r.change_vs_baseline, cat.unit),
     suppressed: r.suppressed,
     suppression_note: r.suppression_reason ? SUPPRESSION_VI[r.suppression_reason] ?? '' : '',
-    source_note: sourceNote(cat.source, r.year),
+    source_note: sources.note(cat.source, r.year),
   };
 }
 
@@ -122,7 +124,7 @@ export interface Names {
   ethnic: Map<string, string>;
 }
 
-export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names): MatrixRow[] {
+export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names, sources: SourceLabels): MatrixRow[] {
   const ix = indexRows(rows);
   const out: MatrixRow[] = [];
   // Looked up once, not scanned per indicator and group: at a province's size the rows are many.
@@ -149,7 +151,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
       target_text: last && last.target !== null ? formatValue(last.target, cat.unit) : shortTarget(cat),
       status_label: notApplicable ? NOT_APPLICABLE : statusText(last, cat),
-      source_note: sourceNote(cat.source, null, true),
+      source_note: sources.note(cat.source, null, true),
     };
   };
   for (const cat of computed) {
@@ -184,12 +186,8 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
 
 /** The target in a few words, for table cells (the plan's full wording is on the indicator page). */
 export function shortTarget(cat: CatalogRow): string {
-  switch (cat.target_kind) {
-    case 'no_target': return '—';
-    case 'double_baseline': return 'gấp 2 lần năm 2020';
-    case 'yearly_decrease_points': return `giảm ≥ ${cat.target_value ?? ''} điểm %/năm`;
-    default: return cat.target_value === null ? '' : formatValue(cat.target_value, cat.unit);
-  }
+  const formatted = cat.target_value === null ? '' : formatValue(cat.target_value, cat.unit);
+  return targetKindMeaning(cat.target_kind).shortVi(cat.target_value, formatted);
 }
 
 /** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */
@@ -249,7 +247,7 @@ export interface ScorecardRow {
 }
 
 /** The overview's scorecard (and the printed one): each plan target with a value, DTTS 2020 vs the latest year. */
-export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number): ScorecardRow[] {
+export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels): ScorecardRow[] {
   const ix = indexRows(rows);
   return catalog
     .filter((c) => c.has_source && c.target_kind !== 'no_target' && rows.some((r) => r.indicator_id === c.indicator_id))
@@ -267,7 +265,7 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
         target_value: latest?.target ?? null,
         status_label: statusText(latest, c),
         trend_img: `/charts/spark-${c.indicator_id}.svg`,
-        source_note: sourceNote(c.source, latestYearOf),
+        source_note: sources.note(c.source, latestYearOf),
       };
     });
 }

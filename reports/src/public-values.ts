@@ -1,6 +1,7 @@
 // From the warehouse's indicator values to the public ones: suppression decided here, then every
 // field that could give a suppressed number back (baseline, change, a baseline-based target,
 // the over_100 flag, the status) is blanked with it.
+import { SHARED_DENOMINATOR_GROUPS } from '@dtts/indicators';
 import { isMinority } from './labels.ts';
 import { MIN_COUNT, primaryReason, recoverableFunctionals, suppress, type Cell, type Functional, type Relation, type SuppressionReason } from './suppression.ts';
 
@@ -67,13 +68,9 @@ export function cellCost(r: ValueRow): number {
 
 /**
  * Indicators that publish the same denominator at the same grain: their cells are suppressed
- * together, or one table would give back what another hides.
+ * together, or one table would give back what another hides. Derived from the catalog's measures.
  */
-export const SHARED_DENOMINATORS: string[][] = [
-  ['poor_household_rate', 'near_poor_household_rate', 'grid_electricity_households'],
-  ['hygienic_water_persons', 'health_insurance_coverage'],
-  ['literacy_15_60', 'trained_labour_15_60'],
-];
+export const SHARED_DENOMINATORS: string[][] = SHARED_DENOMINATOR_GROUPS;
 
 const keyOf = (indicator: string, year: number, level: string, code: string, ethnic: string, sex: string) =>
   `${indicator}|${year}|${level}|${code}|${ethnic}|${sex}`;

@@ -74,11 +74,9 @@ export const UNIT_VI: Record<string, string> = {
   yes_no: 'có/không',
 };
 
-/** The catalog's method note in Vietnamese (the poverty standard changed in 2022). */
+/** The catalog's method note in Vietnamese (declared with the indicator). */
 export function methodNoteVi(c: CatalogRow): string {
-  if (c.indicator_id === 'poor_household_rate' || c.indicator_id === 'near_poor_household_rate')
-    return 'Năm 2020–2021 theo chuẩn nghèo QĐ 59/2015/QĐ-TTg, 2022–2025 theo NĐ 07/2021/NĐ-CP: thay đổi 2021→2022 là do đổi chuẩn, không phải tiến bộ; mục tiêu được đánh giá theo mức giảm bình quân trong cùng một chuẩn.';
-  return c.method_note ?? '';
+  return c.method_note_vi ?? c.method_note ?? '';
 }
 /** The expected source of a target
  waiting for a source, in Vietnamese. */

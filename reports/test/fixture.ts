@@ -2,7 +2,12 @@
 // tests run against it when no pipeline-built warehouse is at hand. Values are synthetic but
 // additive (every total is the sum of its parts), like the real ones.
 import { catalogRows } from '@dtts/indicators';
+import { census } from '@dtts/connector-census';
+import { healthInsurance } from '@dtts/connector-health-insurance';
+import { poverty } from '@dtts/connector-poverty';
+import { school } from '@dtts/connector-school';
 import { withDb } from '@dtts/db';
+import { loadSourceCatalog } from '@dtts/warehouse';
 
 const COMMUNES_2020: [string, string, string][] = [
   ['02947', 'Thị trấn Phố Ràng', '02947'], ['02950', 'Xã Tân Tiến', '02953'], ['02953', 'Xã Nghĩa Đô', '02953'],
@@ -198,6 +203,8 @@ export async function writeFixtureWarehouse(path: string): Promise<void> {
       insert into ingest.warnings values ('census',2025,'census/2025/ho.csv','legacy_encoding','legacy TCVN3 text converted to Unicode','{"encoding":"TCVN3"}'),
         ('school',2022,'school/2022/hoc_sinh.xlsx','unknown_value','value "${FIXTURE_PII[1]}" for ${FIXTURE_PII[0]} looked odd','{}');
     `);
+    // ref.sources as the warehouse writes it: from the real connector declarations
+    await loadSourceCatalog(db, [census, school, healthInsurance, poverty]);
   });
 }
 

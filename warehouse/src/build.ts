@@ -1,22 +1,25 @@
 // One build: reference and catalog in place, every model in dependency order, then the checks.
 import { type Db } from '@dtts/db';
 import type { PlanTarget } from '@dtts/indicators';
-import { checks as allChecks } from './checks/list.ts';
+import type { Connector } from '@dtts/ingest-core';
+import { checksFor } from './checks/list.ts';
 import { runChecks } from './checks/run.ts';
 import { indicatorModels } from './compile.ts';
 import { ensureIngestTables } from './ingest-contract.ts';
 import { loadModelFiles, type Model } from './models.ts';
-import { loadIndicatorCatalog, loadReference } from './reference.ts';
+import { loadIndicatorCatalog, loadReference, loadSourceCatalog } from './reference.ts';
 import { runModels } from './runner.ts';
+import { stagingModels } from './staging.ts';
+import { sourceFactModels } from './facts.ts';
 
 export interface BuildResult {
   models: { name: string; seconds: number }[];
   checks: { id: string; severity: 'warn' | 'error'; failing: number; description: string; sampleKeys: string[] }[];
 }
 
-/** The file models and the models compiled from the indicator catalog. */
-export function allModels(): Model[] {
-  return [...loadModelFiles(), ...indicatorModels()];
+/** The staging models generated from the connectors, the file models and the models compiled from the indicator catalog. */
+export function allModels(connectors: readonly Connector[]): Model[] {
+  return [...stagingModels(connectors), ...sourceFactModels(connectors), ...loadModelFiles(), ...indicatorModels()];
 }
 
 async function hasTable(db: Db, schema: string, table: string): Promise<boolean> {
@@ -26,14 +29,16 @@ async function hasTable(db: Db, schema: string, table: string): Promise<boolean>
 }
 
 export async function buildWarehouse(
-  db: Db, opts: { onStage?: (name: string, seconds: number) => void; plans?: readonly PlanTarget[] } = {},
+  db: Db, opts: { connectors: readonly Connector[]; onStage?: (name: string, seconds: number) => void; plans?: readonly PlanTarget[] },
 ): Promise<BuildResult> {
-  await ensureIngestTables(db);
+  const { connectors } = opts;
+  await ensureIngestTables(db, connectors);
   if (await hasTable(db, 'ref', 'communes')) await loadIndicatorCatalog(db, opts.plans);
   else await loadReference(db, opts.plans);
-  const models = await runModels(db, allModels(), opts.onStage);
+  await loadSourceCatalog(db, connectors);
+  const models = await runModels(db, allModels(connectors), opts.onStage);
   const started = performance.now();
-  const results = await runChecks(db, allChecks);
+  const results = await runChecks(db, checksFor(connectors));
   opts.onStage?.('checks', (performance.now() - started) / 1000);
   return {
     models,

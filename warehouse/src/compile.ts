@@ -2,6 +2,7 @@
 // that sums its numerator and denominator over the records of its facts, at every grain of
 // INDICATORS.md, computed from the records (never from the rows of a lower level).
 import { computedIndicators, type ComputedIndicator, type FactName, type Measure } from '@dtts/indicators';
+import { sourceFactModelName } from './facts.ts';
 import { type Model, modelFromSql } from './models.ts';
 
 /** The intermediate model holding each fact's records (grain columns + FACT_COLUMNS). */
@@ -14,6 +15,11 @@ export const FACT_MODELS: Record<FactName, string> = {
   schools: 'intermediate.int_schools',
 };
 
+/** A named fact's model, or the generated model of a source table (`<source>.<table>`, facts.ts). */
+export function factModel(fact: Measure['fact']): string {
+  return fact in FACT_MODELS ? FACT_MODELS[fact as FactName] : sourceFactModelName(fact);
+}
+
 export function indicatorModelName(id: string): string {
   return `intermediate.int_indicator__${id}`;
 }
@@ -22,7 +28,7 @@ function records(measure: Measure, role: 'numerator' | 'denominator'): string {
   const [numerator, denominator] = role === 'numerator' ? [`(${measure.sum})`, '0'] : ['0', `(${measure.sum})`];
   return `    select year, commune_2020, commune_2025, ethnic_group, sex,
         ${numerator} as numerator, ${denominator} as denominator
-    from ${FACT_MODELS[measure.fact]}
+    from ${factModel(measure.fact)}
     where ${measure.where ? `(${measure.where})` : 'true'}`;
 }
 

@@ -1,8 +1,15 @@
 // Given/expect helpers: an in-memory warehouse with the contract's ingest tables, a few rows
 // written as SQL literals, one full build, and a lookup of one indicator row.
+import { census } from '@dtts/connector-census';
+import { healthInsurance } from '@dtts/connector-health-insurance';
+import { poverty } from '@dtts/connector-poverty';
+import { school } from '@dtts/connector-school';
 import { Db } from '@dtts/db';
 import type { PlanTarget } from '@dtts/indicators';
 import { buildWarehouse, ensureIngestTables, loadReference, type BuildResult } from '../src/index.ts';
+
+/** The four sources the warehouse's own models read. */
+export const connectors = [census, school, healthInsurance, poverty];
 
 export interface Built {
   db: Db;
@@ -11,10 +18,10 @@ export interface Built {
 
 export async function buildWith(givenSql: string, plans?: readonly PlanTarget[]): Promise<Built> {
   const db = await Db.open(':memory:');
-  await ensureIngestTables(db);
+  await ensureIngestTables(db, connectors);
   await loadReference(db);
   if (givenSql.trim() !== '') await db.exec(givenSql);
-  const result = await buildWarehouse(db, plans ? { plans } : {});
+  const result = await buildWarehouse(db, { connectors, ...(plans && { plans }) });
   return { db, result };
 }
 

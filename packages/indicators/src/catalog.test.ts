@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalog, catalogRows, computedIndicators, FACT_COLUMNS, pendingIndicators } from './index.ts';
+import { catalog, catalogRows, computedIndicators, FACT_COLUMNS, pendingIndicators, SHARED_DENOMINATOR_GROUPS, sharedDenominators, TARGET_KINDS } from './index.ts';
 
 // The ids of INDICATORS.md, in its order: the contract with the exports and the reports.
 const SPEC_IDS = [
@@ -69,7 +69,9 @@ describe('indicator catalog', () => {
   it('writes numerator and denominator only over the columns their fact exposes', () => {
     for (const indicator of computedIndicators) {
       for (const term of [indicator.numerator, indicator.denominator]) {
-        const allowed = new Set<string>([...GRAIN_COLUMNS, ...FACT_COLUMNS[term.fact]]);
+        // a source fact (`<source>.<table>`) exposes its declared columns: the warehouse's build checks those
+        if (!(term.fact in FACT_COLUMNS)) continue;
+        const allowed = new Set<string>([...GRAIN_COLUMNS, ...FACT_COLUMNS[term.fact as keyof typeof FACT_COLUMNS]]);
         for (const name of [...identifiers(term.sum), ...identifiers(term.where ?? '')]) {
           expect(allowed.has(name), `${indicator.id}: "${name}" is not a column of ${term.fact}`).toBe(true);
         }
@@ -95,5 +97,33 @@ describe('indicator catalog', () => {
       if (indicator.target.kind === 'no_target') continue;
       expect(plan, indicator.id).toContain(squash(indicator.target.textVi));
     }
+  });
+});
+
+describe('declared once', () => {
+  it('every computed term has its Vietnamese text in the catalog entry', () => {
+    for (const i of computedIndicators) {
+      for (const m of [i.numerator, i.denominator]) expect(m.descriptionVi, i.id).toMatch(/^(Số|Tổng|Dân số)(\s|$)/);
+    }
+  });
+
+  it('shared denominators are derived from the measures: the three families INDICATORS.md names', () => {
+    expect(SHARED_DENOMINATOR_GROUPS).toEqual([
+      ['poor_household_rate', 'near_poor_household_rate', 'grid_electricity_households'],
+      ['hygienic_water_persons', 'health_insurance_coverage'],
+      ['literacy_15_60', 'trained_labour_15_60'],
+    ]);
+    // a new indicator over census households joins the first family without anyone listing it
+    const extra = { ...computedIndicators.find((i) => i.id === 'grid_electricity_households')!, id: 'new_household_rate' };
+    expect(sharedDenominators([...computedIndicators, extra])[0]).toContain('new_household_rate');
+  });
+
+  it('every target kind of the catalog has one meaning, flattened into its row', () => {
+    for (const r of catalogRows) {
+      const m = TARGET_KINDS[r.target_kind as keyof typeof TARGET_KINDS];
+      expect(m, r.target_kind).toBeDefined();
+      expect([r.target_level, r.target_comparison, r.target_yearly_points, r.target_needs_baseline]).toEqual([m.level, m.comparison, m.yearlyPoints, m.needsBaseline]);
+    }
+    expect(TARGET_KINDS.double_baseline.shortVi(2, '2')).toBe('gấp 2 lần năm 2020');
   });
 });

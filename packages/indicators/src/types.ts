@@ -21,13 +21,22 @@ export const FACT_COLUMNS = {
 export type FactName = keyof typeof FACT_COLUMNS;
 
 /**
+ * Any source table's records as a fact, named `<source>.<table>` (e.g. `land-use.thua_dat`): the
+ * warehouse generates its model from the connector declaration (commune of both frames, and the
+ * table's ethnic-group and sex columns when it declares them), so a new source needs no SQL.
+ */
+export type SourceFact = `${string}.${string}`;
+
+/**
  * A term of the ratio: Σ `sum` over the records of `fact` that satisfy `where`.
  * Expressions are DuckDB SQL over the fact's columns. A NULL boolean in `where` excludes the
  * record, so an unknown answer counts in a denominator and not in a numerator (SOURCES.md §2).
  */
 export interface Measure {
   description: string;
-  fact: FactName;
+  /** The term in Vietnamese, as the site and the printed report show it (INDICATORS.md). */
+  descriptionVi: string;
+  fact: FactName | SourceFact;
   sum: string;
   where?: string;
 }
@@ -75,6 +84,12 @@ interface IndicatorBase {
   target: Target;
   targetYear: 2025;
   baselineYear: 2020;
+  /**
+   * What the numerator and denominator count. `persons` (the default: people or households) are
+   * protected by the site's disclosure control; `units` (schools, classrooms, villages, communes,
+   * party organisations, activities) are public facts and never suppressed (OUTPUTS.md).
+   */
+  counts?: 'persons' | 'units';
   notes?: string;
 }
 
@@ -85,13 +100,16 @@ export interface ComputedIndicator extends IndicatorBase {
   disaggregations: Disaggregations;
   /** Source tables (`census.ho`, …) the terms read. */
   sources: string[];
-  /** When the value holds, e.g. `1 Oct YEAR`; several sources give several dates. */
-  referenceDate: string;
+  /** When the value holds, e.g. `1 Oct YEAR`; several sources give several dates. Optional: the
+   *  reports derive each source's date from its connector declaration (ref.sources). */
+  referenceDate?: string;
   /** `points` (value − baseline) for rates, `ratio` (value / baseline) for income. */
   changeVsBaseline: 'points' | 'ratio';
   /** The last year of an older method: year pairs straddling it are not comparable. */
   methodBreakAfterYear?: number;
   methodNote?: string;
+  /** The method note in Vietnamese, as the site and the printed report show it. */
+  methodNoteVi?: string;
 }
 
 export interface PendingIndicator extends IndicatorBase {

@@ -18,7 +18,8 @@ export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: str
       ma_xa: { aliases: opts.codeAliases ?? ['Mã xã', 'Mã ĐVHC'], type: v.communeCode(), description: `${what} (5-digit code; leading zeros may be lost)` },
       ten_xa: { aliases: opts.nameAliases ?? ['Tên xã', 'Xã'], type: v.communeName(), description: `${what} (name), when no code is given` },
     },
-    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR' } },
+    // Named commune_code in every source: the warehouse checks it against the frame in force at the reference date.
+    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR', required: true, label: opts.codeAliases?.[0] ?? 'Mã xã' } },
     omit: ['ma_xa', 'ten_xa'],
     oneOf: ['ma_xa', 'ten_xa'],
   };
@@ -32,8 +33,8 @@ export function birthColumns(): ColumnGroup {
       nam_sinh: { aliases: ['Năm sinh'], type: v.birthYear(), description: 'Birth year' },
     },
     derived: {
-      ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE' },
-      nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER' },
+      ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE', label: 'Ngày sinh' },
+      nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER', required: true, label: 'Năm sinh' },
     },
     oneOf: ['ngay_sinh', 'nam_sinh'],
   };

@@ -20,12 +20,18 @@ export interface ColumnSpec {
   example?: string;
   /** Data-entry forms offer the previous year's values of this column as a list (villages, say); never personal data. */
   previousValues?: boolean;
+  /** The Vietnamese label the reports and data-entry forms show; defaults to aliases[0]. */
+  label?: string;
 }
 
 /** One column of the loaded table computed from parsed columns (SQL over the parsed row). */
 export interface DerivedColumn {
   sql: string;
   sqlType: string;
+  /** Never NULL in a loaded row (its inputs are a required `requireOneOf` group): the warehouse checks it. */
+  required?: boolean;
+  /** The Vietnamese label the reports show; defaults to the column name. */
+  label?: string;
 }
 
 /**
@@ -104,9 +110,14 @@ export interface ConnectorSpec {
   /** Folder name under the sources folder, e.g. `census`; also the table-name prefix in the warehouse. */
   id: string;
   title: string;
+  /** A short Vietnamese name for chart notes and table footers; defaults to `title`. */
+  shortTitle?: string;
   /** The agency that delivers the files. */
   owner: string;
-  /** The date the data describes, e.g. 1 October of the year for the census (ISO yyyy-mm-dd). */
+  /**
+   * The date the data describes, e.g. 1 October of the year for the census (ISO yyyy-mm-dd). The
+   * same day of every year (or of the next year): the warehouse derives its SQL from it.
+   */
   referenceDate: (year: number) => string;
   /** In load order: a table referenced by another comes first. */
   tables: readonly TableSpec[];

@@ -62,12 +62,22 @@ export interface IngestResult {
   sourcesDir: string;
 }
 
+/**
+ * The engine's own bookkeeping tables (what was read, quarantined and warned about), declared once
+ * here; every source table's DDL comes from its connector declaration (ingestTableDDL).
+ */
+export const ENGINE_TABLES: Readonly<Record<'quarantine' | 'files' | 'warnings', string>> = {
+  quarantine: `source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, "value" VARCHAR,
+    reason VARCHAR, "action" VARCHAR, year INTEGER, code VARCHAR, params VARCHAR`,
+  files: `source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER,
+    rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]`,
+  warnings: 'source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR, params VARCHAR',
+};
+
+/** Creates schema `ingest`, the engine's tables and every table of the connectors that is missing. */
 export async function createIngestSchema(db: Db, connectors: readonly Connector[]): Promise<void> {
-  await db.exec(`
-    CREATE SCHEMA IF NOT EXISTS ingest;
-    CREATE TABLE IF NOT EXISTS ingest.quarantine (source VARCHAR, table_name VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR, action VARCHAR, year INTEGER, code VARCHAR, params VARCHAR);
-    CREATE TABLE IF NOT EXISTS ingest.files (source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_quarantined INTEGER, rows_skipped INTEGER, warnings VARCHAR[]);
-    CREATE TABLE IF NOT EXISTS ingest.warnings (source VARCHAR, year INTEGER, file VARCHAR, code VARCHAR, message VARCHAR, params VARCHAR);`);
+  await db.run('CREATE SCHEMA IF NOT EXISTS ingest');
+  for (const [table, columns] of Object.entries(ENGINE_TABLES)) await db.run(`CREATE TABLE IF NOT EXISTS ingest.${table} (${columns})`);
   for (const connector of connectors) {
     for (const table of connector.tables) await db.run(ingestTableDDL(connector, table));
   }

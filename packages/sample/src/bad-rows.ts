@@ -54,9 +54,28 @@ export const PLANTS: Plant[] = [
   { path: 'poverty/2024/ho_ngheo_2024.xlsx', apply: (d) => insertClone(d, mid(d), { ma_ho: 'HGD0298999001', phan_loai: 'Khá' }, rejected('phan_loai', "poverty class 'Khá' is neither poor nor near-poor")) },
 ];
 
+/** Index of the first row whose column holds one of the values (the plant's anchor). */
+function firstWhere(doc: Doc, column: string, values: readonly string[]): number {
+  const i = doc.rows.findIndex((r) => values.includes(String(r.cells[column] ?? '')));
+  if (i < 0) throw new Error(`sample: no ${column} in ${values.join('/')} in ${doc.path}`);
+  return i;
+}
+
+/** Planted rows of the five §7 sources, one of each kind of defect their rules name. */
+export const OTHER_PLANTS: Plant[] = [
+  { path: 'health/2021/sinh_de_2021.csv', apply: (d) => insertClone(d, mid(d), { so_phieu: 'SP202199001', ngay_de: '28/12/2020' }, rejected('ngay_de', 'delivery dated 28/12/2020, outside 2021')) },
+  { path: 'health/2023/sinh_de_2023.csv', apply: (d) => insertClone(d, 4, { so_phieu: 'SP202399001', ngay_sinh_me: '3/4/2014' }, rejected('ngay_sinh_me', 'mother born 2014: aged 9 at the delivery')) },
+  { path: 'health/2021/can_tre_2021.xlsx', apply: (d) => mutate(d, mid(d), 'can_nang', 0.5, blanked('can_nang', 'implausible weight 0.5 kg: weight-for-age z below -6')) },
+  { path: 'health/2022/can_tre_2022.csv', apply: (d) => insertClone(d, mid(d), { ma_tre: 'TE99000001', ngay_sinh: '2021' }, rejected('ngay_sinh', 'birth date 2021 without day and month')) },
+  { path: 'health/2023/can_tre_2023.xlsx', apply: (d) => insertClone(d, 2, { ma_tre: 'TE99000002', ngay_sinh: '30/06/2023' }, rejected('ngay_can', 'weighed in June 2023 before the birth on 30/06/2023')) },
+  { path: 'civil-registration/2022/hon_nhan_2022.csv', apply: (d) => insertClone(d, mid(d), {}, rejected('so_thu_tu', 'duplicate so_thu_tu: the same couple listed twice (the later row)')) },
+  { path: 'staff/2022/can_bo_2022.csv', apply: (d) => insertClone(d, firstWhere(d, 'cap', ['Xã']), { ma_can_bo: 'CB9999900', ma_xa: null }, rejected('ma_xa', "a 'Xã' staff row without a commune")) },
+  { path: 'activities/2023/hoat_dong_2023.csv', apply: (d) => mutate(d, firstWhere(d, 'loai', ['Nêu gương']), 'so_luong', '0', blanked('so_luong', 'so_luong 0 below 1 (counts as 1)')) },
+];
+
 /** Applies the plants whose file is among the docs (a year not generated simply has none). */
 export function plantBadRows(docs: Doc[]): void {
-  for (const plant of PLANTS) {
+  for (const plant of [...PLANTS, ...OTHER_PLANTS]) {
     const doc = docs.find((d) => d.path === plant.path);
     if (doc) plant.apply(doc);
   }

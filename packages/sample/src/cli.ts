@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     console.log(`${r.source.padEnd(17)} ${r.year}  ${r.table.padEnd(10)} ${String(r.files).padStart(5)} ${String(r.rows).padStart(8)}`);
   }
   console.log(`Planted bad rows: ${summary.badRows.length}; ignored files: ${summary.ignoredFiles.length}.`);
+  if (summary.missingSourceYears.length > 0) console.log(`No folder (on purpose): ${summary.missingSourceYears.map((m) => `${m.source}/${m.year}/`).join(', ')}.`);
   if (values.truth) console.log(`Truth written to ${resolve(values.truth)}.`);
 }
 

@@ -2,7 +2,9 @@ import type { FileStyle } from './format/style.ts';
 import type { TableName } from './format/tables.ts';
 import type { Cell } from './format/values.ts';
 
-export type Source = 'census' | 'school' | 'health-insurance' | 'poverty';
+/** The source folders of SOURCES.md §1, in its order. */
+export const SOURCES = ['census', 'school', 'health-insurance', 'poverty', 'health', 'civil-registration', 'staff', 'villages', 'activities'] as const;
+export type Source = (typeof SOURCES)[number];
 
 export interface PlantedRow {
   column: string;

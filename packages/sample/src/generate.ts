@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { plantBadRows } from './bad-rows.ts';
-import { layout, type Doc, type Source } from './doc.ts';
+import { layout, SOURCES, type Doc, type Source } from './doc.ts';
 import { IGNORED_FILES_YEAR, writeIgnoredFiles } from './ignored-files.ts';
 import { buildPopulation } from './model/population.ts';
 import { buildSchools } from './model/schools.ts';
@@ -13,7 +13,7 @@ import { writeCsv } from './write/csv.ts';
 import { writeXlsx, type SheetSpec } from './write/xlsx.ts';
 
 /** Bump when the output changes, so ensureSample regenerates stale samples. */
-export const GENERATOR_VERSION = 'dtts-sample/1';
+export const GENERATOR_VERSION = 'dtts-sample/2';
 
 export interface SampleOptions {
   dir: string;
@@ -44,6 +44,8 @@ export interface SampleSummary {
   badRows: BadRowTruth[];
   files: FileTruth[];
   ignoredFiles: string[];
+  /** Source folders absent for a year although the year was generated (`activities/2021/`). */
+  missingSourceYears: { source: Source; year: number }[];
 }
 
 export function resolveOptions(opts: Omit<SampleOptions, 'dir' | 'truthFile'>): ResolvedOptions {
@@ -77,8 +79,9 @@ async function writeDoc(dir: string, doc: Doc): Promise<ReturnType<typeof fileTr
 }
 
 /**
- * Writes a realistic sources folder (SOURCES.md §1): census, school, health-insurance and
- * poverty files for each year, with every §2 variation and a handful of planted bad rows.
+ * Writes a realistic sources folder (SOURCES.md §1): census, school, health-insurance, poverty
+ * and the five sources of §7 (health, civil-registration, staff, villages, activities) for each
+ * year, with every §2 and §7 variation and a handful of planted bad rows.
  * Deterministic: the same options give byte-identical CSV files.
  */
 export async function generateSample(opts: SampleOptions): Promise<SampleSummary> {
@@ -107,10 +110,11 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
     r.rows += f.dataRows;
     rows.set(key, r);
   }
+  const missingSourceYears = SOURCES.flatMap((source) => options.years.filter((year) => !files.some((f) => f.source === source && f.year === year)).map((year) => ({ source, year })));
   if (opts.truthFile) {
-    const truth: Truth = { generator: GENERATOR_VERSION, options: { ...options }, badRows, files, ignoredFiles };
+    const truth: Truth = { generator: GENERATOR_VERSION, options: { ...options }, badRows, files, ignoredFiles, missingSourceYears };
     await mkdir(dirname(opts.truthFile), { recursive: true });
     await writeFile(opts.truthFile, `${JSON.stringify(truth, null, 2)}\n`);
   }
-  return { dir: opts.dir, options, rows: [...rows.values()], badRows, files, ignoredFiles };
+  return { dir: opts.dir, options, rows: [...rows.values()], badRows, files, ignoredFiles, missingSourceYears };
 }

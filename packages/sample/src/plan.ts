@@ -3,6 +3,7 @@ import type { Doc } from './doc.ts';
 import { communeModels, communes2025, slug } from './model/communes.ts';
 import type { YearData } from './model/records.ts';
 import { PLAIN_CSV, PROFILES, style, type FileStyle } from './format/style.ts';
+import { planOtherSources, planOtherSourcesCsvOnly } from './plan-other.ts';
 
 /**
  * Where each variation of SOURCES.md §2 lives (VARIATIONS.md is the readable version). Census
@@ -108,7 +109,7 @@ function povertyDocs(d: YearData): Doc[] {
 
 /** Every file of one year in the varied, realistic form. */
 export function planYear(d: YearData): Doc[] {
-  return [...censusDocs(d), ...schoolDocs(d), ...healthDocs(d), ...povertyDocs(d)];
+  return [...censusDocs(d), ...schoolDocs(d), ...healthDocs(d), ...povertyDocs(d), ...planOtherSources(d)];
 }
 
 /** csvOnly: one plain UTF-8 CSV per table and year, header on line 1, codes, ISO dates. */
@@ -122,5 +123,6 @@ export function planYearCsvOnly(d: YearData): Doc[] {
     buildDoc({ path: `school/${y}/hoc_sinh.csv`, source: 'school', table: 'hoc_sinh', year: y, style: s, records: d.hocSinh }),
     buildDoc({ path: `health-insurance/${y}/the_bhyt.csv`, source: 'health-insurance', table: 'the_bhyt', year: y, style: s, records: d.theBhyt }),
     buildDoc({ path: `poverty/${y}/ho_ngheo.csv`, source: 'poverty', table: 'ho_ngheo', year: y, style: s, records: d.hoNgheo }),
+    ...planOtherSourcesCsvOnly(d),
   ];
 }

@@ -47,6 +47,8 @@ export interface Truth {
   files: FileTruth[];
   /** Files a reader must ignore with a warning. */
   ignoredFiles: string[];
+  /** Source folders deliberately absent for a year (`activities/2021/`): their indicators are `no_data` that year. */
+  missingSourceYears: { source: Source; year: number }[];
 }
 
 function rawText(c: Cell): string {

@@ -126,6 +126,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       await stage('reference', () => loadReference(db));
       const built = await stage('warehouse', () =>
         buildWarehouse(db, {
+          connectors,
           plans: planTargets(config.plansDir ? [config.plansDir] : undefined),
           onStage: (name) => log.status?.(`warehouse: ${name}`),
         }),

@@ -70,6 +70,11 @@ describe('the sample through the pipeline', () => {
       school: ['school_truong', 'school_hoc_sinh'],
       'health-insurance': ['health_insurance_the_bhyt'],
       poverty: ['poverty_ho_ngheo'],
+      health: ['health_sinh_de', 'health_can_tre'],
+      'civil-registration': ['civil_registration_hon_nhan'],
+      staff: ['staff_can_bo'],
+      villages: ['villages_thon', 'villages_xa'],
+      activities: ['activities_to_chuc_dang', 'activities_hoat_dong'],
     };
     for (const [source, names] of Object.entries(tables)) {
       let n = 0;

@@ -4,8 +4,9 @@ with households as (
     select * from staging.stg_census__ho
 ),
 
+-- every census person, with is_marked_head decided once in int_persons
 persons as (
-    select * from staging.stg_census__nhan_khau
+    select year, ma_ho, stt, ethnic_group as dan_toc, is_marked_head from intermediate.int_persons
 ),
 
 communes as (

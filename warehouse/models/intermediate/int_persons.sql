@@ -24,7 +24,8 @@ joined as (
         p.gioi_tinh as sex,
         p.nam_sinh as birth_year,
         p.year - p.nam_sinh as age,
-        p.is_marked_head,
+        -- `Chủ hộ` marks the head; spelled with or without accents, any case
+        coalesce(lower(strip_accents(trim(p.quan_he_chu_ho))) = 'chu ho', false) as is_marked_head,
         p.biet_doc_viet,
         p.dao_tao_nghe,
         h.nuoc_hop_ve_sinh,

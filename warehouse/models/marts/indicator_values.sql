@@ -1,6 +1,7 @@
 -- Every indicator value at every grain (OUTPUTS.md columns first), with the baseline, target and
 -- status of the plan in force for its year, and flags. Targets are data (ref.plan_targets: the
--- catalog's 2021–2025 plan and any plan file), method breaks too (ref.indicators). The plan in force
+-- catalog's 2021–2025 plan and any plan file) and so is what each kind of target means
+-- (ref.target_kinds), method breaks too (ref.indicators). The plan in force
 -- for a year is, per indicator, the one with the earliest target year not before it; after the last
 -- target year, the last plan (2026 data are judged against the 2025 targets until a new plan exists).
 with computed as (
@@ -24,6 +25,11 @@ plans as (
     select * from ref.plan_targets
 ),
 
+-- what a target kind means (packages/indicators/src/targets.ts, TARGET_KINDS)
+target_kinds as (
+    select * from ref.target_kinds
+),
+
 plan_in_force as (
     select
         y.indicator_id,
@@ -43,6 +49,9 @@ with_catalog as (
         k.direction,
         p.plan_id,
         p.target_kind,
+        tk.target_level,
+        tk.target_comparison,
+        tk.target_yearly_points,
         p.target_value as target_parameter,
         p.target_year,
         p.baseline_year,
@@ -52,6 +61,7 @@ with_catalog as (
     join catalog as k on k.indicator_id = c.indicator_id
     join plan_in_force as f on f.indicator_id = c.indicator_id and f.year = c.year
     join plans as p on p.indicator_id = c.indicator_id and p.plan_id = coalesce(f.next_plan, f.last_plan)
+    join target_kinds as tk on tk.target_kind = p.target_kind
 ),
 
 with_baseline as (
@@ -72,8 +82,9 @@ with_target as (
     select
         *,
         case
-            when target_kind in ('at_least', 'more_than', 'less_than', 'exactly_100', 'none_remaining') then target_parameter
-            when target_kind = 'double_baseline' then target_parameter * baseline_value
+            -- what a target kind means is declared once: @dtts/indicators TARGET_KINDS, via ref.indicators
+            when target_level = 'parameter' then target_parameter
+            when target_level = 'times_baseline' then target_parameter * baseline_value
         end as target,
         case change_vs_baseline
             when 'ratio' then value / nullif(baseline_value, 0)
@@ -100,7 +111,7 @@ yearly_changes as (
         and prev.geo_code = cur.geo_code
         and prev.ethnic_group = cur.ethnic_group
         and prev.sex = cur.sex
-    where cur.target_kind = 'yearly_decrease_points'
+    where cur.target_yearly_points
         and not coalesce(prev.year <= cur.method_break_after_year and cur.year > cur.method_break_after_year, false)
 ),
 
@@ -150,7 +161,7 @@ with_status as (
     select
         *,
         case
-            when target_kind = 'yearly_decrease_points' then
+            when target_yearly_points then
                 case
                     when avg_yearly_change is null then 'no_data'
                     when avg_yearly_change <= -target_parameter + 1e-9 then 'achieved'
@@ -158,10 +169,10 @@ with_status as (
                     else 'off_track'
                 end
             when target is null then 'no_data'
-            when target_kind = 'more_than' and value > target + 1e-9 then 'achieved'
-            when target_kind in ('at_least', 'exactly_100', 'double_baseline') and value >= target - 1e-9 then 'achieved'
-            when target_kind = 'less_than' and value < target - 1e-9 then 'achieved'
-            when target_kind = 'none_remaining' and value <= target + 1e-9 then 'achieved'
+            when target_comparison = '>' and value > target + 1e-9 then 'achieved'
+            when target_comparison = '>=' and value >= target - 1e-9 then 'achieved'
+            when target_comparison = '<' and value < target - 1e-9 then 'achieved'
+            when target_comparison = '<=' and value <= target + 1e-9 then 'achieved'
             -- in (or after) the target year there is no line left to be on: the target was met or not
             when year >= target_year then 'not_achieved'
             when baseline_value is null or target_year = baseline_year then 'no_data'

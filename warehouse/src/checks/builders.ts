@@ -42,12 +42,19 @@ export function notNull(model: string, columns: string[], severity: Severity = '
   };
 }
 
-/** `allowed`: the accepted values, or the codes of ref.ethnic_groups. NULLs are not_null's business. */
-export function acceptedValues(model: string, column: string, allowed: readonly string[] | 'ethnic_code', severity: Severity = 'error'): Check {
-  const sqlList = allowed === 'ethnic_code' ? 'select code from ref.ethnic_groups' : allowed.map(quoteLiteral).join(', ');
+/**
+ * `allowed`: the accepted values, or a query over `ref.*` returning them (the codes of
+ * ref.ethnic_groups, say) with what they are in words. NULLs are not_null's business.
+ */
+export function acceptedValues(
+  model: string, column: string, allowed: readonly string[] | { query: string; what: string }, severity: Severity = 'error',
+): Check {
+  const sqlList = 'query' in allowed ? allowed.query : allowed.map(quoteLiteral).join(', ');
   return {
     id: `accepted_values__${model.split('.')[1]}__${column}`, severity, model,
-    finding: allowed === 'ethnic_code' ? finding('check_ethnic_code', { model, column }) : finding('check_accepted_values', { model, column, allowed: allowed.join(', ') }),
+    finding: 'query' in allowed
+      ? (allowed.query.includes('ref.ethnic_groups') ? finding('check_ethnic_code', { model, column }) : finding('check_accepted_values', { model, column, allowed: allowed.what }))
+      : finding('check_accepted_values', { model, column, allowed: allowed.join(', ') }),
     sql: `select ${recordKey} as failing_key from ${model} where ${column} is not null and ${column} not in (${sqlList})`,
   };
 }

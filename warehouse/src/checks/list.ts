@@ -1,71 +1,23 @@
 // The checks that run in every build. Error severity marks data the indicators cannot be trusted
 // on; warn marks what a steward should look at. Neither stops the build: the caller decides.
 import { computedIndicators } from '@dtts/indicators';
+import type { Connector } from '@dtts/ingest-core';
 import { finding } from '@dtts/messages';
-import { acceptedValues, type Check, communeInFrame, notNull, recordKey, recordKeyOf, unique } from './builders.ts';
+import { type Check, notNull, recordKey, unique } from './builders.ts';
+import { declaredSourceChecks } from './derived.ts';
 
 const GRAIN = ['indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex'];
 const grainKey = `concat_ws('/', ${GRAIN.join(', ')})`;
 
-const sourceChecks: Check[] = [
-  unique('staging.stg_census__ho', ['year', 'ma_ho']),
-  notNull('staging.stg_census__ho', ['year', 'ma_ho', 'commune_code']),
-  unique('staging.stg_census__nhan_khau', ['year', 'ma_ho', 'stt']),
-  notNull('staging.stg_census__nhan_khau', ['year', 'ma_ho', 'stt', 'gioi_tinh', 'nam_sinh', 'dan_toc']),
-  unique('staging.stg_school__truong', ['year', 'ma_truong']),
-  notNull('staging.stg_school__truong', ['year', 'ma_truong', 'commune_code', 'loai_truong']),
-  unique('staging.stg_school__hoc_sinh', ['year', 'ma_hoc_sinh_hash']),
-  notNull('staging.stg_school__hoc_sinh', ['year', 'ma_hoc_sinh_hash', 'gioi_tinh', 'nam_sinh', 'dan_toc', 'commune_code', 'ma_truong', 'cap_hoc']),
-  notNull('staging.stg_health_insurance__the_bhyt', ['year', 'ma_the_hash', 'gioi_tinh', 'nam_sinh', 'dan_toc', 'commune_code', 'gia_tri_tu', 'gia_tri_den']),
-  unique('staging.stg_poverty__ho_ngheo', ['year', 'ma_ho']),
-  notNull('staging.stg_poverty__ho_ngheo', ['year', 'ma_ho', 'commune_code', 'dan_toc_chu_ho', 'phan_loai']),
-
-  {
-    id: 'relationship__nhan_khau__ho', severity: 'error', model: 'staging.stg_census__nhan_khau',
-    finding: finding('check_relationship__nhan_khau__ho'),
-    sql: `select ${recordKeyOf('p')} as failing_key
-from staging.stg_census__nhan_khau as p
-where not exists (select 1 from staging.stg_census__ho as h where h.year = p.year and h.ma_ho = p.ma_ho)`,
-  },
-  {
-    id: 'relationship__hoc_sinh__truong', severity: 'error', model: 'staging.stg_school__hoc_sinh',
-    finding: finding('check_relationship__hoc_sinh__truong'),
-    sql: `select ${recordKeyOf('s')} as failing_key
-from staging.stg_school__hoc_sinh as s
-where not exists (select 1 from staging.stg_school__truong as t where t.year = s.year and t.ma_truong = s.ma_truong)`,
-  },
+// Keys, required columns, accepted values, references, row rules and commune frames come from the
+// connector declarations (derived.ts); these span columns or sources, or look at what the models made.
+const crossChecks: Check[] = [
   {
     id: 'households_without_persons', severity: 'warn', model: 'intermediate.int_households',
     finding: finding('check_households_without_persons'),
     sql: `select ${recordKey} as failing_key from intermediate.int_households where household_size = 0`,
   },
 
-  acceptedValues('staging.stg_census__nhan_khau', 'gioi_tinh', ['Nam', 'Nữ']),
-  acceptedValues('staging.stg_school__hoc_sinh', 'gioi_tinh', ['Nam', 'Nữ']),
-  acceptedValues('staging.stg_health_insurance__the_bhyt', 'gioi_tinh', ['Nam', 'Nữ']),
-  acceptedValues('staging.stg_census__nhan_khau', 'dan_toc', 'ethnic_code'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'dan_toc', 'ethnic_code'),
-  acceptedValues('staging.stg_health_insurance__the_bhyt', 'dan_toc', 'ethnic_code'),
-  acceptedValues('staging.stg_poverty__ho_ngheo', 'dan_toc_chu_ho', 'ethnic_code'),
-  acceptedValues('staging.stg_school__hoc_sinh', 'cap_hoc', ['MN', 'TH', 'THCS', 'THPT']),
-  acceptedValues('staging.stg_school__truong', 'loai_truong', ['MN', 'TH', 'THCS', 'TH&THCS', 'THPT', 'THCS&THPT', 'PTDTNT', 'PTDTBT']),
-  acceptedValues('staging.stg_school__hoc_sinh', 'noi_tru', ['Nội trú', 'Bán trú'], 'warn'),
-  acceptedValues('staging.stg_poverty__ho_ngheo', 'phan_loai', ['poor', 'near_poor']),
-  communeInFrame('staging.stg_census__ho'),
-  communeInFrame('staging.stg_school__truong'),
-  communeInFrame('staging.stg_school__hoc_sinh'),
-  communeInFrame('staging.stg_health_insurance__the_bhyt'),
-  communeInFrame('staging.stg_poverty__ho_ngheo'),
-
-  {
-    id: 'birth_year_not_after_year', severity: 'error', model: 'staging.*',
-    finding: finding('check_birth_year_not_after_year'),
-    sql: `select ${recordKey} as failing_key from (
-  select year, nam_sinh, source_file, source_row from staging.stg_census__nhan_khau
-  union all select year, nam_sinh, source_file, source_row from staging.stg_school__hoc_sinh
-  union all select year, nam_sinh, source_file, source_row from staging.stg_health_insurance__the_bhyt
-) where nam_sinh > year`,
-  },
   {
     id: 'card_window_ordered', severity: 'error', model: 'staging.stg_health_insurance__the_bhyt',
     finding: finding('check_card_window_ordered'),
@@ -170,4 +122,7 @@ from marts.completeness where status <> 'ok'`,
   },
 ];
 
-export const checks: Check[] = [...sourceChecks, ...indicatorChecks];
+/** Every check of a build over these sources. */
+export function checksFor(connectors: readonly Connector[]): Check[] {
+  return [...declaredSourceChecks(connectors), ...crossChecks, ...indicatorChecks];
+}

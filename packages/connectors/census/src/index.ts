@@ -7,6 +7,7 @@ const birth = birthColumns();
 export const census = defineConnector({
   id: 'census',
   title: 'Điều tra dân số hằng năm (hộ và nhân khẩu)',
+  shortTitle: 'Điều tra DS',
   owner: 'Chi cục Thống kê / UBND xã',
   referenceDate: (year) => `${year}-10-01`,
   tables: [

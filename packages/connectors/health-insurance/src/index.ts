@@ -7,6 +7,7 @@ const commune = communeColumns({ codeAliases: ['Mã xã'], nameAliases: ['Xã', 
 export const healthInsurance = defineConnector({
   id: 'health-insurance',
   title: 'Thẻ bảo hiểm y tế (BHYT)',
+  shortTitle: 'Thẻ BHYT',
   owner: 'Bảo hiểm xã hội huyện',
   referenceDate: (year) => `${year}-12-31`,
   tables: [

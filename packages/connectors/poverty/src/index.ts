@@ -6,6 +6,7 @@ const commune = communeColumns({ codeAliases: ['Mã xã'], nameAliases: ['Xã', 
 export const poverty = defineConnector({
   id: 'poverty',
   title: 'Rà soát hộ nghèo, hộ cận nghèo',
+  shortTitle: 'Rà soát nghèo',
   owner: 'Phòng Lao động - Thương binh và Xã hội',
   referenceDate: (year) => `${year}-11-01`,
   tables: [

@@ -12,6 +12,7 @@ const residence = communeColumns({
 export const school = defineConnector({
   id: 'school',
   title: 'Hồ sơ học sinh và danh sách trường',
+  shortTitle: 'Dữ liệu trường',
   owner: 'Phòng Giáo dục và Đào tạo',
   referenceDate: (year) => `${year}-09-05`,
   tables: [

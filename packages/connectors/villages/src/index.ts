@@ -35,6 +35,8 @@ export const villages = defineConnector({
         xa_cu: {
           aliases: ['Xã cũ', 'Thuộc xã cũ'],
           type: v.formerCommune(),
+          // In the key, yet optional: a blank xa_cu is a key value of its own (SOURCES.md §7).
+          required: false,
           description: 'Former commune (code, as of 30 Jun 2025) the village belonged to; lets two villages of one merged commune share a name',
         },
         mat_duong: {

@@ -1,5 +1,6 @@
 // `pnpm new-connector <id> [--table <name>]`: scaffolds an ingestion package for a new source,
-// registers it with the pipeline, and adds its staging model. See docs/adding-a-connector.md.
+// and registers it with the pipeline; the warehouse derives its ingest table, staging model and
+// checks from the declaration. See docs/adding-a-connector.md.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -37,7 +38,6 @@ const files: [string, string][] = [
   [join(pkg, `src/${id}.test.ts`), t.test(names)],
   [join(pkg, 'fixtures/make.ts'), t.fixturesScript(names)],
   [join(pkg, 'fixtures/expected.json'), t.expected(names)],
-  [join(root, `warehouse/models/staging/stg_${id.replaceAll('-', '_')}__${table}.sql`), t.stagingModel(names)],
 ];
 for (const [path, text] of files) {
   await mkdir(dirname(path), { recursive: true });
@@ -52,7 +52,8 @@ Next:
   3. edit fixtures/make.ts, run: pnpm --filter @dtts/connector-${id} fixtures
      and write fixtures/expected.json by hand from those rows
   4. pnpm --filter @dtts/connector-${id} test
-Files go in <sources>/${id}/<YEAR>/${table}_*.csv|xlsx; they load into ingest.${names.warehouseTable}.`);
+Files go in <sources>/${id}/<YEAR>/${table}_*.csv|xlsx; they load into ingest.${names.warehouseTable},
+staged as staging.stg_${names.warehouseTable.replace(`${id.replaceAll('-', '_')}_`, `${id.replaceAll('-', '_')}__`)} (generated from the declaration).`);
 
 /** Adds the connector to the pipeline's list and dependencies. */
 async function register(rootDir: string, n: t.ScaffoldNames): Promise<void> {

@@ -118,23 +118,3 @@ export const expected = (n: ScaffoldNames) => `${JSON.stringify(
   null,
   2,
 )}\n`;
-
-export const stagingModel = (n: ScaffoldNames) => `-- ${n.id} ${n.table} (ingest.${n.warehouseTable}): rename and cast, no joins.
-with source as (
-    select * from ingest.${n.warehouseTable}
-),
-
-renamed as (
-    select
-        cast(year as integer) as year,
-        ma,
-        lpad(trim(commune_code), 5, '0') as commune_code,
-        dan_toc,
-        cast(so_luong as integer) as so_luong,
-        source_file,
-        cast(source_row as integer) as source_row
-    from source
-)
-
-select * from renamed
-`;

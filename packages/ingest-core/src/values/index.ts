@@ -103,7 +103,10 @@ export function boolean(): ParseType {
 }
 
 export function sex(): ParseType {
-  return parseType('VARCHAR', (t) => parseSex(t), { input: { kind: 'list', choices: () => [{ value: 'Nam' }, { value: 'Nữ' }] } });
+  return parseType('VARCHAR', (t) => parseSex(t), {
+    accepted: { values: ['Nam', 'Nữ'] }, grain: 'sex',
+    input: { kind: 'list', choices: () => [{ value: 'Nam' }, { value: 'Nữ' }] },
+  });
 }
 
 export function ethnicGroup(): ParseType {
@@ -111,6 +114,7 @@ export function ethnicGroup(): ParseType {
     const r = resolveEthnicGroup(t);
     return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
   }, {
+    accepted: { query: 'select code from ref.ethnic_groups', what: 'an ethnic code of ref.ethnic_groups' }, grain: 'ethnic_group',
     // The 54 groups of the 1979 list by name, code beside (55, foreigners, is not an ethnic group).
     input: { kind: 'list', choices: () => ethnicGroups.filter((g) => g.code !== '55').map((g) => ({ value: g.name, note: g.code })) },
   });
@@ -171,6 +175,6 @@ export function oneOf(values: Readonly<Record<string, readonly string[]>>): Pars
   return parseType('VARCHAR', (t) => {
     const value = lookup.get(foldForMatch(t));
     return value === undefined ? { ok: false, finding: finding('not_one_of', { allowed }) } : { ok: true, value };
-  }, { input: { kind: 'list', choices: () => choices } });
+  }, { accepted: { values: Object.keys(values) }, input: { kind: 'list', choices: () => choices } });
 }
 export * from './places-and-levels.ts';

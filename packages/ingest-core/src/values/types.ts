@@ -47,9 +47,16 @@ export interface ParseType {
   warnings?: (raw: string, ctx: ParseContext) => Finding | undefined;
   /** Booleans: a blank cell means false in a file whose boolean columns use `x` marks. */
   xMarks?: boolean;
+  /** The values a parsed cell can take, for the warehouse's accepted-values check. */
+  accepted?: AcceptedValues;
+  /** The indicator grain this value is: the warehouse splits a source's records by it. */
+  grain?: 'ethnic_group' | 'sex';
   pii?: undefined;
   input?: ValueInput;
 }
+
+/** A fixed list, or a SQL query over `ref.*` returning one column (e.g. the ethnic codes). */
+export type AcceptedValues = { values: readonly string[] } | { query: string; what: string };
 
 export interface SqlType {
   kind: 'sql';
@@ -69,7 +76,7 @@ export type ValueType = ParseType | SqlType;
 export function parseType(
   sqlType: string,
   parse: (text: string, ctx: ParseContext) => { ok: true; value: string | null } | { ok: false; finding: Finding },
-  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'input'>> = {},
+  extra: Partial<Pick<ParseType, 'warnings' | 'xMarks' | 'input' | 'accepted' | 'grain'>> = {},
 ): ParseType {
   return {
     kind: 'parse',

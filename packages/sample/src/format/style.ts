@@ -8,8 +8,8 @@ export interface FileStyle {
   title: boolean;
   /** xlsx: title cells merged across the table's width. */
   mergedTitle: boolean;
-  /** Blank, note, date and signature rows below the data. */
-  footer: boolean;
+  /** Blank, note, date and signature rows below the data; `signatures`: only the date and signature lines. */
+  footer: boolean | 'signatures';
   headers: 'snake' | 'vi' | 'upper' | 'ascii' | 'alias' | 'messy';
   /**
    * code: `02947`; number: an xlsx number cell 2947 (Excel dropped the zero); nozero: text
@@ -22,8 +22,17 @@ export interface FileStyle {
   sex: 'name' | 'code';
   /** code2 `08`, code1 `8`, name: a name or variant (`Mông`, `H'Mông`, `Mèo`, `Xá Phó` …). */
   ethnic: 'code2' | 'code1' | 'name';
-  /** VND amounts as `1500000`, `1.500.000`, `1 500 000`; xlsx writes number cells whatever this says. */
+  /**
+   * VND amounts as `1500000`, `1.500.000`, `1 500 000`; xlsx writes number cells whatever this says.
+   * Kilograms: `12,5` (decimal comma, also as xlsx text) with dots or spaces, `12.5` (a number cell in xlsx) with plain.
+   */
   numbers: 'plain' | 'dots' | 'spaces';
+  /** Which of a column's listed aliases an `alias`-style file writes (0, 1, …; wraps around). */
+  aliasSet: number;
+  /** §7 enumerations in their abbreviations (`CSYT`, `CB`, `ĐH`, `BTXM`, `Kiểm tra` …), rotating row by row. */
+  abbreviations: boolean;
+  /** Village names as the census writes them (`Thôn Nà Pồng`), or varied: `Bản `/`TDP ` prefixes, none, lower or upper case. */
+  villages: 'census' | 'varied';
   text: 'nfc' | 'nfd' | 'tcvn3';
   /** Write the other tone placement of a name (`Xuân Hòa` for 2020's `Xuân Hoà`, and back in 2025). */
   toneVariant: boolean;
@@ -40,6 +49,7 @@ export const PLAIN_CSV: FileStyle = {
   format: 'csv', bom: false, delimiter: ',', title: false, mergedTitle: false, footer: false, headers: 'snake',
   commune: 'code', dates: 'iso', bools: 'true_false', sex: 'code', ethnic: 'code2', numbers: 'plain', text: 'nfc',
   toneVariant: false, legacyCodes: false, sheetName: 'Sheet1', extraSheet: null, groupHeader: null,
+  aliasSet: 0, abbreviations: false, villages: 'census',
 };
 
 export function style(overrides: Partial<FileStyle>): FileStyle {

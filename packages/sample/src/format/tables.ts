@@ -1,13 +1,17 @@
 import type { HoNgheoRecord, HoRecord, HocSinhRecord, Level, NhanKhauRecord, TheBhytRecord, TruongRecord } from '../model/records.ts';
 import type { FileStyle } from './style.ts';
+import { OTHER_TABLES } from './tables-other.ts';
 import type { Cell, Formatter } from './values.ts';
 
-export type TableName = 'ho' | 'nhan_khau' | 'hoc_sinh' | 'truong' | 'the_bhyt' | 'ho_ngheo';
+export type TableName = 'ho' | 'nhan_khau' | 'hoc_sinh' | 'truong' | 'the_bhyt' | 'ho_ngheo' | keyof typeof OTHER_TABLES;
 
 export interface Column<R> {
   key: string;
   vi: string;
-  alias?: string;
+  /** Header texts of `alias`-style files; a list gives one per `aliasSet` of the style. */
+  alias?: string | readonly string[];
+  /** Only in files of these years (xa_cu: from 2025). */
+  when?: (year: number) => boolean;
   get: (r: R, f: Formatter, rowKey: number) => Cell;
 }
 
@@ -98,18 +102,22 @@ export const TABLES = {
     },
     { key: 'so_chi_so_thieu_hut', vi: 'Số chỉ số thiếu hụt', get: (r, f) => f.int(r.deprivations) },
   ] as Column<HoNgheoRecord>[],
+  ...OTHER_TABLES,
 } satisfies Record<TableName, Column<never>[]>;
 
 export type RecordOf<T extends TableName> = (typeof TABLES)[T] extends Column<infer R>[] ? R : never;
 
 /** The columns a file of this style carries: commune by code or name, birth date or year. */
-export function columnsFor<T extends TableName>(table: T, style: FileStyle): Column<RecordOf<T>>[] {
+export function columnsFor<T extends TableName>(table: T, style: FileStyle, year: number): Column<RecordOf<T>>[] {
   const all = TABLES[table] as unknown as Column<RecordOf<T>>[];
+  const birthYears = TABLES[table].some((c) => c.key.startsWith('nam_sinh'));
   return all.filter((c) => {
+    if (c.when && !c.when(year)) return false;
     if (c.key === 'ma_xa') return style.commune !== 'name';
     if (c.key === 'ten_xa') return style.commune === 'name' || style.commune === 'both';
-    if (c.key === 'ngay_sinh') return style.dates !== 'year';
-    if (c.key === 'nam_sinh') return style.dates === 'year';
+    // ngay_sinh / ngay_sinh_me …: a full date, unless the table also has nam_sinh… and the file writes years.
+    if (c.key.startsWith('ngay_sinh')) return style.dates !== 'year' || !birthYears;
+    if (c.key.startsWith('nam_sinh')) return style.dates === 'year';
     return true;
   });
 }
@@ -119,13 +127,13 @@ function stripMarks(s: string): string {
 }
 
 /** The header text of a column in a style: `ma_xa`, `Mã xã`, `MÃ XÃ`, `Ma xa`, `Mã ĐVHC`, `Mã  xã `. */
-export function headerText(c: Column<never>, headers: FileStyle['headers']): string {
+export function headerText(c: Column<never>, headers: FileStyle['headers'], aliasSet = 0): string {
   switch (headers) {
     case 'snake': return c.key;
     case 'vi': return c.vi;
     case 'upper': return c.vi.toLocaleUpperCase('vi');
     case 'ascii': return stripMarks(c.vi);
-    case 'alias': return c.alias ?? c.vi;
+    case 'alias': return (typeof c.alias === 'string' ? c.alias : c.alias?.[aliasSet % c.alias.length]) ?? c.vi;
     case 'messy': return `${c.vi.replace(' ', '  ')} `;
   }
 }

@@ -89,7 +89,8 @@ export class Formatter {
   }
 
   communeName(code: string, key: number): Cell {
-    const unit = communeUnits.find((u) => u.code === code && (u.frame === this.frame || u.frame === '2019'));
+    // The year's frame first: code 02998 is Phúc Khánh from 2020 and was Long Khánh before it.
+    const unit = communeUnits.find((u) => u.code === code && u.frame === this.frame) ?? communeUnits.find((u) => u.code === code && u.frame === '2019');
     if (!unit) throw new Error(`sample: no ${this.frame} unit ${code}`);
     let name = unit.name;
     if (this.style.commune === 'name') {
@@ -108,5 +109,46 @@ export class Formatter {
 
   int(n: number): Cell {
     return this.xlsx ? n : String(n);
+  }
+
+  /** Kilograms to 0.1: `12,5` with a decimal comma (dots/spaces styles, text in xlsx too), else `12.5` or a number cell. */
+  kg(n: number): Cell {
+    const comma = this.style.numbers !== 'plain';
+    if (this.xlsx && !comma) return n;
+    const text = n.toFixed(1);
+    return comma ? text.replace('.', ',') : text;
+  }
+
+  /** An enumeration: its canonical spelling (first), or with `abbreviations` one of the others by row. */
+  choice(spellings: readonly string[], key: number): Cell {
+    if (!this.style.abbreviations || spellings.length < 2) return spellings[0]!;
+    const others = spellings.slice(1);
+    return others[key % others.length]!;
+  }
+
+  /**
+   * A village: as the census names it, or varied row by row — `Bản Nà Pồng`, `Nà Pồng`,
+   * `THÔN NÀ PỒNG`, `thôn nà pồng`, `TDP 3`. A name that itself starts with a prefix word
+   * (`Thôn Bản Lằng`) keeps `Thôn `: stripping would change it.
+   */
+  village(name: string, key: number): Cell {
+    if (this.style.villages === 'census') return name;
+    const town = /^Tổ dân phố (.+)$/u.exec(name);
+    if (town) return [`TDP ${town[1]}`, name, `tổ dân phố ${town[1]}`][key % 3]!;
+    const bare = name.replace(/^Thôn /u, '');
+    if (/^(Thôn|Bản|Tổ dân phố|TDP)\s/iu.test(bare)) return [name, name.toLocaleUpperCase('vi')][key % 2]!;
+    return [`Bản ${bare}`, bare, name.toLocaleUpperCase('vi'), name.toLocaleLowerCase('vi'), name][key % 5]!;
+  }
+
+  /** The former commune of a 2025 village: its 2020-frame (or Văn Bàn) name, or its code, by row. */
+  formerCommune(code: string, key: number): Cell {
+    const unit = communeUnits.find((u) => u.code === code && (u.frame === '2020' || u.frame === 'van_ban'));
+    if (!unit) throw new Error(`sample: no former commune ${code}`);
+    return key % 3 === 2 || this.style.headers === 'snake' ? code : unit.name;
+  }
+
+  /** A name with commune words in it (a party organisation), in the file's tone placement. */
+  placeName(name: string): Cell {
+    return this.style.toneVariant ? otherTonePlacement(name) : name;
   }
 }

@@ -89,6 +89,111 @@ export interface HoNgheoRecord {
   deprivations: number;
 }
 
+export type PlaceOfDelivery = 'facility' | 'home_with_staff' | 'home_without_staff' | 'other';
+
+export interface SinhDeRecord {
+  soPhieu: string;
+  motherName: string;
+  motherCccd: string;
+  motherBirth: Ymd;
+  motherEthnic: string;
+  communeCode: string;
+  delivered: Ymd;
+  birthOrder: number;
+  /** Antenatal visits; null = unknown. */
+  visits: number | null;
+  place: PlaceOfDelivery;
+}
+
+export interface CanTreRecord {
+  maTre: string;
+  name: string;
+  birth: Ymd;
+  sex: 1 | 2;
+  ethnic: string;
+  communeCode: string;
+  weighed: Ymd;
+  /** Kilograms to 0.1. */
+  kg: number;
+  /** Weight-for-age z of the written weight (WHO 2006), for expected values. */
+  z: number;
+}
+
+export interface HonNhanRecord {
+  soThuTu: string;
+  communeCode: string;
+  date: Ymd;
+  husbandName: string;
+  wifeName: string;
+  husbandBirth: Ymd;
+  wifeBirth: Ymd;
+  husbandEthnic: string;
+  wifeEthnic: string;
+  registered: boolean;
+  consanguineous: boolean;
+}
+
+export type StaffKind = 'Cán bộ' | 'Công chức' | 'Viên chức';
+export type Qualification = 'Tiến sĩ' | 'Thạc sĩ' | 'Đại học' | 'Cao đẳng' | 'Trung cấp' | 'Sơ cấp' | 'Chưa qua đào tạo';
+
+export interface CanBoRecord {
+  maCanBo: string;
+  name: string;
+  cccd: string;
+  sex: 1 | 2;
+  birth: Ymd;
+  ethnic: string;
+  level: 'Huyện' | 'Xã';
+  /** null for a district post. */
+  communeCode: string | null;
+  kind: StaffKind;
+  teacher: boolean;
+  /** null = unknown. */
+  qualification: Qualification | null;
+  key: boolean;
+  economicTraining: boolean;
+}
+
+export type RoadSurface = 'Nhựa' | 'Bê tông' | 'Cấp phối' | 'Đất';
+
+export interface ThonRecord {
+  communeCode: string;
+  /** The census name, `Thôn Nà Pồng` or `Tổ dân phố 3`. */
+  name: string;
+  /** 2025 on: the 2020-frame (or Văn Bàn) commune the village belonged to. */
+  formerCommune: string | null;
+  road: RoadSurface;
+  troupe: boolean;
+  troupeActive: boolean | null;
+  cultured: boolean;
+  media: boolean;
+}
+
+export interface XaRecord {
+  communeCode: string;
+  troupe: boolean;
+  media: boolean;
+}
+
+export interface ToChucDangRecord {
+  name: string;
+  plan: boolean;
+  issued: Ymd | null;
+}
+
+export type ActivityKind = 'Nêu gương' | 'Đối thoại người có uy tín' | 'Kiểm tra, giám sát' | 'Điều tra DTTS';
+
+export interface HoatDongRecord {
+  soThuTu: string;
+  date: Ymd;
+  kind: ActivityKind;
+  level: 'Huyện' | 'Xã';
+  communeCode: string | null;
+  /** null = blank (counts as 1). */
+  count: number | null;
+  text: string;
+}
+
 export interface YearData {
   year: number;
   ho: HoRecord[];
@@ -97,4 +202,13 @@ export interface YearData {
   hocSinh: HocSinhRecord[];
   theBhyt: TheBhytRecord[];
   hoNgheo: HoNgheoRecord[];
+  sinhDe: SinhDeRecord[];
+  canTre: CanTreRecord[];
+  honNhan: HonNhanRecord[];
+  canBo: CanBoRecord[];
+  thon: ThonRecord[];
+  xa: XaRecord[];
+  /** Empty from 2025 (no district party committee). */
+  toChucDang: ToChucDangRecord[];
+  hoatDong: HoatDongRecord[];
 }

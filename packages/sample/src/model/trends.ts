@@ -8,12 +8,12 @@ export const LAST_YEAR = 2025;
 
 type Pair = readonly [kinh: number, dtts: number];
 
-function lerp(a: number, b: number, year: number): number {
+export function lerp(a: number, b: number, year: number): number {
   const t = Math.min(1, Math.max(0, (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)));
   return a + (b - a) * t;
 }
 
-function trend(from: Pair, to: Pair) {
+export function trend(from: Pair, to: Pair) {
   return (year: number, dtts: boolean): number => lerp(from[dtts ? 1 : 0], to[dtts ? 1 : 0], year);
 }
 

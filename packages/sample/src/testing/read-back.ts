@@ -39,7 +39,9 @@ export async function readGrid(file: string, sheetName?: string): Promise<Grid> 
     if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
     const lines = body.split(/\r?\n/);
     if (lines[lines.length - 1] === '') lines.pop();
-    const d = (lines.find((l) => l.includes(';')) ? ';' : ',');
+    // The delimiter of the first line that has one (a ',' file may hold ';' inside a quoted text).
+    const first = lines.find((l) => /[;,]/.test(l)) ?? '';
+    const d = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
     return { rows: [undefined, ...lines.map((l) => splitCsvLine(l, d))], raw, sheets: [] };
   }
   const wb = new ExcelJS.Workbook();
