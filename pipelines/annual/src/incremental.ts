@@ -77,7 +77,7 @@ export async function planRun(config: PipelineConfig, connectors: readonly Conne
   if (config.full) return { kind: 'full', reason: '--full' };
   const previous = await previousManifest(config.outDir);
   const previousWarehouse = join(config.outDir, 'warehouse.duckdb');
-  if (!previous || previous.status !== 'succeeded' || !existsSync(previousWarehouse)) return { kind: 'full', reason: 'no earlier successful run in --out' };
+  if (previous?.status !== 'succeeded' || !existsSync(previousWarehouse)) return { kind: 'full', reason: 'no earlier successful run in --out' };
   if (!previous.basis) return { kind: 'full', reason: 'the earlier run recorded no basis for reuse' };
   if (previous.sourcesDir !== config.sourcesDir) return { kind: 'full', reason: 'another sources folder than the earlier run' };
   if (previous.basis.code !== basis.code) return { kind: 'full', reason: 'the ingestion code changed since the earlier run' };
