@@ -146,12 +146,11 @@ export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOpti
   pageSetup(sc, head);
 
   const used = new Set<string>(['Tổng hợp']);
-  for (const c of computed) indicatorSheet(wb.addWorksheet(sheetName(c, used)), c, data, years, subtitle);
+  for (const c of computed) indicatorSheet(wb.addWorksheet(sheetName(c, used)), c, data, ix, years, subtitle);
   return wb;
 }
 
-function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, years: number[], subtitle: string) {
-  const ix = indexRows(data.rows);
+function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, ix: ReturnType<typeof indexRows>, years: number[], subtitle: string) {
   const eth = headlineEthnic(data.rows, c.indicator_id);
   const headVi = eth === 'DTTS' ? 'dân tộc thiểu số' : 'chung';
   title(ws, [c.name_vi, `Mục ${c.clause}. Mục tiêu: ${c.target_text_vi}`, subtitle]);

@@ -26,42 +26,73 @@ export interface BuildReportsResult {
   files: number;
   /** Commune-level DTTS both-sex values no primary rule hides, and how many the site shows. */
   headline: { eligible: number; shown: number };
+  /** Where the time went, step by step (BENCHMARKS.md). */
+  steps: { name: string; seconds: number }[];
 }
 
 export async function buildReports(opts: BuildReportsOptions): Promise<BuildReportsResult> {
   const started = Date.now();
   const say = opts.onProgress ?? (() => {});
+  const steps: BuildReportsResult['steps'] = [];
+  let stepStart = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push({ name, seconds: Math.round((now - stepStart) / 100) / 10 });
+    stepStart = now;
+  };
   if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
   const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
+  step('work copy');
   try {
     say('public data: suppressing small cells');
     const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
+    step('public data');
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
     if (opts.appendixPath) {
       await writeExcelAppendix(opts.appendixPath, data, opts.run);
       say(`Excel appendix: ${opts.appendixPath}`);
+      step('Excel appendix');
     }
+    // `evidence sources` (a child process reading public.duckdb) runs while the charts and the
+    // printable report are drawn: neither reads what the other writes.
+    say('evidence sources');
+    const sources = runEvidence(work, ['sources']);
+    sources.catch(() => {}); // awaited below; a failure is reported there
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
+    step('charts');
     await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
-
-    say('evidence sources');
-    await runEvidence(work, ['sources']);
+    step('printable report');
+    await sources;
+    step('evidence sources (the rest of it)');
     say('evidence build (about a minute)');
+    let clientSeen = false;
     await runEvidence(work, ['build'], (line) => {
-      if (/✓ built in/.test(line)) say(`  vite: ${line.replace(/\x1b\[[0-9;]*m/g, "").trim()}`);
+      const built = /✓ built in (.+)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, '').trim());
+      if (!built) return;
+      say(`  vite: ${built[0]}`);
+      // SvelteKit builds the client inside the server build: its line comes first, with its own duration.
+      if (clientSeen) return;
+      clientSeen = true;
+      const client = viteSeconds(built[1]!);
+      step('vite: server bundle');
+      const server = steps.at(-1)!;
+      server.seconds = Math.round((server.seconds - client) * 10) / 10;
+      steps.push({ name: 'vite: client bundle', seconds: Math.round(client * 10) / 10 });
     });
+    step('prerender, service worker, adapter and copy');
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
 
     await rm(opts.siteDir, { recursive: true, force: true });
     await mkdir(opts.siteDir, { recursive: true });
     await cp(built, opts.siteDir, { recursive: true });
+    step('site copy');
     const { bytes, files } = await sizeOf(opts.siteDir);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
-    return { seconds, bytes, files, headline: data.headline };
+    return { seconds, bytes, files, headline: data.headline, steps };
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
@@ -93,6 +124,13 @@ async function writePrintable(dir: string, data: Awaited<ReturnType<typeof write
   }
   await writeFile(html, printReportHtml(data, run, { pdfHref: 'bao-cao.pdf' }));
   say(`printable report: HTML and PDF (${pdfPages(await readFile(pdf))} A4 pages)`);
+}
+
+/** Vite's "2m 48s", "5.21s", "73ms" in seconds. */
+export function viteSeconds(text: string): number {
+  let seconds = 0;
+  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) seconds += Number(n) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  return seconds;
 }
 
 /** Pages of a PDF, counted from its page objects. */

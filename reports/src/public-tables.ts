@@ -133,8 +133,19 @@ export interface Names {
 export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names, sources: SourceLabels): MatrixRow[] {
   const ix = indexRows(rows);
   const out: MatrixRow[] = [];
+  // Looked up once, not scanned per indicator and group: at a province's size the rows are many.
+  const withEthnic = new Set(rows.map((r) => `${r.indicator_id}|${r.ethnic_group}`));
+  const withSex = new Set(rows.filter((r) => r.sex !== 'ALL').map((r) => r.indicator_id));
+  const withLevel = new Set(rows.map((r) => `${r.indicator_id}|${r.geo_level}`));
   const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
-  const geos = (level: string) => [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort();
+  const geoCodes = new Map<string, string[]>();
+  const geos = (level: string) => {
+    const known = geoCodes.get(level);
+    if (known) return known;
+    const codes = [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort();
+    geoCodes.set(level, codes);
+    return codes;
+  };
   const ethnics = [...new Set(rows.map((r) => r.ethnic_group))].filter((e) => e !== 'ALL' && e !== 'DTTS').sort();
   // Geographies with school records: one without a row of a school-level indicator has no school of that kind.
   const schoolIds = new Set(catalog.filter(isSchoolLevel).map((c) => c.indicator_id));
@@ -152,9 +163,9 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   };
   for (const cat of computed) {
     const id = cat.indicator_id;
-    const head = headlineEthnic(rows, id);
+    const head = withEthnic.has(`${id}|DTTS`) ? 'DTTS' : 'ALL';
     // An indicator of the area only (district officials, district activities) has no commune rows.
-    const atLevel = (level: string) => rows.some((r) => r.indicator_id === id && r.geo_level === level);
+    const atLevel = (level: string) => withLevel.has(`${id}|${level}`);
     if (atLevel('commune_2025')) geos('commune_2025').forEach((code, i) => {
       out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL'));
     });
@@ -162,10 +173,10 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5)));
     });
     ['ALL', 'DTTS', ...ethnics].forEach((eth, i) => {
-      if (!rows.some((r) => r.indicator_id === id && r.ethnic_group === eth)) return;
+      if (!withEthnic.has(`${id}|${eth}`)) return;
       out.push(row('indicator', id, 'ethnic', i, names.ethnic.get(eth) ?? eth, eth === 'ALL' || eth === 'DTTS' ? null : `/dan-toc/${eth}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
     });
-    if (rows.some((r) => r.indicator_id === id && r.sex !== 'ALL')) {
+    if (withSex.has(id)) {
       ['ALL', 'Nam', 'Nữ'].forEach((sex, i) => out.push(row('indicator', id, 'sex', i, SEX_VI[sex]!, null, cat, 'area', 'BAO_YEN', head, sex)));
     }
     for (const level of ['commune_2025', 'commune_2020']) {
@@ -178,7 +189,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       }
     }
     for (const eth of ethnics) {
-      if (!rows.some((r) => r.indicator_id === id && r.ethnic_group === eth)) continue;
+      if (!withEthnic.has(`${id}|${eth}`)) continue;
       out.push(row('ethnic', eth, 'indicators', cat.sort_order, cat.name_vi, `/chi-tieu/${id}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
     }
   }

@@ -45,6 +45,11 @@ export interface IngestOptions {
   fastCsv?: boolean;
   /** Sizes beyond which a file is refused by name (read/limits.ts). */
   limits?: Partial<ReadLimits>;
+  /**
+   * Only these source-years (`<source>|<year>`) are read; the others are left as the database holds
+   * them (an incremental run that reuses the previous warehouse). Every source-year when absent.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface IngestResult {
@@ -90,7 +95,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // A source's year is independent of every other (a reference stays within its source and
   // year): several at a time, each on its own connection and work database, so that DuckDB works
   // on some while JavaScript reads files for others. Results keep source and year order.
-  const units = connectors.flatMap((connector) => (found.years.get(connector.id) ?? []).map((year) => ({ connector, year })));
+  const units = connectors.flatMap((connector) => (found.years.get(connector.id) ?? []).map((year) => ({ connector, year })))
+    .filter(({ connector, year }) => !opts.only || opts.only.has(`${connector.id}|${year}`));
   const done = await mapConcurrently(units, UNITS_AT_ONCE, async ({ connector, year }) => {
     const files: FileReport[] = [];
     const own = await db.fork();

@@ -1,4 +1,4 @@
-import { col, readReferenceCsv } from './csv.ts';
+import { col, readReferenceCsv, type CsvRow } from './csv.ts';
 
 /** One administrative unit over its period of validity. Codes are re-used, so the key is (code, validFrom). */
 export interface CommuneUnit {
@@ -24,41 +24,62 @@ function shortName(name: string, type: string): string {
   return name.startsWith(`${type} `) ? name.slice(type.length + 1) : name;
 }
 
-export const merger2020: { oldCode: string; oldName: string; newCode: string; newName: string }[] =
-  readReferenceCsv('bao_yen_communes_2020_merger.csv').map((r) => ({
+export interface MergerRow { oldCode: string; oldName: string; newCode: string; newName: string }
+export interface CrosswalkRow { oldCode: string; oldName: string; newCode: string; newName: string; inBaoYen2020: boolean }
+
+/** The commune files of a reference folder: the geography `--reference DIR` replaces. */
+export const GEOGRAPHY_FILES = [
+  'bao_yen_communes_2019_abolished.csv', 'bao_yen_communes_2020.csv', 'bao_yen_communes_2020_merger.csv',
+  'bao_yen_communes_2025_crosswalk.csv', 'bao_yen_communes_2025_new.csv',
+] as const;
+export type GeographyFile = (typeof GEOGRAPHY_FILES)[number];
+
+export interface Geography { merger2020: MergerRow[]; crosswalk2025: CrosswalkRow[]; communeUnits: CommuneUnit[] }
+
+/** Builds the units and crosswalks from the five commune files, read by `read`. */
+export function buildGeography(read: (file: GeographyFile) => CsvRow[]): Geography {
+  const merger: MergerRow[] = read('bao_yen_communes_2020_merger.csv').map((r) => ({
     oldCode: col(r, 'old_code'), oldName: col(r, 'old_name'),
     newCode: col(r, 'new_code'), newName: col(r, 'new_name'),
   }));
-
-export const crosswalk2025: { oldCode: string; oldName: string; newCode: string; newName: string; inBaoYen2020: boolean }[] =
-  readReferenceCsv('bao_yen_communes_2025_crosswalk.csv').map((r) => ({
+  const crosswalk: CrosswalkRow[] = read('bao_yen_communes_2025_crosswalk.csv').map((r) => ({
     oldCode: col(r, 'old_code'), oldName: col(r, 'old_name'),
     newCode: col(r, 'new_code'), newName: col(r, 'new_name'),
     inBaoYen2020: col(r, 'in_bao_yen_2020') === '1',
   }));
+  const abolished2019: CommuneUnit[] = read('bao_yen_communes_2019_abolished.csv').map((r) => ({
+    code: col(r, 'code'), name: col(r, 'name'), nameShort: col(r, 'name_short'), type: col(r, 'type'),
+    frame: '2019', validFrom: START_UNKNOWN, validTo: LAST_DAY_2019_FRAME,
+  }));
+  const units2020: CommuneUnit[] = read('bao_yen_communes_2020.csv').map((r) => ({
+    code: col(r, 'code'), name: col(r, 'name'), nameShort: col(r, 'name_short'), type: col(r, 'type'),
+    frame: '2020', validFrom: MERGER_2020, validTo: LAST_DAY_2020_FRAME,
+  }));
+  const vanBan: CommuneUnit[] = crosswalk.filter((c) => !c.inBaoYen2020).map((c) => ({
+    code: c.oldCode, name: c.oldName, nameShort: shortName(c.oldName, 'Xã'), type: 'Xã',
+    frame: 'van_ban', validFrom: START_UNKNOWN, validTo: LAST_DAY_2020_FRAME,
+  }));
+  const units2025: CommuneUnit[] = read('bao_yen_communes_2025_new.csv').map((r) => ({
+    code: col(r, 'new_code'), name: col(r, 'new_name'), nameShort: shortName(col(r, 'new_name'), col(r, 'type')),
+    type: col(r, 'type'), frame: '2025', validFrom: REFORM_2025, validTo: null,
+  }));
+  return { merger2020: merger, crosswalk2025: crosswalk, communeUnits: [...abolished2019, ...units2020, ...vanBan, ...units2025] };
+}
 
-const abolished2019: CommuneUnit[] = readReferenceCsv('bao_yen_communes_2019_abolished.csv').map((r) => ({
-  code: col(r, 'code'), name: col(r, 'name'), nameShort: col(r, 'name_short'), type: col(r, 'type'),
-  frame: '2019', validFrom: START_UNKNOWN, validTo: LAST_DAY_2019_FRAME,
-}));
+const bundled = buildGeography((file) => readReferenceCsv(file));
 
-const units2020: CommuneUnit[] = readReferenceCsv('bao_yen_communes_2020.csv').map((r) => ({
-  code: col(r, 'code'), name: col(r, 'name'), nameShort: col(r, 'name_short'), type: col(r, 'type'),
-  frame: '2020', validFrom: MERGER_2020, validTo: LAST_DAY_2020_FRAME,
-}));
+// The arrays are replaced in place by `useGeography` (`--reference DIR`), so every importer sees the
+// geography of the run without re-importing.
+export const merger2020: MergerRow[] = [...bundled.merger2020];
+export const crosswalk2025: CrosswalkRow[] = [...bundled.crosswalk2025];
+export const communeUnits: CommuneUnit[] = [...bundled.communeUnits];
 
-// Tân An and Tân Thượng are known only from the crosswalk: they were Văn Bàn's, not Bảo Yên's.
-const vanBan: CommuneUnit[] = crosswalk2025.filter((c) => !c.inBaoYen2020).map((c) => ({
-  code: c.oldCode, name: c.oldName, nameShort: shortName(c.oldName, 'Xã'), type: 'Xã',
-  frame: 'van_ban', validFrom: START_UNKNOWN, validTo: LAST_DAY_2020_FRAME,
-}));
-
-const units2025: CommuneUnit[] = readReferenceCsv('bao_yen_communes_2025_new.csv').map((r) => ({
-  code: col(r, 'new_code'), name: col(r, 'new_name'), nameShort: shortName(col(r, 'new_name'), col(r, 'type')),
-  type: col(r, 'type'), frame: '2025', validFrom: REFORM_2025, validTo: null,
-}));
-
-export const communeUnits: CommuneUnit[] = [...abolished2019, ...units2020, ...vanBan, ...units2025];
+/** Makes `g` the geography every resolver and loader reads (the bundled one when `g` is undefined). */
+export function useGeography(g: Geography = bundled): void {
+  merger2020.splice(0, merger2020.length, ...g.merger2020);
+  crosswalk2025.splice(0, crosswalk2025.length, ...g.crosswalk2025);
+  communeUnits.splice(0, communeUnits.length, ...g.communeUnits);
+}
 
 /** True when the unit exists on that ISO date (inclusive bounds; ISO strings compare as dates). */
 export function isInForce(unit: CommuneUnit, referenceDate: string): boolean {

@@ -57,9 +57,16 @@ export function parseCsv(text: string): CsvRow[] {
   });
 }
 
-/** Reads one bundled file by name, e.g. `readReferenceCsv('ethnic_groups.csv')`. */
-export function readReferenceCsv(fileName: string): CsvRow[] {
-  return parseCsv(readFileSync(join(referenceDataDir, fileName), 'utf8'));
+/** Reads one file by name from the bundled folder (or `dir`), e.g. `readReferenceCsv('ethnic_groups.csv')`. */
+export function readReferenceCsv(fileName: string, dir: string = referenceDataDir): CsvRow[] {
+  return parseCsv(readFileSync(join(dir, fileName), 'utf8'));
+}
+
+/** The column names of a reference file (its first line that is not a `#` comment). */
+export function referenceCsvHeader(fileName: string, dir: string = referenceDataDir): string[] {
+  const text = readFileSync(join(dir, fileName), 'utf8').replace(/^\uFEFF/, '');
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
+  return line === '' ? [] : line.split(',').map((c) => c.trim());
 }
 
 /** A column that must exist: a typo in the loader should fail loudly at import, not yield `undefined`. */

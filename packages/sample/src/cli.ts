@@ -1,7 +1,9 @@
 // Usage: tsx packages/sample/src/cli.ts --out DIR [--scale 0.1] [--years 2020-2025] [--csv-only] [--truth FILE] [--seed 28]
+//        [--communes N --reference-out DIR]   a synthetic geography of N communes (with --csv-only)
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSample } from './generate.ts';
+import { useSyntheticGeography } from './synthetic.ts';
 
 function parseYears(s: string): number[] {
   const years: number[] = [];
@@ -17,11 +19,18 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       out: { type: 'string' }, scale: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' },
-      'csv-only': { type: 'boolean' }, truth: { type: 'string' },
+      'csv-only': { type: 'boolean' }, truth: { type: 'string' }, communes: { type: 'string' }, 'reference-out': { type: 'string' },
     },
   });
   if (!values.out) throw new Error('--out DIR is required');
   const started = performance.now();
+  if (values.communes !== undefined) {
+    // The varied files follow the real communes' house styles; a synthetic geography has none.
+    if (!values['csv-only']) throw new Error('--communes N writes the plain CSV files only: add --csv-only');
+    const referenceDir = resolve(values['reference-out'] ?? `${resolve(values.out)}-reference`);
+    const geography = await useSyntheticGeography(Number(values.communes), referenceDir);
+    console.log(`Wrote a synthetic geography of ${geography.communes} communes (${geography.communes2025} from 1 Jul 2025) to ${referenceDir}; run the pipeline with --reference ${referenceDir}.`);
+  }
   const summary = await generateSample({
     dir: resolve(values.out),
     ...(values.years ? { years: parseYears(values.years) } : {}),

@@ -1,30 +1,42 @@
-// `pnpm bench`: the pipeline's ingestion against a bare DuckDB read_csv of the same files, in one run.
-// The sample is generated at the district's full size as plain CSV (generateSample csvOnly).
+// `pnpm bench`: the whole `pnpm pipeline` command against a bare DuckDB read_csv of the same files,
+// in one run, with the peak memory of the pipeline's whole process tree. The sample is generated as
+// plain CSV (generateSample csvOnly), at the district's size or `--scale N`, optionally on a synthetic
+// geography of `--communes N` (with its reference folder, passed as --reference).
+//
+//   pnpm bench                                    district size: bare load vs pnpm pipeline --skip-reports
+//   pnpm bench --scale 3                          three times the district (time per row, peak RSS)
+//   pnpm bench --communes 100 --scale 0.2 --site  the site's build time and size at 100 communes
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Db, quoteLiteral } from '@dtts/db';
-import { ingest } from '@dtts/ingest-core';
-import { generateSample } from '@dtts/sample';
+import { generateSample, useSyntheticGeography } from '@dtts/sample';
 import { repoRoot } from './config.ts';
 import { connectors } from './connectors.ts';
+import type { RunManifest } from './manifest.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' }, communes: { type: 'string' }, site: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    // Passed on to the pipeline: on a synthetic geography the villages sample repeats hamlet names (see BENCHMARKS.md).
+    'allow-bad-files': { type: 'boolean', default: false },
+  },
+});
 const scale = Number(values.scale);
-const runs = Number(values.runs);
-const dir = join(repoRoot(), '.bench');
+const root = repoRoot();
+const dir = join(root, '.bench');
 const sources = join(dir, 'sources');
+const referenceDir = join(dir, 'reference');
+const out = join(dir, 'out');
 
-const time = async (fn: () => Promise<unknown>) => {
+const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
   const t0 = performance.now();
-  await fn();
-  return (performance.now() - t0) / 1000;
+  const r = await fn();
+  return [(performance.now() - t0) / 1000, r];
 };
-
-console.log(`Generating the sample at scale ${scale} as plain CSV in ${sources} …`);
-await rm(dir, { recursive: true, force: true });
-const genSeconds = await time(() => generateSample({ dir: sources, scale, csvOnly: true }));
-console.log(`  generated in ${genSeconds.toFixed(1)} s`);
 
 /** Bare DuckDB: one read_csv per table and year, all of its files at once, into a database file. */
 async function bareLoad(path: string): Promise<number> {
@@ -32,7 +44,8 @@ async function bareLoad(path: string): Promise<number> {
   let rows = 0;
   try {
     for (const connector of connectors) {
-      for (const year of await readdir(join(sources, connector.id))) {
+      const years = await readdir(join(sources, connector.id)).catch(() => [] as string[]);
+      for (const year of years) {
         const files = await readdir(join(sources, connector.id, year));
         for (const table of connector.tables) {
           const mine = files.filter((f) => f.startsWith(`${table.name}_`) || f === `${table.name}.csv`).map((f) => join(sources, connector.id, year, f));
@@ -49,29 +62,97 @@ async function bareLoad(path: string): Promise<number> {
   return rows;
 }
 
-async function pipelineIngest(path: string): Promise<number> {
-  const db = await Db.open(path);
-  try {
-    const result = await ingest({ db, sourcesDir: sources, connectors, hashKey: 'benchmark-key-0123456789' });
-    if (result.failures.length > 0) throw new Error(result.failures.map((f) => f.message).join('\n'));
-    return result.files.reduce((n, f) => n + f.rowsLoaded, 0);
-  } finally {
-    db.close();
+/** Resident memory of a process and all its descendants (bytes), from /proc. */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
   }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }
 
-const bare: number[] = [];
-const ours: number[] = [];
-let bareRows = 0;
-let loadedRows = 0;
-for (let i = 0; i < runs; i++) {
-  await rm(join(dir, 'bare.duckdb'), { force: true });
-  await rm(join(dir, 'pipeline.duckdb'), { force: true });
-  bare.push(await time(async () => (bareRows = await bareLoad(join(dir, 'bare.duckdb')))));
-  ours.push(await time(async () => (loadedRows = await pipelineIngest(join(dir, 'pipeline.duckdb')))));
+/** CPU seconds (user + system) of this process's children that have ended, from /proc/self/stat. */
+function childrenCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: cutime and cstime are fields 16 and 17 of stat(5), here 13 and 14.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-console.log(`\nRows: bare read_csv ${bareRows.toLocaleString('en')}, pipeline loaded ${loadedRows.toLocaleString('en')}`);
-console.log(`Bare DuckDB read_csv load : median ${median(bare).toFixed(2)} s  (runs: ${bare.map((s) => s.toFixed(2)).join(', ')})`);
-console.log(`Pipeline ingest           : median ${median(ours).toFixed(2)} s  (runs: ${ours.map((s) => s.toFixed(2)).join(', ')})`);
-console.log(`Ratio pipeline / bare     : ${(median(ours) / median(bare)).toFixed(2)}×`);
+
+/** This process's own CPU seconds. */
+const ownCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** Runs `pnpm pipeline` as a child process, sampling its tree's memory every 200 ms. */
+function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRss: number }> {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const cpu0 = childrenCpuSeconds();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'pipelines/annual/src/cli.ts'), ...args], {
+      cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DTTS_HASH_KEY: 'benchmark-key-0123456789' },
+    });
+    let peakRss = 0;
+    const timer = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 200);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`pnpm pipeline ${args.join(' ')} failed (exit ${code})`));
+      else resolvePromise({ seconds: (performance.now() - t0) / 1000, cpuSeconds: childrenCpuSeconds() - cpu0, peakRss });
+    });
+  });
+}
+
+async function dirBytes(path: string): Promise<number> {
+  const { statSync } = await import('node:fs');
+  let bytes = 0;
+  for (const f of await readdir(path, { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) bytes += statSync(join(f.parentPath, f.name)).size;
+  }
+  return bytes;
+}
+
+const started = new Date();
+await rm(dir, { recursive: true, force: true });
+const communes = values.communes === undefined ? undefined : await useSyntheticGeography(Number(values.communes), referenceDir);
+console.log(`Generating the sample at scale ${scale}${communes ? ` on ${communes.communes} synthetic communes` : ''} as plain CSV in ${sources} …`);
+const [genSeconds] = await time(() => generateSample({ dir: sources, scale, csvOnly: true }));
+console.log(`  generated in ${genSeconds.toFixed(1)} s`);
+
+const bareCpu0 = ownCpuSeconds();
+const [bare, rows] = await time(() => bareLoad(join(dir, 'bare.duckdb')));
+const bareCpu = ownCpuSeconds() - bareCpu0;
+const args = ['--sources', sources, '--out', out, '--full', ...(communes ? ['--reference', referenceDir] : []), ...(values.site ? [] : ['--skip-reports']), ...(values['allow-bad-files'] ? ['--allow-bad-files'] : [])];
+const run = await pipeline(args);
+const manifest = JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
+const stages = manifest.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
+
+const gib = (b: number) => (b / 2 ** 30).toFixed(2);
+console.log(`\n${started.toISOString().slice(0, 10)}, scale ${scale}${communes ? `, ${communes.communes} communes (${communes.communes2025} from 2025)` : ''}: ${rows.toLocaleString('en')} rows`);
+console.log(`Bare DuckDB read_csv load       : ${bare.toFixed(2)} s`);
+console.log(`pnpm pipeline ${values.site ? '' : '--skip-reports '}(whole command): ${run.seconds.toFixed(2)} s   (stages: ${stages})`);
+console.log(`Ratio pipeline / bare           : ${(run.seconds / bare).toFixed(2)}× wall time, ${(run.cpuSeconds / bareCpu).toFixed(2)}× CPU time (${run.cpuSeconds.toFixed(1)} s / ${bareCpu.toFixed(1)} s; CPU time is the fairer measure on a shared machine)`);
+console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
+console.log(`Peak RSS of the process tree    : ${gib(run.peakRss)} GiB`);
+if (values.site) {
+  const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
+  console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${((await dirBytes(join(out, 'site'))) / 1e6).toFixed(1)} MB`);
+  console.log(`  steps: ${(manifest.reportSteps ?? []).map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ')}`);
+}
+if (!values.keep) await rm(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readGeographyDir, ReferenceDataError } from '@dtts/reference';
 import { type BadFileLimits, DEFAULT_BAD_FILE_LIMITS } from './safety-nets.ts';
 
 export class UsageError extends Error {}
@@ -49,15 +50,23 @@ export interface PipelineConfig {
   pauseAt?: string;
   /** Folder of plan files (packages/indicators/plans by default): targets of plans after the catalog's. */
   plansDir?: string;
+  /** A reference folder with another geography (checked here); the bundled packages/reference/data by default. */
+  referenceDir?: string;
+  /** Read every file again instead of reusing the previous run's unchanged source-years (incremental.ts). */
+  full?: boolean;
 }
 
-export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--skip-reports] [--strict] [--allow-bad-files]
+export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--reference DIR] [--skip-reports] [--full] [--strict] [--allow-bad-files]
 
   --sources DIR    a sources folder laid out as in docs/SOURCES.md (default: the bundled sample)
   --out DIR        where the warehouse, exports, manifest and site are written (default: ./out)
   --years LIST     only these years, e.g. 2025, 2020-2025 or 2020,2022-2025 (default: every year found)
   --plans DIR      folder of plan files (default: packages/indicators/plans; see its README.md)
+  --reference DIR  reference data of another geography: the five commune files of packages/reference/data
+                   (bao_yen_communes_*.csv) with the same columns (default: the bundled Bảo Yên files)
   --skip-reports   compute and export, but build no site
+  --full           read every file again (by default a source-year whose files are unchanged since the
+                   previous run in --out, by sha256, is taken from its warehouse)
 
   --strict         fail the run on a file that looks like another year's and on failing error-level
                    data-quality checks (they are reported in the summary otherwise)
@@ -82,7 +91,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         out: { type: 'string' },
         years: { type: 'string' },
         plans: { type: 'string' },
+        reference: { type: 'string' },
         'skip-reports': { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         'key-file': { type: 'string' },
         strict: { type: 'boolean', default: false },
         'allow-bad-files': { type: 'boolean', default: false },
@@ -105,6 +116,15 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (!y.success) throw new UsageError(`--years ${values.years}: ${y.error.issues[0]?.message}`);
     years = y.data;
   }
+  const referenceDir = values.reference === undefined ? undefined : resolve(values.reference);
+  if (referenceDir !== undefined) {
+    try {
+      readGeographyDir(referenceDir);
+    } catch (error) {
+      if (error instanceof ReferenceDataError) throw new UsageError(`--reference ${values.reference}: ${error.message}`);
+      throw error;
+    }
+  }
   const { hashKey, hashKeyFile } = readHashKey(values['key-file'], env);
   const share = z.coerce.number().min(0).max(100).safeParse(values['max-bad-share'] ?? DEFAULT_BAD_FILE_LIMITS.maxShare * 100);
   if (!share.success) throw new UsageError(`--max-bad-share ${values['max-bad-share']}: a percentage from 0 to 100`);
@@ -116,6 +136,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     outDir: resolve(values.out ?? join(root, 'out')),
     ...(years && { years }),
     skipReports: values['skip-reports'] ?? false,
+    full: values.full ?? false,
     hashKey,
     ...(hashKeyFile && { hashKeyFile }),
     strict: values.strict ?? false,
@@ -123,6 +144,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     badFiles: { maxShare: share.data / 100, maxRows: rows.data },
     ...(env.DTTS_PAUSE_AT && { pauseAt: env.DTTS_PAUSE_AT }),
     ...(values.plans !== undefined && { plansDir: resolve(values.plans) }),
+    ...(referenceDir !== undefined && { referenceDir }),
   };
 }
 

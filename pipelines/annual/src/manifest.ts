@@ -1,6 +1,7 @@
 // run-manifest.json: what was read, what came of it, and how long each stage took.
-import type { FileReport, IngestResult } from '@dtts/ingest-core';
+import type { FileReport } from '@dtts/ingest-core';
 import type { ChangeSummary } from './changes.ts';
+import type { IngestBasis } from './incremental.ts';
 
 export interface RunManifest {
   runId: string;
@@ -8,6 +9,12 @@ export interface RunManifest {
   finishedAt: string;
   status: 'succeeded' | 'failed';
   sourcesDir: string;
+  /** The reference folder of another geography (`--reference`); absent for the bundled one. */
+  referenceDir?: string;
+  /** What the ingest tables depend on besides the files; the next run reuses them only when it is unchanged. */
+  basis?: IngestBasis;
+  /** Full or incremental, and why; the source-years read again and those reused from the earlier run. */
+  ingestPlan?: { kind: 'full' | 'incremental'; note: string; readAgain: string[]; reused: string[] };
   years: Record<string, number[]>;
   files: {
     path: string;
@@ -23,6 +30,8 @@ export interface RunManifest {
   failures: { source?: string; stage: string; message: string }[];
   totals: Record<string, { read: number; loaded: number; quarantined: number; skipped: number }>;
   stages: { name: string; seconds: number }[];
+  /** The reports stage step by step (public data, charts, Evidence's bundles and prerender, …). */
+  reportSteps?: { name: string; seconds: number }[];
   checks: { id: string; severity: string; failing: number; description: string; example?: string }[];
   /** What was quarantined: rows rejected, values blanked, and the commonest reasons. */
   quarantine: { rowsRejected: number; valuesBlanked: number; topReasons: { reason: string; count: number }[] };
@@ -51,14 +60,14 @@ export function filesSection(files: readonly FileReport[]): RunManifest['files']
   }));
 }
 
-export function totalsBySource(result: IngestResult): RunManifest['totals'] {
+export function totalsBySource(files: RunManifest['files']): RunManifest['totals'] {
   const totals: RunManifest['totals'] = {};
-  for (const f of result.files) {
+  for (const f of files) {
     const t = (totals[f.source] ??= { read: 0, loaded: 0, quarantined: 0, skipped: 0 });
-    t.read += f.rowsRead;
-    t.loaded += f.rowsLoaded;
-    t.quarantined += f.rowsQuarantined;
-    t.skipped += f.rowsSkipped;
+    t.read += f.rows.read;
+    t.loaded += f.rows.loaded;
+    t.quarantined += f.rows.quarantined;
+    t.skipped += f.rows.skipped;
   }
   return totals;
 }

@@ -6,10 +6,12 @@ import { Db, writeCsv } from '@dtts/db';
 import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
+import { useReferenceDir } from '@dtts/reference';
 import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
 import { compareWithPreviousRun } from './changes.ts';
 import { connectors } from './connectors.ts';
+import { copyPreviousWarehouse, describePlan, ingestBasis, mergeFiles, planRun, removeOutdated } from './incremental.ts';
 import { filesSection, totalsBySource, type RunManifest } from './manifest.ts';
 import { checkOutAgainstSources, stageOutput } from './out-dir.ts';
 import { IngestProgress } from './progress.ts';
@@ -42,7 +44,10 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     runId, startedAt: started.toISOString(), finishedAt: '', status: 'failed', sourcesDir: config.sourcesDir,
     years: {}, files: [], ignoredFiles: [], failures: [], totals: {}, stages: [], checks: [], indicators: { rows: 0 }, outputs: {},
     quarantine: { rowsRejected: 0, valuesBlanked: 0, topReasons: [] }, warningsByKind: {}, yearChecks: [], missingBaseline: [],
+    ...(config.referenceDir && { referenceDir: config.referenceDir }),
   };
+  // Every resolver and loader reads this run's geography (the bundled one unless --reference).
+  useReferenceDir(config.referenceDir);
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     if (config.pauseAt === name) {
       log.info(`paused before the ${name} stage (DTTS_PAUSE_AT), pid ${process.pid}`);
@@ -72,19 +77,35 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   const out = await stageOutput(config.outDir, runId);
   for (const note of out.notes) log.info(`Note: ${note}.`);
   try {
+    // Unchanged source-years are taken from the previous run's warehouse (incremental.ts).
+    const { plan, basis } = await stage('plan', async () => {
+      const basis = await ingestBasis(config);
+      const plan = await planRun(config, connectors, basis);
+      if (plan.kind === 'incremental') await copyPreviousWarehouse(plan, join(out.dir, 'warehouse.duckdb'));
+      return { plan, basis };
+    });
+    log.info(`Ingest: ${describePlan(plan, config.sourcesDir)}`);
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
     try {
-      result = await stage('ingest', () =>
-        ingest({ db, sourcesDir: config.sourcesDir, connectors, ...(config.years && { years: config.years }), hashKey: config.hashKey, onEvent: (e) => progress.event(e) }),
-      );
+      result = await stage('ingest', async () => {
+        if (plan.kind === 'incremental') await removeOutdated(db, plan, connectors);
+        return ingest({
+          db, sourcesDir: config.sourcesDir, connectors, ...(config.years && { years: config.years }), hashKey: config.hashKey, onEvent: (e) => progress.event(e),
+          ...(plan.kind === 'incremental' && { only: plan.changed }),
+        });
+      });
       progress.done(result);
-      manifest.files = filesSection(result.files);
+      manifest.files = plan.kind === 'incremental' ? mergeFiles(plan, filesSection(result.files), connectors) : filesSection(result.files);
+      manifest.basis = basis;
+      manifest.ingestPlan = plan.kind === 'incremental'
+        ? { kind: 'incremental', note: describePlan(plan, config.sourcesDir), readAgain: [...plan.changed], reused: plan.reused }
+        : { kind: 'full', note: describePlan(plan, config.sourcesDir), readAgain: [...result.years].flatMap(([s, ys]) => ys.map((y) => `${s}|${y}`)), reused: [] };
       manifest.ignoredFiles = result.warnings;
       manifest.years = Object.fromEntries(result.years);
-      manifest.totals = totalsBySource(result);
+      manifest.totals = totalsBySource(manifest.files);
       for (const f of result.failures) manifest.failures.push({ stage: 'ingest', source: f.source, message: f.message });
-      if (result.files.length === 0 && result.failures.length === 0) {
+      if (manifest.files.length === 0 && result.failures.length === 0) {
         manifest.failures.push({ stage: 'ingest', message: `no source files found under ${config.sourcesDir} (expected census/<YEAR>/…, school/<YEAR>/…, health-insurance/<YEAR>/…, poverty/<YEAR>/…)` });
       }
       manifest.missingBaseline = Object.entries(manifest.years).filter(([, ys]) => ys.length > 0 && !ys.includes(BASELINE_YEAR)).map(([source]) => source);
@@ -160,6 +181,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
         }),
       );
       manifest.outputs.site = 'site/';
+      manifest.reportSteps = site.steps;
       log.info(reports.headlineSummary(site.headline));
     } else {
       await stage('appendix', () => reports.writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));

@@ -76,8 +76,10 @@ export function formerCommune(): ParseType {
 }
 
 function parseFormerCommune(): ParseType {
-  const units = communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY));
+  // Read when parsing, not when the connector is declared: a run may use another geography (--reference).
+  const formerUnits = () => communeUnits.filter((u) => isInForce(u, FORMER_FRAME_DAY));
   return parseType('VARCHAR', (t) => {
+    const units = formerUnits();
     const code = normaliseCommuneCode(t);
     if (code !== null) {
       return units.some((u) => u.code === code)
@@ -88,7 +90,7 @@ function parseFormerCommune(): ParseType {
     if (match.kind === 'one') return { ok: true, value: match.unit.code };
     if (match.kind === 'many') return { ok: false, finding: finding('former_commune_ambiguous', { candidates: match.units.map((u) => u.name).join(', ') }) };
     return { ok: false, finding: finding('former_commune_unknown', { date: FORMER_FRAME_DAY }) };
-  }, { input: { kind: 'list', choices: () => units.map((u) => ({ value: u.name, note: u.code })) } });
+  }, { input: { kind: 'list', choices: () => formerUnits().map((u) => ({ value: u.name, note: u.code })) } });
 }
 
 /**

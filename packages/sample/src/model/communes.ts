@@ -17,6 +17,8 @@ export interface CommuneModel {
   highland: boolean;
   /** True for the two Văn Bàn communes: in the sources only from 2025. */
   vanBan: boolean;
+  /** The Bảo Yên commune whose picture it takes: itself, or one of the 17 for a synthetic commune. */
+  like: string;
 }
 
 interface Params { pop: number; highland: boolean; mix: [string, number][] }
@@ -44,15 +46,19 @@ const PARAMS: Record<string, Params> = {
   '03079': { pop: 2200, highland: false, mix: [['09', 40], ['02', 30], ['01', 20], ['08', 10]] },
 };
 
+/** The 17 communes of 2020 in order: a synthetic geography's communes take their pictures in turn. */
+const TEMPLATES = Object.keys(PARAMS).filter((code) => code < '03000');
+
 function build(): CommuneModel[] {
   const newCodeOf = new Map(crosswalk2025.map((c) => [c.oldCode, c.newCode]));
   const units = communeUnits.filter((u) => u.frame === '2020' || u.frame === 'van_ban');
-  return units.map((u) => {
-    const p = PARAMS[u.code];
+  return units.map((u, i) => {
+    const like = PARAMS[u.code] ? u.code : TEMPLATES[i % TEMPLATES.length]!;
+    const p = PARAMS[like];
     const code2025 = newCodeOf.get(u.code);
     if (!p || !code2025) throw new Error(`sample: no model parameters or 2025 commune for ${u.code} ${u.name}`);
     return {
-      code: u.code, name: u.name, nameShort: u.nameShort, code2025,
+      code: u.code, name: u.name, nameShort: u.nameShort, code2025, like,
       population2020: p.pop, mix: p.mix, highland: p.highland, vanBan: u.frame === 'van_ban',
     };
   });
@@ -62,6 +68,15 @@ export const communeModels: CommuneModel[] = build();
 
 /** The 6 communes in force from 1 Jul 2025. */
 export const communes2025 = communeUnits.filter((u) => u.frame === '2025');
+
+/**
+ * Rebuilds the models in place from the geography in force (after `useReferenceDir` of a synthetic
+ * folder), so every module that imported them generates that geography's communes.
+ */
+export function rebuildCommuneModels(): void {
+  communeModels.splice(0, communeModels.length, ...build());
+  communes2025.splice(0, communes2025.length, ...communeUnits.filter((u) => u.frame === '2025'));
+}
 
 export function communeName(code: string, frame: '2020' | '2025'): string {
   const unit = communeUnits.find((u) => u.code === code && (u.frame === frame || (frame === '2020' && u.frame === 'van_ban')));

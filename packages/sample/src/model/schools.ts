@@ -40,7 +40,7 @@ export function buildSchools(seed: number): School[] {
   };
   for (const c of communeModels) {
     const n = c.nameShort;
-    if (c.code === '02947') {
+    if (c.like === '02947') {
       add(c, 'MN', `Trường Mầm non ${n}`, undefined, 0.6);
       add(c, 'MN', 'Trường Mầm non Hoa Hồng', undefined, 0.4);
       add(c, 'TH', `Trường Tiểu học số 1 ${n}`, undefined, 0.55);
@@ -48,7 +48,7 @@ export function buildSchools(seed: number): School[] {
       add(c, 'THCS', `Trường THCS ${n}`);
       add(c, 'THPT', 'Trường THPT số 1 Bảo Yên');
       add(c, 'PTDTNT', 'Trường PTDT Nội trú THCS&THPT Bảo Yên');
-    } else if (c.code === '02989') {
+    } else if (c.like === '02989') {
       add(c, 'MN', `Trường Mầm non ${n}`, undefined, 0.6);
       add(c, 'MN', `Trường Mầm non số 2 ${n}`, undefined, 0.4);
       add(c, 'TH', `Trường Tiểu học ${n}`, undefined, 0.55);
@@ -59,7 +59,7 @@ export function buildSchools(seed: number): School[] {
       const big = c.population2020 >= 3300;
       add(c, 'MN', `Trường Mầm non ${n}`, undefined, big ? 0.6 : 1);
       if (big) add(c, 'MN', `Trường Mầm non số 2 ${n}`, undefined, 0.4);
-      if (c.code === '03070') {
+      if (c.like === '03070') {
         add(c, 'PTDTBT', `Trường PTDTBT TH&THCS ${n}`, ['TH', 'THCS']);
         continue;
       }
@@ -69,12 +69,12 @@ export function buildSchools(seed: number): School[] {
     } else {
       add(c, 'MN', `Trường Mầm non ${n}`, undefined, c.population2020 >= 5500 ? 0.6 : 1);
       if (c.population2020 >= 5500) add(c, 'MN', `Trường Mầm non số 2 ${n}`, undefined, 0.4);
-      if (c.code === '02956' || c.code === '02974') add(c, 'TH&THCS', `Trường TH&THCS ${n}`);
+      if (c.like === '02956' || c.like === '02974') add(c, 'TH&THCS', `Trường TH&THCS ${n}`);
       else {
         add(c, 'TH', `Trường Tiểu học ${n}`);
         add(c, 'THCS', `Trường THCS ${n}`);
       }
-      if (c.code === '02953') add(c, 'THPT', 'Trường THPT số 3 Bảo Yên');
+      if (c.like === '02953') add(c, 'THPT', 'Trường THPT số 3 Bảo Yên');
     }
   }
   return schools;
@@ -89,8 +89,10 @@ const THPT_OF: Record<string, string> = {
 };
 
 export function thptFor(schools: School[], communeCode: string): School {
-  const name = THPT_OF[communeCode] ?? 'Trường THPT số 2 Bảo Yên';
-  const s = schools.find((x) => x.name === name);
+  const like = communeModels.find((c) => c.code === communeCode)?.like ?? communeCode;
+  const name = THPT_OF[like] ?? 'Trường THPT số 2 Bảo Yên';
+  // A synthetic geography may lack the commune of that school: the first upper-secondary school serves.
+  const s = schools.find((x) => x.name === name) ?? schools.find((x) => x.type === 'THPT');
   if (!s) throw new Error(`sample: no school ${name}`);
   return s;
 }
