@@ -56,7 +56,7 @@ beforeAll(async () => {
     run: { runId: 'test-run-42', builtAt: '2026-03-05T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
     onProgress: (m) => progress.push(m),
   });
-}, 900_000);
+}, 2_400_000);
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -99,7 +99,7 @@ describe('the built site', () => {
     expect(leaks).toEqual([]);
     expect(existsSync(join(siteDir, 'bao-cao', 'index.html'))).toBe(true); // the printable report is among the files scanned
     if (PDFTOTEXT && hasChromium()) expect(pdfScanned).toBe(1);
-  }, 240_000);
+  }, 600_000);
 });
 
 describe('the printable report', () => {
@@ -171,7 +171,7 @@ describe('the printable report', () => {
     expect(doc.querySelector('a[href="bao-cao.pdf"]')).not.toBeNull();
     await mkdir(SHOTS, { recursive: true });
     if (PDFTOPPM) await run(PDFTOPPM, ['-r', '70', '-png', '-f', '1', '-l', '3', pdf, join(SHOTS, 'report-page')]);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('the site in Chromium', () => {
@@ -181,7 +181,7 @@ describe('the site in Chromium', () => {
     server = await serveStatic(siteDir);
     browser = await launch();
     await mkdir(SHOTS, { recursive: true });
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -268,7 +268,7 @@ describe('the site in Chromium', () => {
     if (missing.length === 0) expect(r.text).toMatch(/Mọi mục tiêu của Kế hoạch đều có số liệu/);
     else expect(r.text).toMatch(new RegExp(`${missing[0]!.name_vi.replace(/[()]/g, '\\$&')}\\s+${missing[0]!.clause.replace(/[().]/g, '\\$&')}`));
     expect(r.text).not.toMatch(/none yet|expected:|register|survey/i);
-  }, 60_000);
+  }, 300_000);
 
   it('renders an indicator page: trend chart and commune small multiples', async () => {
     const r = await open('/chi-tieu/health_insurance_coverage', 'indicator.png');
@@ -278,7 +278,7 @@ describe('the site in Chromium', () => {
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.images).toBe(1);
     expect(r.text).toMatch(/Nguồn/);
-  }, 60_000);
+  }, 300_000);
 
   it('renders a count indicator page: bars by year, whole numbers, no %', async () => {
     const id = ['good_examples_per_commune', 'child_marriages'].find((x) => withValues.has(x));
@@ -291,7 +291,7 @@ describe('the site in Chromium', () => {
     expect(r.text).toMatch(/số đếm từng năm/);
     expect(r.text).toMatch(/\(31\/12/); // the §7 sources describe 31 Dec
     expect(r.text).not.toMatch(/\d%/);
-  }, 60_000);
+  }, 300_000);
 
   it('renders a commune page with its chart and the partial-baseline note', async () => {
     const r = await open('/xa/2025-02989', 'commune.png');
@@ -304,7 +304,7 @@ describe('the site in Chromium', () => {
     // Each plan target with its status, as on the overview.
     expect(r.statuses.length).toBeGreaterThanOrEqual(19);
     expect(r.statuses.some((s) => STATUS.test(s))).toBe(true);
-  }, 60_000);
+  }, 300_000);
 
   it('renders an ethnic-group page with its chart', async () => {
     const groups = await readdir(join(siteDir, 'dan-toc'));
@@ -317,14 +317,14 @@ describe('the site in Chromium', () => {
     expect(r.title).toMatch(new RegExp(`^Dân tộc ${name}`));
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.statuses.some((s) => STATUS.test(s))).toBe(true);
-  }, 60_000);
+  }, 300_000);
 
   it('opens the printable report from the overview, offline', async () => {
     const r = await open('/bao-cao/index.html', 'report.png');
     expect(r.problems).toEqual([]);
     expect(r.text).toMatch(/Báo cáo kết quả thực hiện mục tiêu/);
     expect(r.text).toMatch(/05\/03\/2026/);
-  }, 60_000);
+  }, 300_000);
 
   it('ships only Vietnamese reasons, warnings and checks, worded from their codes', async () => {
     const shipped = async (table: string) => {
@@ -358,5 +358,5 @@ describe('the site in Chromium', () => {
     for (const path of ['/explore/console', '/explore/schema', '/settings']) {
       expect((await fetch(server.url + path)).status, path).toBe(404);
     }
-  }, 60_000);
+  }, 300_000);
 });
