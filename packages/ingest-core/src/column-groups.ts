@@ -11,10 +11,10 @@ export interface ColumnGroup {
 }
 
 /**
- * `ma_xa` or `ten_xa`, loaded as one resolved `commune_code`. `optional`: a row may have no commune
- * (a district-level row); its table then does not list the group in `requireOneOf`.
+ * `ma_xa` or `ten_xa`, loaded as one resolved `commune_code`, required where the table lists the group
+ * in `requireOneOf` (a table whose rows may have no commune, district-level ones, does not).
  */
-export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: string[]; what?: string; optional?: boolean } = {}): ColumnGroup & { omit: string[] } {
+export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: string[]; what?: string } = {}): ColumnGroup & { omit: string[] } {
   const what = opts.what ?? 'Commune';
   return {
     columns: {
@@ -22,7 +22,7 @@ export function communeColumns(opts: { codeAliases?: string[]; nameAliases?: str
       ten_xa: { aliases: opts.nameAliases ?? ['Tên xã', 'Xã'], type: v.communeName(), description: `${what} (name), when no code is given` },
     },
     // Named commune_code in every source: the warehouse checks it against the frame in force at the reference date.
-    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR', required: !opts.optional, label: opts.codeAliases?.[0] ?? 'Mã xã' } },
+    derived: { commune_code: { sql: 'coalesce(ma_xa, ten_xa)', sqlType: 'VARCHAR', from: ['ma_xa', 'ten_xa'], label: opts.codeAliases?.[0] ?? 'Mã xã' } },
     omit: ['ma_xa', 'ten_xa'],
     oneOf: ['ma_xa', 'ten_xa'],
   };
@@ -37,7 +37,7 @@ export function birthColumns(): ColumnGroup {
     },
     derived: {
       ngay_sinh: { sql: 'try_cast(ngay_sinh AS DATE)', sqlType: 'DATE', label: 'Ngày sinh' },
-      nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER', required: true, label: 'Năm sinh' },
+      nam_sinh: { sql: 'coalesce(nam_sinh, try_cast(left(ngay_sinh, 4) AS INTEGER))', sqlType: 'INTEGER', from: ['ngay_sinh', 'nam_sinh'], label: 'Năm sinh' },
     },
     oneOf: ['ngay_sinh', 'nam_sinh'],
   };

@@ -28,8 +28,14 @@ export interface ColumnSpec {
 export interface DerivedColumn {
   sql: string;
   sqlType: string;
-  /** Never NULL in a loaded row (its inputs are a required `requireOneOf` group): the warehouse checks it. */
+  /** Never NULL in a loaded row: the warehouse checks it. */
   required?: boolean;
+  /**
+   * The column group this value is resolved from (`ma_xa`/`ten_xa` → commune_code): it is never NULL
+   * exactly where the table requires that group (`requireOneOf`), and may be where it does not (a
+   * district-level staff row has no commune). Set by the shared column groups.
+   */
+  from?: readonly string[];
   /** The Vietnamese label the reports show; defaults to the column name. */
   label?: string;
 }

@@ -2,7 +2,7 @@
 // alone: the loaded columns with their SQL types, Vietnamese labels, keys, accepted values and
 // the reference date as SQL. Nothing here is declared a second time.
 import type { Finding } from '@dtts/messages';
-import type { Connector, TableSpec } from './contract.ts';
+import type { Connector, DerivedColumn, TableSpec } from './contract.ts';
 import { loadedColumns } from './load-table.ts';
 import type { AcceptedValues } from './values/types.ts';
 
@@ -55,13 +55,11 @@ function blankable(table: TableSpec): Set<string> {
   ]);
 }
 
-/**
- * A derived column declared `required` (a group's resolved value: commune_code, nam_sinh) is never
- * NULL only where the table requires the group it is computed from (`requireOneOf`): staff rows of
- * the district level have no commune, so there commune_code is optional.
- */
-function derivedRequired(table: TableSpec, sql: string): boolean {
-  return (table.requireOneOf ?? []).some((group) => group.length > 0 && group.every((col) => new RegExp(`\\b${col}\\b`).test(sql)));
+/** A derived column is never NULL where declared so, or where the table requires the group it is resolved `from`. */
+function derivedRequired(table: TableSpec, d: DerivedColumn): boolean {
+  const from = d.from;
+  if (!from) return d.required ?? false;
+  return (table.requireOneOf ?? []).some((group) => group.length === from.length && group.every((col) => from.includes(col)));
 }
 
 export function describeTable(connector: Connector, table: TableSpec): TableDescription {
@@ -74,7 +72,7 @@ export function describeTable(connector: Connector, table: TableSpec): TableDesc
       return {
         name, sqlType, label: d.label ?? same?.label ?? same?.aliases[0] ?? name,
         description: same?.description ?? `computed: ${d.sql}`,
-        required: (d.required ?? false) && derivedRequired(table, d.sql) && !mayBlank.has(name),
+        required: derivedRequired(table, d) && !mayBlank.has(name),
       };
     }
     const declared = name.endsWith('_hash') && !table.columns[name] ? name.slice(0, -'_hash'.length) : name;

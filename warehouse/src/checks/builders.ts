@@ -2,6 +2,7 @@
 // check is a query returning one row per failing record with a `failing_key` that locates it
 // without personal data: `YEAR file:row` for source records, the grain for indicator rows.
 import { quoteLiteral } from '@dtts/db';
+import type { AcceptedValues } from '@dtts/ingest-core';
 import { finding, type Finding } from '@dtts/messages';
 
 export type Severity = 'warn' | 'error';
@@ -43,17 +44,17 @@ export function notNull(model: string, columns: string[], severity: Severity = '
 }
 
 /**
- * `allowed`: the accepted values, or a query over `ref.*` returning them (the codes of
- * ref.ethnic_groups, say) with what they are in words. NULLs are not_null's business.
+ * `allowed`: the accepted values, or a query over `ref.*` returning them with the code that words the
+ * check (the codes of ref.ethnic_groups: `check_ethnic_code`). NULLs are not_null's business.
  */
 export function acceptedValues(
-  model: string, column: string, allowed: readonly string[] | { query: string; what: string }, severity: Severity = 'error',
+  model: string, column: string, allowed: readonly string[] | Extract<AcceptedValues, { query: string }>, severity: Severity = 'error',
 ): Check {
   const sqlList = 'query' in allowed ? allowed.query : allowed.map(quoteLiteral).join(', ');
   return {
     id: `accepted_values__${model.split('.')[1]}__${column}`, severity, model,
     finding: 'query' in allowed
-      ? (allowed.query.includes('ref.ethnic_groups') ? finding('check_ethnic_code', { model, column }) : finding('check_accepted_values', { model, column, allowed: allowed.what }))
+      ? finding(allowed.check, { model, column })
       : finding('check_accepted_values', { model, column, allowed: allowed.join(', ') }),
     sql: `select ${recordKey} as failing_key from ${model} where ${column} is not null and ${column} not in (${sqlList})`,
   };

@@ -4,7 +4,7 @@
 import { communeColumns, defineConnector, finding, v } from '@dtts/ingest-core';
 
 // Optional: required where the level is Xã or the activity is a good example (rowChecks).
-const commune = communeColumns({ what: 'Commune of the activity', optional: true });
+const commune = communeColumns({ what: 'Commune of the activity' });
 const NEU_GUONG = 'Nêu gương';
 
 export const activities = defineConnector({

@@ -4,7 +4,7 @@ import { birthColumns, communeColumns, defineConnector, finding, v } from '@dtts
 
 const birth = birthColumns();
 // Optional here: a district-level row has no commune, a commune-level row must have one (rowChecks).
-const commune = communeColumns({ what: 'Commune of a commune-level post', optional: true });
+const commune = communeColumns({ what: 'Commune of a commune-level post' });
 
 export const staff = defineConnector({
   id: 'staff',

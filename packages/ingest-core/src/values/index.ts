@@ -114,7 +114,7 @@ export function ethnicGroup(): ParseType {
     const r = resolveEthnicGroup(t);
     return r.ok ? { ok: true, value: r.code } : { ok: false, finding: r.finding };
   }, {
-    accepted: { query: 'select code from ref.ethnic_groups', what: 'an ethnic code of ref.ethnic_groups' }, grain: 'ethnic_group',
+    accepted: { query: 'select code from ref.ethnic_groups', check: 'check_ethnic_code' }, grain: 'ethnic_group',
     // The 54 groups of the 1979 list by name, code beside (55, foreigners, is not an ethnic group).
     input: { kind: 'list', choices: () => ethnicGroups.filter((g) => g.code !== '55').map((g) => ({ value: g.name, note: g.code })) },
   });

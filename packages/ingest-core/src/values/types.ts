@@ -55,8 +55,11 @@ export interface ParseType {
   input?: ValueInput;
 }
 
-/** A fixed list, or a SQL query over `ref.*` returning one column (e.g. the ethnic codes). */
-export type AcceptedValues = { values: readonly string[] } | { query: string; what: string };
+/**
+ * A fixed list, or a SQL query over `ref.*` returning one column with the check's wording: a code of
+ * @dtts/messages taking `{model}` and `{column}` (the ethnic codes: `check_ethnic_code`).
+ */
+export type AcceptedValues = { values: readonly string[] } | { query: string; check: 'check_ethnic_code' };
 
 export interface SqlType {
   kind: 'sql';
