@@ -7,7 +7,7 @@ import { neutraliseCell } from '@dtts/db';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, formatValue, isCount, isCountLike, isPercent, isVnd, isYesNo } from './format.ts';
 import { SEX_VI, SUPPRESSION_VI } from './labels.ts';
-import type { PublicData, RunInfo } from './public-data.ts';
+import type { PublicNumbers, RunInfo } from './public-data.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { HIDDEN, hasValue, headlineEthnic, indexRows, latestNote, shortTarget, statusText, targetText } from './public-tables.ts';
 
@@ -95,13 +95,19 @@ export interface AppendixOptions {
   planNote?: string;
 }
 
-export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOptions = {}): ExcelJS.Workbook {
+export function buildAppendix(data: PublicNumbers, run: RunInfo, opts: AppendixOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'DTTS indicator warehouse';
   wb.created = new Date(run.builtAt);
   const ix = indexRows(data.rows);
   const years = [...new Set(data.rows.map((r) => r.year))].sort((a, b) => a - b);
-  const computed = data.catalog.filter((c) => data.rows.some((r) => r.indicator_id === c.indicator_id));
+  const byIndicator = new Map<string, PublicValueRow[]>();
+  for (const r of data.rows) {
+    const list = byIndicator.get(r.indicator_id);
+    if (list) list.push(r);
+    else byIndicator.set(r.indicator_id, [r]);
+  }
+  const computed = data.catalog.filter((c) => byIndicator.has(c.indicator_id));
   const subtitle = `Lập lúc ${formatDateTimeVn(run.builtAt)}, lượt chạy ${run.runId}. Ô "Ẩn": số nhỏ được ẩn để bảo vệ thông tin cá nhân (như trên trang web).`;
 
   // The scorecard: each plan target with a value, the headline group at the area level.
@@ -146,11 +152,11 @@ export function buildAppendix(data: PublicData, run: RunInfo, opts: AppendixOpti
   pageSetup(sc, head);
 
   const used = new Set<string>(['Tổng hợp']);
-  for (const c of computed) indicatorSheet(wb.addWorksheet(sheetName(c, used)), c, data, ix, years, subtitle);
+  for (const c of computed) indicatorSheet(wb.addWorksheet(sheetName(c, used)), c, byIndicator.get(c.indicator_id)!, data, ix, years, subtitle);
   return wb;
 }
 
-function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, ix: ReturnType<typeof indexRows>, years: number[], subtitle: string) {
+function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, rows: PublicValueRow[], data: PublicNumbers, ix: ReturnType<typeof indexRows>, years: number[], subtitle: string) {
   const eth = headlineEthnic(data.rows, c.indicator_id);
   const headVi = eth === 'DTTS' ? 'dân tộc thiểu số' : 'chung';
   title(ws, [c.name_vi, `Mục ${c.clause}. Mục tiêu: ${c.target_text_vi}`, subtitle]);
@@ -170,7 +176,7 @@ function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, 
     });
     row.getCell(statusCol).value = statusText(latest, c);
   };
-  const codes = (level: string) => [...new Set(data.rows.filter((r) => r.indicator_id === c.indicator_id && r.geo_level === level).map((r) => r.geo_code))].sort();
+  const codes = (level: string) => [...new Set(rows.filter((r) => r.geo_level === level).map((r) => r.geo_code))].sort();
   const geoName = (level: string, code: string) => data.geoNames.get(`${level}|${code}`) ?? code;
 
   section(`Toàn vùng — ${headVi}`);
@@ -179,13 +185,13 @@ function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, 
   for (const code of codes('commune_2025')) line(geoName('commune_2025', code), code, 'commune_2025', code, eth, 'ALL');
   section(`Theo xã, địa giới trước 01/07/2025 — ${headVi}`);
   for (const code of codes('commune_2020')) line(geoName('commune_2020', code), code, 'commune_2020', code, eth, 'ALL');
-  const groups = [...new Set(data.rows.filter((r) => r.indicator_id === c.indicator_id && r.geo_level === 'area').map((r) => r.ethnic_group))];
+  const groups = [...new Set(rows.filter((r) => r.geo_level === 'area').map((r) => r.ethnic_group))];
   if (groups.length > 1) {
     section('Theo dân tộc — toàn vùng');
     const order = ['ALL', 'DTTS', ...groups.filter((g) => g !== 'ALL' && g !== 'DTTS').sort()];
     for (const g of order.filter((g) => groups.includes(g))) line(data.ethnicNames.get(g) ?? g, g, 'area', 'BAO_YEN', g, 'ALL');
   }
-  if (data.rows.some((r) => r.indicator_id === c.indicator_id && r.sex !== 'ALL')) {
+  if (rows.some((r) => r.sex !== 'ALL')) {
     section(`Theo giới tính — toàn vùng, ${headVi}`);
     for (const sex of ['Nam', 'Nữ']) line(SEX_VI[sex]!, sex, 'area', 'BAO_YEN', eth, sex);
   }
@@ -199,6 +205,6 @@ function indicatorSheet(ws: ExcelJS.Worksheet, c: CatalogRow, data: PublicData, 
   pageSetup(ws, head);
 }
 
-export async function writeExcelAppendix(path: string, data: PublicData, run: RunInfo, opts: AppendixOptions = {}): Promise<void> {
+export async function writeExcelAppendix(path: string, data: PublicNumbers, run: RunInfo, opts: AppendixOptions = {}): Promise<void> {
   await buildAppendix(data, run, opts).xlsx.writeFile(path);
 }

@@ -1,7 +1,6 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
 // then the Evidence build, then a copy of the static site into siteDir.
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCharts } from './charts.ts';
@@ -9,7 +8,7 @@ import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportHtml } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
-import { writePublicData, type RunInfo } from './public-data.ts';
+import { readPublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
   warehousePath: string;
@@ -151,13 +150,7 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
 
 /** The Excel appendix alone (a run without the site): the public rows are computed as for the site. */
 export async function writeAppendix(warehousePath: string, appendixPath: string, run: RunInfo): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'dtts-appendix-'));
-  try {
-    const data = await writePublicData(warehousePath, join(work, 'public.duckdb'), work, run);
-    await writeExcelAppendix(appendixPath, data, run);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  await writeExcelAppendix(appendixPath, await readPublicData(warehousePath), run);
 }
 
 export { writePublicData } from './public-data.ts';

@@ -74,34 +74,68 @@ async function readParents(db: Db): Promise<{ parentOf: Map<string, string>; geo
   return { parentOf, geos };
 }
 
+/** What the Excel appendix needs: the public numbers and their names, without the site's tables. */
+export type PublicNumbers = Pick<PublicData, 'rows' | 'catalog' | 'geoNames' | 'ethnicNames' | 'latestYear' | 'sources' | 'headline' | 'planNote'>;
+
+interface Read extends PublicNumbers {
+  geos: GeographyRow[];
+}
+
+/**
+ * Reads the warehouse attached as `wh` and decides the public numbers: suppression, then the
+ * last line of defence (the pattern must leave no suppressed cell recoverable), then names.
+ */
+async function readPublicNumbers(db: Db, warehousePath: string): Promise<Read> {
+  if (!(await hasTable(db, 'marts', 'indicator_values'))) throw new Error(`${warehousePath}: no table marts.indicator_values`);
+  const raw = await readValues(db);
+  const { parentOf, geos } = await readParents(db);
+  const sources = await readSourceLabels(db);
+  const catalog = catalogRows;
+  const catById = new Set(catalog.map((c) => c.indicator_id));
+  const unknown = [...new Set(raw.map((r) => r.indicator_id))].filter((id) => !catById.has(id));
+  if (unknown.length) throw new Error(`marts.indicator_values: indicators not in the catalog: ${unknown.join(', ')}`);
+
+  const ctx: SuppressionContext = {
+    parentOf,
+    // A rate's or a count's numerator counts persons; income's is a sum of VND.
+    nonCountNumerators: new Set(catalog.filter((c) => !isPercent(c.unit) && !isCount(c.unit)).map((c) => c.indicator_id)),
+    baselineTargets: new Set(catalog.filter((c) => c.target_needs_baseline).map((c) => c.indicator_id)),
+    previousYearTargets: new Set(catalog.filter(targetFromPreviousYear).map((c) => c.indicator_id)),
+    notAboutPersons: NOT_ABOUT_PERSONS,
+  };
+  const rows = publicValues(raw, ctx);
+  assertNoRecovery(raw, rows, ctx);
+  const geoNames = new Map<string, string>();
+  for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
+  for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
+  const ethnicNames = new Map<string, string>([['ALL', 'Chung (mọi dân tộc)'], ['DTTS', 'Dân tộc thiểu số']]);
+  for (const r of raw) if (r.ethnic_name && !ethnicNames.has(r.ethnic_group)) ethnicNames.set(r.ethnic_group, r.ethnic_name);
+  const latestYear = Math.max(...raw.map((r) => r.year));
+  const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
+    ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
+    : []);
+  const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
+  return { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos };
+}
+
+/** The public numbers of a warehouse, for the Excel appendix of a run without the site. */
+export async function readPublicData(warehousePath: string): Promise<PublicNumbers> {
+  const db = await Db.open(':memory:');
+  try {
+    await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);
+    const { geos: _, ...numbers } = await readPublicNumbers(db, warehousePath);
+    return numbers;
+  } finally {
+    db.close();
+  }
+}
+
 export async function writePublicData(warehousePath: string, publicPath: string, workDir: string, run: RunInfo): Promise<PublicData> {
   const db = await Db.open(publicPath);
   try {
     await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);
-    if (!(await hasTable(db, 'marts', 'indicator_values'))) throw new Error(`${warehousePath}: no table marts.indicator_values`);
-    const raw = await readValues(db);
-    const { parentOf, geos } = await readParents(db);
-    const sources = await readSourceLabels(db);
-    const catalog = catalogRows;
+    const { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos } = await readPublicNumbers(db, warehousePath);
     const catById = new Map(catalog.map((c) => [c.indicator_id, c]));
-    const unknown = [...new Set(raw.map((r) => r.indicator_id))].filter((id) => !catById.has(id));
-    if (unknown.length) throw new Error(`marts.indicator_values: indicators not in the catalog: ${unknown.join(', ')}`);
-
-    const ctx: SuppressionContext = {
-      parentOf,
-      // A rate's or a count's numerator counts persons; income's is a sum of VND.
-      nonCountNumerators: new Set(catalog.filter((c) => !isPercent(c.unit) && !isCount(c.unit)).map((c) => c.indicator_id)),
-      baselineTargets: new Set(catalog.filter((c) => c.target_needs_baseline).map((c) => c.indicator_id)),
-      previousYearTargets: new Set(catalog.filter(targetFromPreviousYear).map((c) => c.indicator_id)),
-      notAboutPersons: NOT_ABOUT_PERSONS,
-    };
-    const rows = publicValues(raw, ctx);
-    const geoNames = new Map<string, string>();
-    for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
-    for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
-    const ethnicNames = new Map<string, string>([['ALL', 'Chung (mọi dân tộc)'], ['DTTS', 'Dân tộc thiểu số']]);
-    for (const r of raw) if (r.ethnic_name && !ethnicNames.has(r.ethnic_group)) ethnicNames.set(r.ethnic_group, r.ethnic_name);
-    const latestYear = Math.max(...raw.map((r) => r.year));
 
     const records = rows.map((r) => valueRecord({ ...r, geo_name: geoNames.get(`${r.geo_level}|${r.geo_code}`) ?? r.geo_name, ethnic_name: ethnicNames.get(r.ethnic_group) ?? r.ethnic_name }, catById.get(r.indicator_id)!, sources));
     const columnsOfValues = {
@@ -121,21 +155,14 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const groups = [...ethnicNames].filter(([c]) => c !== 'ALL' && c !== 'DTTS' && rows.some((r) => r.ethnic_group === c)).sort(([a], [b]) => a.localeCompare(b));
     await writeTable(db, workDir, 'ethnic_groups', { code: 'VARCHAR', name: 'VARCHAR', minority: 'VARCHAR', link: 'VARCHAR' },
       groups.map(([code, name]) => ({ code, name, minority: isMinority(code) ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
-    const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
     await writeDataQuality(db, workDir, rows, catalog, sources, headline);
     await writeChanges(db, (name, columns, list) => writeTable(db, workDir, name, columns, list), rows, catalog, (schema, table) => hasTable(db, schema, table), sources);
-    const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
-      ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
-      : []);
     await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR', plan_note: 'VARCHAR' }, [{
       run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
       plan_note: planNote,
     }]);
     await db.run('detach wh');
     await fillEmptyTables(db);
-
-    // The last line of defence: the shipped pattern must leave no suppressed cell recoverable.
-    assertNoRecovery(raw, rows, ctx);
     return { rows, catalog, geoNames, ethnicNames, latestYear, sources, reorganisation, headline, planNote };
   } finally {
     db.close();

@@ -94,8 +94,12 @@ export function indexRows(rows: PublicValueRow[]): Index {
 
 /** DTTS is the plan's headline; school-level indicators have no ethnic split, so theirs is ALL. */
 export function headlineEthnic(rows: PublicValueRow[], id: string): 'DTTS' | 'ALL' {
-  return rows.some((r) => r.indicator_id === id && r.ethnic_group === 'DTTS') ? 'DTTS' : 'ALL';
+  const withDtts = dttsIndicators.get(rows) ?? new Set(rows.filter((r) => r.ethnic_group === 'DTTS').map((r) => r.indicator_id));
+  dttsIndicators.set(rows, withDtts);
+  return withDtts.has(id) ? 'DTTS' : 'ALL';
 }
+/** Per list of rows (they are not changed once made), the indicators that have a DTTS row. */
+const dttsIndicators = new WeakMap<PublicValueRow[], Set<string>>();
 
 function yearCells(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[]) {
   const cells: Record<string, string> = {};

@@ -110,6 +110,9 @@ export function suppress(input: SuppressionInput): Map<string, SuppressionReason
     if (reason) suppressed.set(c.key, reason);
   }
   const byKey = relationsByKey(p.relations);
+  // A component's equations are fixed by its hidden cells, so one that an earlier round solved
+  // and left unchanged is not solved again.
+  const solved = new Map<string, Set<string>>();
   for (;;) {
     let changed = false;
     for (const group of p.links) {
@@ -124,7 +127,7 @@ export function suppress(input: SuppressionInput): Map<string, SuppressionReason
     }
     if (changed) continue;
     // Every relation now has 0 or ≥ 2 unknowns; look for recoveries through several relations.
-    const leaks = recoverable(p, new Set(suppressed.keys()));
+    const leaks = recoverable(p, new Set(suppressed.keys()), solved);
     if (leaks.length === 0) return suppressed;
     // One more cell for each leak: the cheapest open cell of any relation through it.
     let picked = false;
@@ -153,7 +156,7 @@ export function findRecoverable(input: SuppressionInput, suppressedKeys: Iterabl
   return recoverable(prepare(input), new Set(suppressedKeys));
 }
 
-function recoverable(p: Prepared, suppressed: Set<string>): string[] {
+function recoverable(p: Prepared, suppressed: Set<string>, solved = new Map<string, Set<string>>()): string[] {
   // Components of suppressed cells joined by a common relation; each is solved on its own.
   const parent = new Map<string, string>();
   const find = (k: string): string => {
@@ -181,7 +184,12 @@ function recoverable(p: Prepared, suppressed: Set<string>): string[] {
     components.get(find(first))!.rows.push(members);
   }
   const out: string[] = [];
-  for (const { columns, rows } of components.values()) out.push(...solvableColumns(columns, rows, suppressed));
+  for (const { columns, rows } of components.values()) {
+    const id = [...columns].sort().join('\n');
+    const found = solved.get(id) ?? new Set(solvableColumns(columns, rows, suppressed));
+    solved.set(id, found);
+    out.push(...columns.filter((k) => found.has(k)));
+  }
   return out;
 }
 
