@@ -13,7 +13,7 @@ import { stagingModels } from './staging.ts';
 import { sourceFactModels } from './facts.ts';
 
 export interface BuildResult {
-  models: { name: string; seconds: number }[];
+  models: { name: string; seconds: number; reused?: boolean }[];
   checks: { id: string; severity: 'warn' | 'error'; failing: number; description: string; sampleKeys: string[] }[];
 }
 

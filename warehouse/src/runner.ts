@@ -1,5 +1,9 @@
-// Orders models by what they read and creates each as a table.
-import { type Db } from '@dtts/db';
+// Orders models by what they read and creates each as a table. A model whose fingerprint (its SQL,
+// the content of the ingest and reference tables it reads, its inputs' fingerprints) equals the one
+// recorded when its table was built is kept as it is: a re-run after one changed source rebuilds only
+// what reads that source.
+import { createHash } from 'node:crypto';
+import { quoteLiteral as lit, type Db } from '@dtts/db';
 import { MODEL_SCHEMAS, type Model } from './models.ts';
 
 export class ModelError extends Error {
@@ -40,14 +44,59 @@ export function orderModels(models: Model[]): Model[] {
 export interface ModelTiming {
   name: string;
   seconds: number;
+  /** Kept from the previous build: same fingerprint. */
+  reused?: boolean;
+}
+
+/** Where each model table's fingerprint is recorded, beside the tables. */
+export const FINGERPRINTS_TABLE = 'main.model_fingerprints';
+
+/** Row count and an order-free sum of row hashes of a source table ('absent' when there is none). */
+async function contentOf(db: Db, table: string): Promise<string> {
+  const [schema, name] = table.split('.') as [string, string];
+  const exists = await db.one<{ n: number }>(
+    `select count(*)::INTEGER as n from duckdb_tables() where database_name = current_database() and schema_name = ${lit(schema)} and table_name = ${lit(name)}`);
+  if (!exists?.n) return 'absent';
+  const row = await db.one<{ c: string }>(`select count(*)::VARCHAR || ':' || coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR as c from ${table} t`);
+  return row?.c ?? 'absent';
+}
+
+async function previousFingerprints(db: Db): Promise<Map<string, string>> {
+  const has = await db.one<{ n: number }>(
+    `select count(*)::INTEGER as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'model_fingerprints'`);
+  if (!has?.n) return new Map();
+  const rows = await db.all<{ name: string; fingerprint: string }>(`select name, fingerprint from ${FINGERPRINTS_TABLE}`);
+  const tables = new Set((await db.all<{ name: string }>(
+    `select schema_name || '.' || table_name as name from duckdb_tables() where database_name = current_database()`)).map((r) => r.name));
+  // A fingerprint counts only while its table is there.
+  return new Map(rows.filter((r) => tables.has(r.name)).map((r) => [r.name, r.fingerprint]));
 }
 
 export async function runModels(
   db: Db, models: Model[], onStage?: (name: string, seconds: number) => void,
 ): Promise<ModelTiming[]> {
   for (const schema of MODEL_SCHEMAS) await db.run(`create schema if not exists ${schema}`);
+  const previous = await previousFingerprints(db);
+  const content = new Map<string, string>();
+  for (const table of new Set(models.flatMap((m) => m.sources))) content.set(table, await contentOf(db, table));
+  const fingerprints = new Map<string, string>();
+  // Models of the previous build that are no longer models (renamed, removed) go.
+  const names = new Set(models.map((m) => m.name));
+  for (const name of previous.keys()) if (!names.has(name)) await db.run(`drop table if exists ${name}`);
+  await db.run(`create or replace table ${FINGERPRINTS_TABLE} (name VARCHAR, fingerprint VARCHAR)`);
   const timings: ModelTiming[] = [];
   for (const model of orderModels(models)) {
+    const fingerprint = createHash('sha256')
+      .update(model.sql)
+      .update(model.sources.map((t) => `\0${t}=${content.get(t)}`).join(''))
+      .update(model.dependsOn.map((d) => `\0${d}=${fingerprints.get(d)}`).join(''))
+      .digest('hex');
+    fingerprints.set(model.name, fingerprint);
+    if (previous.get(model.name) === fingerprint) {
+      timings.push({ name: model.name, seconds: 0, reused: true });
+      onStage?.(`${model.name} (unchanged)`, 0);
+      continue;
+    }
     const started = performance.now();
     try {
       await db.run(`create or replace table ${model.name} as\n${model.sql}`);
@@ -58,5 +107,7 @@ export async function runModels(
     timings.push({ name: model.name, seconds });
     onStage?.(model.name, seconds);
   }
+  // Recorded once every model is built: a build that fails part-way leaves no fingerprint to trust.
+  if (fingerprints.size > 0) await db.run(`insert into ${FINGERPRINTS_TABLE} values ${[...fingerprints].map(([n, f]) => `(${lit(n)}, ${lit(f)})`).join(', ')}`);
   return timings;
 }

@@ -46,6 +46,19 @@ describe('an incremental run after one changed file', () => {
     expect(fromScratch.ingestPlan?.kind).toBe('full');
   });
 
+  it('rebuilds only the models that read the changed source, and keeps the others', () => {
+    expect(first.models?.kept).toEqual([]);
+    expect(fromScratch.models?.kept).toEqual([]);
+    const { built, kept } = second.models!;
+    expect(built).toContain('staging.stg_health_insurance__the_bhyt');
+    expect(built).toContain('intermediate.int_card_holders');
+    expect(built).toContain('marts.indicator_values');
+    expect(kept).toContain('staging.stg_census__nhan_khau');
+    expect(kept).toContain('intermediate.int_persons');
+    expect(kept).not.toContain('staging.stg_health_insurance__the_bhyt');
+    expect([...built, ...kept].sort()).toEqual([...fromScratch.models!.built].sort());
+  });
+
   it('writes the same indicator values and quarantine as a run from scratch', () => {
     for (const f of ['exports/indicator_values.csv', 'exports/quarantine.csv']) {
       expect(readFileSync(join(incremental, f), 'utf8'), f).toBe(readFileSync(join(scratch, f), 'utf8'));

@@ -3,7 +3,8 @@
 // warehouse. The unit is the source-year, not the table-year: a table is checked against the other
 // tables of its source and year (a person's household must be in that year's household file), so a
 // changed household file changes what the persons file loads. Everything after ingestion (models,
-// checks, exports, the site) is rebuilt from the ingest tables, as in a run from scratch.
+// checks, exports, the site) is built from the ingest tables, as in a run from scratch; of the models,
+// only those whose inputs changed are (their fingerprints, warehouse/src/runner.ts).
 import { createHash, createHmac } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { join, relative } from 'node:path';
 import { quoteIdent as q, type Db } from '@dtts/db';
 import { discover, type Connector } from '@dtts/ingest-core';
 import { GEOGRAPHY_FILES, referenceDataDir } from '@dtts/reference';
+import { MODEL_SCHEMAS } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
 import { repoRoot } from './config.ts';
 import type { RunManifest } from './manifest.ts';
@@ -113,13 +115,15 @@ export async function copyPreviousWarehouse(plan: Extract<RunPlan, { kind: 'incr
 }
 
 /**
- * Takes the changed and removed source-years' ingest rows out of the copied warehouse and drops
- * everything built after ingestion, so that ingestion and models start from what a run from scratch
- * would hold for the reused source-years.
+ * Takes the changed and removed source-years' ingest rows out of the copied warehouse and drops the
+ * reference tables, so that ingestion starts from what a run from scratch would hold for the reused
+ * source-years. The models' tables stay: the warehouse build keeps each one whose fingerprint (SQL,
+ * content of what it reads) is unchanged and rebuilds the rest (warehouse/src/runner.ts).
  */
 export async function removeOutdated(db: Db, plan: Extract<RunPlan, { kind: 'incremental' }>, connectors: readonly Connector[]): Promise<void> {
+  const keep = ['ingest', 'main', 'information_schema', 'pg_catalog', ...MODEL_SCHEMAS].map((s) => `'${s}'`).join(', ');
   const schemas = await db.all<{ name: string }>(
-    `SELECT DISTINCT schema_name AS name FROM information_schema.schemata WHERE catalog_name = current_database() AND schema_name NOT IN ('ingest', 'main', 'information_schema', 'pg_catalog')`);
+    `SELECT DISTINCT schema_name AS name FROM information_schema.schemata WHERE catalog_name = current_database() AND schema_name NOT IN (${keep})`);
   for (const { name } of schemas) await db.run(`DROP SCHEMA ${q(name)} CASCADE`);
   // Warnings about the folders themselves (ignored files) are found again by every run.
   await db.run('DELETE FROM ingest.warnings WHERE year IS NULL');

@@ -15,6 +15,8 @@ export interface RunManifest {
   basis?: IngestBasis;
   /** Full or incremental, and why; the source-years read again and those reused from the earlier run. */
   ingestPlan?: { kind: 'full' | 'incremental'; note: string; readAgain: string[]; reused: string[] };
+  /** Warehouse models built this run, and those kept from the previous warehouse because nothing they read changed. */
+  models?: { built: string[]; kept: string[] };
   years: Record<string, number[]>;
   files: {
     path: string;
