@@ -49,17 +49,21 @@ export async function openXlsx(path: string, displayPath: string, limits: ReadLi
   const sheets: XlsxSheet[] = [];
   const order = await readable(displayPath, async () => {
     const reader = open(path, sheetParts);
-    for await (const ws of reader.sheets()) {
-      const rows: RawRow[] = [];
-      let hasData = false;
-      for await (const row of sheetRows(ws.rows, merges.get(ws.part), reader.date1904())) {
-        if (rows.length < HEAD_ROWS) rows.push(row);
-        hasData ||= row.cells.some((c) => c !== null);
-        if (hasData && rows.length >= HEAD_ROWS) break;
+    try {
+      for await (const ws of reader.sheets()) {
+        const rows: RawRow[] = [];
+        let hasData = false;
+        for await (const row of sheetRows(ws.rows, merges.get(ws.part), reader.date1904())) {
+          if (rows.length < HEAD_ROWS) rows.push(row);
+          hasData ||= row.cells.some((c) => c !== null);
+          if (hasData && rows.length >= HEAD_ROWS) break;
+        }
+        sheets.push({ sheetName: ws.name, part: ws.part, rows, hasData });
       }
-      sheets.push({ sheetName: ws.name, part: ws.part, rows, hasData });
+      return reader.sheetOrder();
+    } finally {
+      reader.close();
     }
-    return reader.sheetOrder();
   });
   if (sheets.length === 0) throw new SourceFileError(displayPath, 'the workbook has no sheets');
   const rank = (s: XlsxSheet) => (order.indexOf(s.sheetName) + sheets.length + 1) % (sheets.length + 1);
@@ -88,7 +92,11 @@ export async function openXlsx(path: string, displayPath: string, limits: ReadLi
           if (batch.length > 0) yield batch;
         }
       };
-      yield* readableStream(displayPath, batches());
+      try {
+        yield* readableStream(displayPath, batches());
+      } finally {
+        reader.close(); // also when the caller stops early (an error loading a batch)
+      }
     },
   };
 }
@@ -109,7 +117,8 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
 }
 
 function open(path: string, sheetParts: readonly string[]) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbookStream(path, sheetParts), {
+  const input = workbookStream(path, sheetParts);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
   }) as unknown as StreamedWorkbook;
   // The reader announces each sheet's part number just before it hands the sheet over.
@@ -123,6 +132,8 @@ function open(path: string, sheetParts: readonly string[]) {
     },
     date1904: () => reader.properties?.model?.date1904 === true,
     sheetOrder: () => (reader.model?.sheets ?? []).map((s) => s.name),
+    /** Closes the zip (a no-op once it has been read to its end). */
+    close: () => input.destroy(),
   };
 }
 
