@@ -5,12 +5,23 @@
 // after known sizes stops it ("invalid signature"). So the parts are taken by name through the
 // central directory (yauzl, which also stops a part inflating beyond its declared size) and
 // re-stored, uncompressed, in the order the reader needs: relationships, workbook, styles, shared
-// strings, then only the sheets asked for. Nothing is buffered beyond a chunk.
+// strings, then only the sheets asked for. Nothing is buffered beyond a chunk. The reader's XML
+// parser (exceljs utils/parse-sax.js) decodes each chunk as UTF-8 by itself, so a letter whose
+// bytes a chunk splits ("ô" in "Không") comes out as two U+FFFD: chunks are cut between letters
+// here, and a workbook without shared strings (inline text) is given an empty sharedStrings.xml,
+// since without one the reader re-reads each sheet from a temporary file in 64 KiB chunks.
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
 /** Parts the reader needs before any sheet, in this order. */
 const BEFORE_SHEETS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+/** Stand-ins for parts a workbook may lack, without which the reader would go through temporary files. */
+const EMPTY_PARTS: Record<string, string> = {
+  'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+  'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="0" uniqueCount="0"/>`,
+};
 
 export const openZip = (path: string) =>
   new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -45,9 +56,23 @@ async function* storedParts(path: string, names: readonly string[]): AsyncGenera
     const byName = new Map((await zipEntries(zip)).map((e) => [e.fileName, e]));
     for (const name of names) {
       const entry = byName.get(name);
-      if (!entry) continue;
-      yield localHeader(entry);
-      for await (const chunk of (await entryStream(zip, entry)) as AsyncIterable<Buffer>) yield chunk;
+      if (!entry) {
+        const empty = EMPTY_PARTS[name];
+        if (empty) {
+          yield localHeader(name, 0, Buffer.byteLength(empty));
+          yield Buffer.from(empty);
+        }
+        continue;
+      }
+      yield localHeader(entry.fileName, entry.crc32, entry.uncompressedSize);
+      let carry: Buffer | undefined;
+      for await (const chunk of (await entryStream(zip, entry)) as AsyncIterable<Buffer>) {
+        const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+        const end = utf8End(buf);
+        if (end > 0) yield buf.subarray(0, end);
+        carry = end < buf.length ? buf.subarray(end) : undefined;
+      }
+      if (carry) yield carry;
     }
     yield endOfCentralDirectory();
   } finally {
@@ -56,16 +81,16 @@ async function* storedParts(path: string, names: readonly string[]): AsyncGenera
 }
 
 /** A local file header for a stored (uncompressed) entry of known size, no data descriptor. */
-function localHeader(entry: yauzl.Entry): Buffer {
-  const name = Buffer.from(entry.fileName, 'utf8');
+function localHeader(fileName: string, crc32: number, size: number): Buffer {
+  const name = Buffer.from(fileName, 'utf8');
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0); // signature
   h.writeUInt16LE(10, 4); // version needed: 1.0
   h.writeUInt16LE(0x0800, 6); // flags: name in UTF-8
   h.writeUInt16LE(0, 8); // method: stored
-  h.writeUInt32LE(entry.crc32, 14);
-  h.writeUInt32LE(entry.uncompressedSize, 18); // compressed size = size when stored
-  h.writeUInt32LE(entry.uncompressedSize, 22);
+  h.writeUInt32LE(crc32, 14);
+  h.writeUInt32LE(size, 18); // compressed size = size when stored
+  h.writeUInt32LE(size, 22);
   h.writeUInt16LE(name.length, 26);
   return Buffer.concat([h, name]);
 }
@@ -75,4 +100,17 @@ function endOfCentralDirectory(): Buffer {
   const b = Buffer.alloc(22);
   b.writeUInt32LE(0x06054b50, 0);
   return b;
+}
+
+/** Where the last whole UTF-8 character of `buf` ends (before a lead byte whose continuation bytes are still to come). */
+export function utf8End(buf: Buffer): number {
+  for (let i = buf.length - 1; i >= Math.max(0, buf.length - 4); i--) {
+    const b = buf[i]!;
+    if (b < 0x80) return buf.length; // ASCII: nothing cut
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return i + length <= buf.length ? buf.length : i;
+    }
+  }
+  return buf.length;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineConnector, type TableSpec } from '../contract.ts';
 import { SourceFileError } from '../errors.ts';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { encodeTcvn3 } from '../testing/tcvn3-encode.ts';
 import { type Cell, writeXlsx } from '../testing/fixture-writers.ts';
@@ -249,4 +250,24 @@ describe('streaming a workbook', () => {
       finding('sheet_ignored', { sheet: 'Cu', readSheet: 'the_bhyt' }),
     ]);
   });
+
+  it('keeps every Vietnamese letter whole where the sheet XML is split into chunks (inline and shared strings)', async () => {
+    const notes = ['Không', 'Hộ nghèo', 'Người cao tuổi', 'Dân tộc Mông', 'Trẻ em dưới 6 tuổi'];
+    const noteOf = (rowNo: number) => `${notes[rowNo % notes.length]} ${rowNo}`;
+    for (const useSharedStrings of [false, true]) {
+      // Written as the sample's writer and Excel write them: 3000 rows is about 300 kB of sheet XML.
+      const name = `letters-${useSharedStrings}.xlsx`;
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, name), useStyles: true, useSharedStrings });
+      const ws = wb.addWorksheet('DS');
+      ws.addRow(HEADER).commit();
+      for (let rowNo = 2; rowNo <= 3001; rowNo++) ws.addRow([card(rowNo), 'Xã Bảo Yên', '01/01/2024', '31/12/2024', noteOf(rowNo)]).commit();
+      ws.commit();
+      await wb.commit();
+      const got = await read(name);
+      expect(got.rows, name).toHaveLength(3000);
+      const wrong = got.rows.filter((r) => r.cells[1] !== 'Xã Bảo Yên' || r.cells[4] !== noteOf(r.rowNo));
+      expect(wrong, name).toEqual([]);
+    }
+  });
 });
+
