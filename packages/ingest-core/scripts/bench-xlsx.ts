@@ -10,6 +10,7 @@
 // styles, as Excel saves them): the table's columns by their first Vietnamese header, plus one
 // column that no table has, 12 columns for census/nhan_khau.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     table: { type: 'string', default: 'census/nhan_khau' },
     child: { type: 'string' },
     file: { type: 'string' },
+    modes: { type: 'string', default: 'whole,stream' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -41,19 +43,21 @@ async function tableSpec(ref: string): Promise<TableSpec> {
   return table;
 }
 
-interface Result { rows: number; cells: number; chars: number; seconds: number; peakMiB: number }
+interface Result { rows: number; cells: number; chars: number; hash: string; seconds: number; peakMiB: number }
 
 const peakMiB = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? Number.NaN) / 1024;
 
-/** In the child: one read, then its result on stdout. `cells` and `chars` show both reads give the same data. */
+/** In the child: one read, then its result on stdout. `hash` (every cell, in order) shows both reads give the same data. */
 async function child(mode: string, file: string, table: TableSpec): Promise<Result> {
   let rows = 0;
   let cells = 0;
   let chars = 0;
+  const hash = createHash('sha256');
   const count = (batch: { cells: (string | null)[] }[]) => {
     rows += batch.length;
     for (const r of batch) {
       for (const c of r.cells) {
+        hash.update(c === null ? '\u0000\n' : `${c}\n`);
         if (c === null) continue;
         cells++;
         chars += c.length;
@@ -74,7 +78,7 @@ async function child(mode: string, file: string, table: TableSpec): Promise<Resu
   } else {
     await streamTableFile(file, file, 'xlsx', table, async (batch) => count(batch));
   }
-  return { rows, cells, chars, seconds: (performance.now() - t0) / 1000, peakMiB: peakMiB() };
+  return { rows, cells, chars, hash: hash.digest('hex'), seconds: (performance.now() - t0) / 1000, peakMiB: peakMiB() };
 }
 
 /** A workbook of `n` data rows below a title row and the header, through exceljs's streaming writer. */
@@ -117,7 +121,7 @@ function sampleValue(name: string, i: number, names: string[], groups: string[])
 function runChild(mode: string, file: string): Promise<Result> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, script, '--child', mode, '--file', file, '--table', values.table], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...process.execArgv, ...(process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? []), script, '--child', mode, '--file', file, '--table', values.table], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
@@ -140,9 +144,11 @@ if (values.child) {
       await writeWorkbook(file, table, n);
       const written = (performance.now() - t0) / 1000;
       const size = (await stat(file)).size / (1 << 20);
-      const whole = await runChild('whole', file);
-      const streamed = await runChild('stream', file);
-      const same = whole.rows === streamed.rows && whole.cells === streamed.cells && whole.chars === streamed.chars;
+      const modes = values.modes.split(',');
+      const none: Result = { rows: 0, cells: 0, chars: 0, hash: '', seconds: Number.NaN, peakMiB: Number.NaN };
+      const whole = modes.includes('whole') ? await runChild('whole', file) : none;
+      const streamed = modes.includes('stream') ? await runChild('stream', file) : none;
+      const same = modes.length < 2 || (whole.rows === streamed.rows && whole.hash === streamed.hash);
       console.log(
         `${String(n).padEnd(10)}  ${fmt(size).padStart(8)}  ${fmt(written).padStart(7)}  ${fmt(whole.seconds).padStart(8)}  ${fmt(whole.peakMiB, 0).padStart(9)}  ${fmt(streamed.seconds).padStart(9)}  ${fmt(streamed.peakMiB, 0).padStart(10)}  ${same ? 'yes' : `NO (${JSON.stringify({ whole, streamed })})`}`,
       );
