@@ -9,7 +9,10 @@ import { describeMissingHeader, findHeader, HEADER_SEARCH_ROWS, type HeaderMatch
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 import { scanCsv, type CsvScan } from './scan.ts';
 import type { RawRow, RawSheet } from './sheet.ts';
-import { readXlsx } from './xlsx.ts';
+import { openXlsx } from './xlsx.ts';
+
+/** Rows handed to `onRows` at a time from a workbook. */
+const BATCH_ROWS = 4096;
 
 export interface TableRow { rowNo: number; cells: (string | null)[] }
 
@@ -51,12 +54,14 @@ export async function streamTableFile(
   };
 
   if (format === 'xlsx') {
-    const raw = await readXlsx(path, displayPath, limits);
-    if (raw.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: raw.legacyEncoding }));
-    const { sheet, header } = chooseSheet(raw.sheets, table, displayPath, warnings);
+    // The heads of all sheets choose the sheet and its header; then only that sheet is streamed.
+    const workbook = await openXlsx(path, displayPath, limits);
+    if (workbook.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: workbook.legacyEncoding }));
+    const { sheet, header } = chooseSheet(workbook.sheets, table, displayPath, warnings);
     warnings.push(...headerWarnings(header, table));
-    for (let start = header.index + 1; start < sheet.rows.length; start += 4096) await emit(sheet.rows.slice(start, Math.min(start + 4096, sheet.rows.length)), header);
-    return { columns, present: [...header.columns.keys()], rows, warnings, notes: raw.notes };
+    const headerRow = sheet.rows[header.index]!.rowNo;
+    for await (const batch of workbook.rows(sheet, headerRow + 1, BATCH_ROWS)) await emit(batch, header);
+    return { columns, present: [...header.columns.keys()], rows, warnings, notes: workbook.notes };
   }
 
   const opened = openCsv(opts.scan ?? (await scanCsv(path, displayPath, limits)), displayPath);
@@ -105,7 +110,7 @@ export const FORM_SHEETS = { instructions: 'Hướng dẫn', lists: 'Danh mục'
 const formSheets = new Set<string>(Object.values(FORM_SHEETS));
 
 /** The sheet named after the table, else the first sheet with the table's header; the others are ignored with a warning. */
-function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, warnings: Finding[]): { sheet: RawSheet; header: HeaderMatch } {
+function chooseSheet<S extends RawSheet>(sheets: S[], table: TableSpec, displayPath: string, warnings: Finding[]): { sheet: S; header: HeaderMatch } {
   const names = new Set([table.name, ...(table.prefixes ?? [])].map(headerKey));
   const candidates = [
     ...sheets.filter((s) => s.sheetName !== undefined && names.has(headerKey(s.sheetName))),
@@ -115,7 +120,7 @@ function chooseSheet(sheets: RawSheet[], table: TableSpec, displayPath: string, 
     const header = findHeader(sheet.rows, table);
     if (!header) continue;
     for (const other of sheets) {
-      if (other !== sheet && !formSheets.has(other.sheetName ?? '') && other.rows.some((r) => r.cells.some((c) => c !== null))) {
+      if (other !== sheet && !formSheets.has(other.sheetName ?? '') && (other.hasData ?? other.rows.some((r) => r.cells.some((c) => c !== null)))) {
         warnings.push(finding('sheet_ignored', { sheet: other.sheetName ?? '', readSheet: sheet.sheetName ?? '' }));
       }
     }

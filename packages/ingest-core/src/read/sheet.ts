@@ -8,7 +8,10 @@ export interface RawRow {
 export interface RawSheet {
   /** Sheet name for workbooks; undefined for CSV. */
   sheetName?: string;
+  /** Its rows; a workbook's sheet holds only its first rows here (its reader streams the rest). */
   rows: RawRow[];
+  /** Whether any cell has a value, when `rows` is not the whole sheet. */
+  hasData?: boolean;
 }
 
 export interface RawFile {
