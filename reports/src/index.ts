@@ -150,7 +150,7 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
 
 /** The Excel appendix alone (a run without the site): the public rows are computed as for the site. */
 export async function writeAppendix(warehousePath: string, appendixPath: string, run: RunInfo): Promise<void> {
-  await writeExcelAppendix(appendixPath, await readPublicData(warehousePath), run);
+  await writeExcelAppendix(appendixPath, await readPublicData(warehousePath, run), run);
 }
 
 export { writePublicData } from './public-data.ts';

@@ -13,11 +13,11 @@ import { type Reorganised, writeGeographies } from './public-geographies.ts';
 import { writeIndicators } from './public-indicators.ts';
 import { writeDataQuality } from './public-quality.ts';
 import { matrices, trends, valueRecord } from './public-tables.ts';
-import { disclosureLeaks, headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
+import { headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { readSourceLabels, type SourceLabels } from './source-labels.ts';
-import type { SuppressionReason } from './suppression.ts';
 import { writeChanges } from './public-changes.ts';
 import { planPeriodNote, type PlanSpan } from './plan-note.ts';
+import type { PatternCacheFiles } from './pattern-cache.ts';
 
 export { scrubText } from './public-quality.ts';
 export { reusedCodeNote, type Reorganised } from './public-geographies.ts';
@@ -27,6 +27,8 @@ export interface RunInfo {
   builtAt: string;
   sourcesDir: string;
   manifestPath: string;
+  /** The previous run's suppression patterns, and where this run's go (pattern-cache.ts); none without. */
+  patternCache?: PatternCacheFiles;
 }
 
 export interface PublicData {
@@ -85,7 +87,7 @@ interface Read extends PublicNumbers {
  * Reads the warehouse attached as `wh` and decides the public numbers: suppression, then the
  * last line of defence (the pattern must leave no suppressed cell recoverable), then names.
  */
-async function readPublicNumbers(db: Db, warehousePath: string): Promise<Read> {
+async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunInfo, 'patternCache'>): Promise<Read> {
   if (!(await hasTable(db, 'marts', 'indicator_values'))) throw new Error(`${warehousePath}: no table marts.indicator_values`);
   const raw = await readValues(db);
   const { parentOf, geos } = await readParents(db);
@@ -103,8 +105,7 @@ async function readPublicNumbers(db: Db, warehousePath: string): Promise<Read> {
     previousYearTargets: new Set(catalog.filter(targetFromPreviousYear).map((c) => c.indicator_id)),
     notAboutPersons: NOT_ABOUT_PERSONS,
   };
-  const rows = publicValues(raw, ctx);
-  assertNoRecovery(raw, rows, ctx);
+  const rows = publicValues(raw, ctx, run?.patternCache);
   const geoNames = new Map<string, string>();
   for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
   for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
@@ -119,11 +120,11 @@ async function readPublicNumbers(db: Db, warehousePath: string): Promise<Read> {
 }
 
 /** The public numbers of a warehouse, for the Excel appendix of a run without the site. */
-export async function readPublicData(warehousePath: string): Promise<PublicNumbers> {
+export async function readPublicData(warehousePath: string, run?: Pick<RunInfo, 'patternCache'>): Promise<PublicNumbers> {
   const db = await Db.open(':memory:');
   try {
     await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);
-    const { geos: _, ...numbers } = await readPublicNumbers(db, warehousePath);
+    const { geos: _, ...numbers } = await readPublicNumbers(db, warehousePath, run);
     return numbers;
   } finally {
     db.close();
@@ -134,7 +135,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
   const db = await Db.open(publicPath);
   try {
     await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);
-    const { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos } = await readPublicNumbers(db, warehousePath);
+    const { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos } = await readPublicNumbers(db, warehousePath, run);
     const catById = new Map(catalog.map((c) => [c.indicator_id, c]));
 
     const records = rows.map((r) => valueRecord({ ...r, geo_name: geoNames.get(`${r.geo_level}|${r.geo_code}`) ?? r.geo_name, ethnic_name: ethnicNames.get(r.ethnic_group) ?? r.ethnic_name }, catById.get(r.indicator_id)!, sources));
@@ -167,11 +168,4 @@ export async function writePublicData(warehousePath: string, publicPath: string,
   } finally {
     db.close();
   }
-}
-
-function assertNoRecovery(raw: ValueRow[], rows: PublicValueRow[], ctx: SuppressionContext) {
-  const key = (r: ValueRow) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;
-  const suppressed = new Map(rows.filter((r) => r.suppressed).map((r) => [key(r), r.suppression_reason as SuppressionReason]));
-  const leaks = disclosureLeaks(raw.filter((r) => !ctx.notAboutPersons.has(r.indicator_id)), suppressed, ctx);
-  if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
 }

@@ -3,6 +3,7 @@
 // the over_100 flag, the status) is blanked with it.
 import { SHARED_DENOMINATOR_GROUPS } from '@dtts/indicators';
 import { isMinority } from './labels.ts';
+import { decidePattern, type PatternCacheFiles } from './pattern-cache.ts';
 import { MIN_COUNT, primaryReason, recoverableFunctionals, suppress, type Cell, type Functional, type Relation, type SuppressionReason } from './suppression.ts';
 
 export interface ValueRow {
@@ -286,9 +287,14 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
   return leaks;
 }
 
-export function publicValues(rows: ValueRow[], ctx: SuppressionContext): PublicValueRow[] {
+/**
+ * The public rows. The pattern is decided (and checked against the attacker) year by year; with
+ * `cache`, years whose rows are unchanged since the previous run take that run's pattern
+ * (pattern-cache.ts).
+ */
+export function publicValues(rows: ValueRow[], ctx: SuppressionContext, cache?: PatternCacheFiles): PublicValueRow[] {
   const aboutPersons = rows.filter((r) => !ctx.notAboutPersons.has(r.indicator_id));
-  const suppressed = suppressionPattern(aboutPersons, ctx);
+  const { suppressed } = decidePattern(aboutPersons, ctx, cache);
   const baselineSuppressed = (r: ValueRow) =>
     suppressed.has(keyOf(r.indicator_id, r.baseline_year ?? 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
   const previousSuppressed = (r: ValueRow) =>

@@ -25,6 +25,9 @@ export interface RunLog {
 }
 
 /** The plan's baseline year: every status is judged against it. */
+/** The disclosure control's patterns per year, kept in --out for the next run (reports/src/pattern-cache.ts). */
+const PATTERN_CACHE = '.cache/suppression-patterns.json';
+
 const BASELINE_YEAR = 2020;
 
 export class RunFailed extends Error {
@@ -169,7 +172,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     await writeManifest(manifestPath, manifest);
     // Loaded only here: the site builder pulls in Evidence.
     const reports = await import('@dtts/reports');
-    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath };
+    // Suppression is decided again only for the years whose indicator values changed (--full: every year).
+    const patternCache = { ...(!config.full && { previous: join(config.outDir, PATTERN_CACHE) }), next: join(out.dir, PATTERN_CACHE) };
+    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache };
     const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
     if (!config.skipReports) {
       const site = await stage('reports', () =>

@@ -1,0 +1,87 @@
+// Suppression year by year, and its cache across runs: the same pattern as deciding every year at
+// once, and a re-run decides again only the years whose rows changed.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decidePattern } from './pattern-cache.ts';
+import { suppressionPattern, type SuppressionContext, type ValueRow } from './public-values.ts';
+
+const ctx: SuppressionContext = { parentOf: new Map(), nonCountNumerators: new Set(), baselineTargets: new Set(), notAboutPersons: new Set() };
+const dir = mkdtempSync(join(tmpdir(), 'dtts-pattern-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// [households, poor households] per commune and group (01 Kinh, 02 Tày, 12 Dao), one table per year.
+type Fine = Record<string, Record<string, [number, number]>>;
+const Y2024: Fine = { X: { '01': [40, 3], '02': [100, 30], '12': [80, 25] }, Y: { '01': [60, 10], '02': [90, 20], '12': [70, 30] } };
+const Y2025: Fine = { X: { '01': [42, 12], '02': [101, 2], '12': [82, 20] }, Y: { '01': [61, 9], '02': [92, 18], '12': [69, 4] } };
+
+function rowsOf(year: number, fine: Fine): ValueRow[] {
+  const groups = ['01', '02', '12'];
+  const pick = (e: string) => (e === 'ALL' ? groups : e === 'DTTS' ? ['02', '12'] : [e]);
+  const out: ValueRow[] = [];
+  for (const geo of ['BAO_YEN', 'X', 'Y']) {
+    for (const ethnic of ['ALL', 'DTTS', ...groups]) {
+      let numerator = 0;
+      let denominator = 0;
+      for (const c of geo === 'BAO_YEN' ? ['X', 'Y'] : [geo]) {
+        for (const g of pick(ethnic)) {
+          numerator += fine[c]![g]![1];
+          denominator += fine[c]![g]![0];
+        }
+      }
+      out.push({
+        indicator_id: 'poor_household_rate', year, geo_level: geo === 'BAO_YEN' ? 'area' : 'commune_2025', geo_code: geo, ethnic_group: ethnic, sex: 'ALL',
+        numerator, denominator, value: (100 * numerator) / denominator, target: null, status: null, flags: null,
+        baseline_value: null, change_vs_baseline: null, geo_name: null, ethnic_name: null,
+      });
+    }
+  }
+  return out;
+}
+
+const sorted = (m: Map<string, string>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+
+describe('suppression decided year by year', () => {
+  const rows = [...rowsOf(2024, Y2024), ...rowsOf(2025, Y2025)];
+
+  it('gives the pattern of deciding every year at once, and hides cells in both years', () => {
+    const { suppressed, decided, reused } = decidePattern(rows, ctx);
+    expect(sorted(suppressed)).toEqual(sorted(suppressionPattern(rows, ctx)));
+    // 3 poor Kinh households in X in 2024; 2 poor Tày in X and 4 poor Dao in Y in 2025.
+    expect(suppressed.get('poor_household_rate|2024|commune_2025|X|01|ALL')).toBe('small_count');
+    expect(suppressed.get('poor_household_rate|2025|commune_2025|X|02|ALL')).toBe('small_count');
+    expect(suppressed.get('poor_household_rate|2025|commune_2025|Y|12|ALL')).toBe('small_count');
+    expect([...suppressed.keys()].filter((k) => k.includes('|2024|')).length).toBeGreaterThanOrEqual(2);
+    expect(decided).toEqual([2024, 2025]);
+    expect(reused).toEqual([]);
+  });
+
+  it('re-decides only the year whose rows changed when a cache of the previous run is given', () => {
+    const first = join(dir, 'first.json');
+    const second = join(dir, 'second.json');
+    const a = decidePattern(rows, ctx, { next: first });
+    expect(a.decided).toEqual([2024, 2025]);
+    const same = decidePattern(rows, ctx, { previous: first, next: second });
+    expect(same.decided).toEqual([]);
+    expect(same.reused).toEqual([2024, 2025]);
+    expect(sorted(same.suppressed)).toEqual(sorted(a.suppressed));
+
+    // One more poor Tày household in X in 2025: 3 instead of 2, still small; the totals move with it.
+    const changed = [...rowsOf(2024, Y2024), ...rowsOf(2025, { ...Y2025, X: { ...Y2025.X!, '02': [101, 3] } })];
+    const b = decidePattern(changed, ctx, { previous: second, next: join(dir, 'third.json') });
+    expect(b.decided).toEqual([2025]);
+    expect(b.reused).toEqual([2024]);
+    expect(sorted(b.suppressed)).toEqual(sorted(suppressionPattern(changed, ctx)));
+  });
+
+  it('ignores a cache written by other code, or damaged', () => {
+    const path = join(dir, 'other.json');
+    decidePattern(rows, ctx, { next: path });
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { code: string };
+    writeFileSync(path, JSON.stringify({ ...file, code: 'another version' }));
+    expect(decidePattern(rows, ctx, { previous: path }).decided).toEqual([2024, 2025]);
+    writeFileSync(path, '{"code":');
+    expect(decidePattern(rows, ctx, { previous: path }).decided).toEqual([2024, 2025]);
+  });
+});

@@ -1,0 +1,106 @@
+// Suppression decided one year at a time, with a cache across runs. Every relation (groups within a
+// geography and sex, sexes within a group, communes within the area and a new commune), every shared
+// denominator and the attacker's equations stay within one year, so a year's pattern depends only on
+// that year's rows: a re-run in which one source-year changed decides again only the years whose rows
+// changed and takes the others from the previous run's cache. A cached pattern was checked against the
+// attacker when it was stored; a year decided now is checked now.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMinority } from './labels.ts';
+import { disclosureLeaks, SHARED_DENOMINATORS, suppressionPattern, type SuppressionContext, type ValueRow } from './public-values.ts';
+import type { SuppressionReason } from './suppression.ts';
+
+/** Where a run reads the previous run's patterns and writes its own (both optional). */
+export interface PatternCacheFiles {
+  previous?: string;
+  next?: string;
+}
+
+interface CacheFile {
+  /** Fingerprint of the code that decided the patterns: another version's patterns are not used. */
+  code: string;
+  years: Record<string, { key: string; cells: [string, SuppressionReason][] }>;
+}
+
+/** The disclosure-control code's own text: a change to it makes every cached pattern stale. */
+function codeFingerprint(): string | undefined {
+  try {
+    const hash = createHash('sha256');
+    for (const f of ['./suppression.ts', './public-values.ts', './pattern-cache.ts']) hash.update(readFileSync(fileURLToPath(new URL(f, import.meta.url))));
+    hash.update(JSON.stringify(SHARED_DENOMINATORS));
+    return hash.digest('hex');
+  } catch {
+    return undefined; // not running from source: no cache
+  }
+}
+
+/** Everything a year's pattern is decided from: its cells, the communes' parents, which numerators are counts, which groups are minorities. */
+function yearKey(rows: ValueRow[], ctx: SuppressionContext): string {
+  const hash = createHash('sha256');
+  for (const r of rows) {
+    hash.update(`${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}|${r.numerator}|${r.denominator}\n`);
+  }
+  hash.update(JSON.stringify([...ctx.parentOf].sort()));
+  hash.update(JSON.stringify([...ctx.nonCountNumerators].sort()));
+  hash.update(JSON.stringify([...new Set(rows.map((r) => r.ethnic_group))].sort().map((e) => [e, isMinority(e)])));
+  return hash.digest('hex');
+}
+
+function readCache(path: string | undefined, code: string): CacheFile['years'] {
+  if (!path || !existsSync(path)) return {};
+  try {
+    const file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+    return file.code === code ? file.years : {};
+  } catch {
+    return {}; // a damaged cache is no cache
+  }
+}
+
+export interface DecidedPattern {
+  suppressed: Map<string, SuppressionReason>;
+  /** Years decided now, and years taken from the previous run. */
+  decided: number[];
+  reused: number[];
+}
+
+/**
+ * The suppression pattern of every year, each checked against the attacker (no suppressed cell may be
+ * recoverable); years whose rows are those of the previous run come from its cache.
+ */
+export function decidePattern(aboutPersons: ValueRow[], ctx: SuppressionContext, files: PatternCacheFiles = {}): DecidedPattern {
+  const code = files.previous || files.next ? codeFingerprint() : undefined;
+  const previous = code ? readCache(files.previous, code) : {};
+  const byYear = new Map<number, ValueRow[]>();
+  for (const r of aboutPersons) {
+    const list = byYear.get(r.year);
+    if (list) list.push(r);
+    else byYear.set(r.year, [r]);
+  }
+  const next: CacheFile['years'] = {};
+  const suppressed = new Map<string, SuppressionReason>();
+  const decided: number[] = [];
+  const reused: number[] = [];
+  for (const [year, rows] of [...byYear].sort(([a], [b]) => a - b)) {
+    const key = code ? yearKey(rows, ctx) : '';
+    const cached = previous[year];
+    let cells = code && cached?.key === key ? cached.cells : undefined;
+    if (cells) reused.push(year);
+    else {
+      const pattern = suppressionPattern(rows, ctx);
+      // The last line of defence: the pattern must leave no suppressed cell recoverable.
+      const leaks = disclosureLeaks(rows, pattern, ctx);
+      if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
+      cells = [...pattern];
+      decided.push(year);
+    }
+    next[year] = { key, cells };
+    for (const [k, reason] of cells) suppressed.set(k, reason);
+  }
+  if (code && files.next) {
+    mkdirSync(dirname(files.next), { recursive: true });
+    writeFileSync(files.next, JSON.stringify({ code, years: next } satisfies CacheFile));
+  }
+  return { suppressed, decided, reused };
+}
