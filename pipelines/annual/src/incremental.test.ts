@@ -67,6 +67,15 @@ describe('an incremental run after one changed file', () => {
       .not.toBe(readFileSync(join(scratch, 'exports/changes.csv'), 'utf8'));
   });
 
+  it('hides the same cells as a run from scratch (its suppression patterns, partly reused, are the same)', () => {
+    const patterns = (dir: string) => JSON.parse(readFileSync(join(dir, '.cache/suppression-patterns.json'), 'utf8')) as { years: Record<string, { cells: [string, string][] }> };
+    const inc = patterns(incremental).years;
+    const fresh = patterns(scratch).years;
+    expect(Object.keys(inc)).toEqual(['2020', '2024', '2025']);
+    for (const year of Object.keys(fresh)) expect(inc[year]!.cells, year).toEqual(fresh[year]!.cells);
+    expect(fresh['2024']!.cells.length).toBeGreaterThan(0);
+  });
+
   it('records the same files and totals as a run from scratch', () => {
     expect(second.files).toEqual(fromScratch.files);
     expect(second.totals).toEqual(fromScratch.totals);
