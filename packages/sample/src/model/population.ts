@@ -95,7 +95,9 @@ class Builder {
     return {
       id, stt: fields.stt, name: fields.name, sex: fields.sex, birthY, birthM, birthD,
       ethnic: fields.ethnic, relation: fields.relation,
-      cccd: `010${century + fields.sex - 1}${String(birthY % 100).padStart(2, '0')}${String((id * 7919) % 1_000_000).padStart(6, '0')}`,
+      // Province code 010 (Lào Cai) and a 6-digit serial; past a million people (scale > 10) the serial
+      // would repeat, so each further million takes the next province code (011, 012, …): ids stay unique.
+      cccd: `0${String(10 + Math.floor(id / 1_000_000)).padStart(2, '0')}${century + fields.sex - 1}${String(birthY % 100).padStart(2, '0')}${String((id * 7919) % 1_000_000).padStart(6, '0')}`,
       bhxh: `10${String((id * 104_729) % 100_000_000).padStart(8, '0')}`,
       studentId: `10${String((id * 15_485_863) % 100_000_000).padStart(8, '0')}`,
       goneFrom: 9999,
