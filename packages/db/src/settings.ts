@@ -27,7 +27,8 @@ let current: DbSettings = { ...DEFAULT_DB_SETTINGS };
 export function setDbSettings(settings: Partial<DbSettings>): void {
   const memoryLimit = (settings.memoryLimit ?? current.memoryLimit).trim();
   if (!MEMORY_LIMIT_PATTERN.test(memoryLimit)) throw new DbSettingsError(`memory limit "${memoryLimit}": a size such as 2GB, 1500MB or 3GiB`);
-  const threads = settings.threads ?? current.threads;
+  // `threads: undefined` given explicitly goes back to DuckDB's default (a thread per core).
+  const threads = 'threads' in settings ? settings.threads : current.threads;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new DbSettingsError(`threads "${threads}": a whole number from 1`);
   current = { memoryLimit, ...(threads !== undefined && { threads }) };
 }

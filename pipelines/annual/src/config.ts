@@ -140,7 +140,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (!share.success) throw new UsageError(`--max-bad-share ${values['max-bad-share']}: a percentage from 0 to 100`);
   const rows = z.coerce.number().int().min(0).safeParse(values['max-bad-rows'] ?? DEFAULT_BAD_FILE_LIMITS.maxRows);
   if (!rows.success) throw new UsageError(`--max-bad-rows ${values['max-bad-rows']}: a whole number of rows`);
-  const db = readDbSettings(values['memory-limit'] ?? env.DTTS_MEMORY_LIMIT, values.threads ?? env.DTTS_THREADS);
+  const db = readDbSettings(
+    values['memory-limit'] !== undefined ? ['--memory-limit', values['memory-limit']] : env.DTTS_MEMORY_LIMIT !== undefined ? ['DTTS_MEMORY_LIMIT', env.DTTS_MEMORY_LIMIT] : undefined,
+    values.threads !== undefined ? ['--threads', values.threads] : env.DTTS_THREADS !== undefined ? ['DTTS_THREADS', env.DTTS_THREADS] : undefined,
+  );
   return {
     sourcesDir: resolve(values.sources ?? join(root, '.sample', 'sources')),
     usesSample: values.sources === undefined,
@@ -163,16 +166,17 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
 const memoryLimitSchema = z.string().trim().regex(MEMORY_LIMIT_PATTERN, 'a size such as 4GB, 1500MB or 3GiB');
 const threadsSchema = z.coerce.number().int().min(1, 'a whole number from 1').max(256);
 
-function readDbSettings(memoryLimit: string | undefined, threads: string | undefined): Partial<DbSettings> {
+/** Each as [where it was given, its text]: an option wins over the environment. */
+function readDbSettings(memoryLimit: [string, string] | undefined, threads: [string, string] | undefined): Partial<DbSettings> {
   const db: Partial<DbSettings> = {};
   if (memoryLimit !== undefined) {
-    const m = memoryLimitSchema.safeParse(memoryLimit);
-    if (!m.success) throw new UsageError(`--memory-limit ${memoryLimit}: ${m.error.issues[0]?.message}`);
+    const m = memoryLimitSchema.safeParse(memoryLimit[1]);
+    if (!m.success) throw new UsageError(`${memoryLimit.join(' ')}: ${m.error.issues[0]?.message}`);
     db.memoryLimit = m.data;
   }
   if (threads !== undefined) {
-    const t = threadsSchema.safeParse(threads);
-    if (!t.success) throw new UsageError(`--threads ${threads}: a whole number from 1 to 256`);
+    const t = threadsSchema.safeParse(threads[1]);
+    if (!t.success) throw new UsageError(`${threads.join(' ')}: a whole number from 1 to 256`);
     db.threads = t.data;
   }
   return db;
