@@ -104,7 +104,7 @@ const ownCpuSeconds = () => {
 };
 
 /** Runs `pnpm pipeline` as a child process, sampling its tree's memory every 200 ms. */
-function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRss: number }> {
+function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRss: number; samples: [number, number][] }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
     const cpu0 = childrenCpuSeconds();
@@ -112,13 +112,34 @@ function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number
       cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DTTS_HASH_KEY: 'benchmark-key-0123456789' },
     });
     let peakRss = 0;
-    const timer = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 200);
+    // [epoch ms, bytes]: which stage the memory peaks in (stagePeaks).
+    const samples: [number, number][] = [];
+    const timer = setInterval(() => {
+      const rss = treeRss(child.pid!);
+      samples.push([Date.now(), rss]);
+      peakRss = Math.max(peakRss, rss);
+    }, 200);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`pnpm pipeline ${args.join(' ')} failed (exit ${code})`));
-      else resolvePromise({ seconds: (performance.now() - t0) / 1000, cpuSeconds: childrenCpuSeconds() - cpu0, peakRss });
+      else resolvePromise({ seconds: (performance.now() - t0) / 1000, cpuSeconds: childrenCpuSeconds() - cpu0, peakRss, samples });
     });
+  });
+}
+
+/**
+ * Peak RSS within each stage. The manifest has the run's start and each stage's seconds, not their
+ * starts: stages are laid end to end from the start, so the short steps between them (bad-file
+ * checks, summaries) shift the later windows by a few seconds — good enough to tell ingest from appendix.
+ */
+function stagePeaks(manifest: RunManifest, samples: [number, number][]): { name: string; peak: number }[] {
+  let start = Date.parse(manifest.startedAt);
+  return manifest.stages.map((s) => {
+    const end = start + s.seconds * 1000;
+    const peak = Math.max(0, ...samples.filter(([t]) => t >= start && t < end).map(([, rss]) => rss));
+    start = end;
+    return { name: s.name, peak };
   });
 }
 
@@ -155,6 +176,7 @@ console.log(`pnpm pipeline ${values.site ? '' : '--skip-reports '}(whole command
 console.log(`Ratio pipeline / bare           : ${(run.seconds / bare).toFixed(2)}× wall time, ${(run.cpuSeconds / bareCpu).toFixed(2)}× CPU time (${run.cpuSeconds.toFixed(1)} s / ${bareCpu.toFixed(1)} s; CPU time is the fairer measure on a shared machine)`);
 console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
 console.log(`Peak RSS of the process tree    : ${gib(run.peakRss)} GiB (DuckDB memory limit ${values['memory-limit'] ?? `${dbSettings().memoryLimit}, the default`}; the generator's own peak ${gib(generatorPeakRss)} GiB)`);
+console.log(`Peak RSS by stage (≈)          : ${stagePeaks(manifest, run.samples).map((s) => `${s.name} ${gib(s.peak)}`).join(', ')} GiB`);
 if (values.site) {
   const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
   console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${((await dirBytes(join(out, 'site'))) / 1e6).toFixed(1)} MB`);
