@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Db, dbSettings, quoteLiteral } from '@dtts/db';
 import { generateSample, useSyntheticGeography } from '@dtts/sample';
@@ -24,13 +24,15 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Passed on to the pipeline (DuckDB's memory limit per database; default packages/db settings.ts).
     'memory-limit': { type: 'string' },
+    // Where the sources and outputs go (default .bench/ in the repository): two benchmarks at once need two.
+    dir: { type: 'string' },
     // Passed on to the pipeline: on a synthetic geography the villages sample repeats hamlet names (see BENCHMARKS.md).
     'allow-bad-files': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
 const root = repoRoot();
-const dir = join(root, '.bench');
+const dir = values.dir ? resolve(values.dir) : join(root, '.bench');
 const sources = join(dir, 'sources');
 const referenceDir = join(dir, 'reference');
 const out = join(dir, 'out');
