@@ -26,7 +26,7 @@ const { values } = parseArgs({
     'memory-limit': { type: 'string' },
     // Where the sources and outputs go (default .bench/ in the repository): two benchmarks at once need two.
     dir: { type: 'string' },
-    // Passed on to the pipeline: on a synthetic geography the villages sample repeats hamlet names (see BENCHMARKS.md).
+    // Passed on to the pipeline (a file with many quarantined rows loads its good rows instead of failing its source).
     'allow-bad-files': { type: 'boolean', default: false },
   },
 });
