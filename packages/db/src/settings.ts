@@ -12,7 +12,8 @@ export interface DbSettings {
 
 /**
  * 2 GB per instance: at the district's size a run peaks below 1 GiB in all, so the limit costs nothing
- * there, and at 20× the district (26 million rows) it keeps the whole run under 4 GB (BENCHMARKS.md).
+ * there; at 5× the district (6.6 million rows) the whole run peaked at 2.3 GiB with it, 1.7 GiB with
+ * 1 GB, at the same CPU time (BENCHMARKS.md, "Bounded memory").
  */
 export const DEFAULT_DB_SETTINGS: Readonly<DbSettings> = { memoryLimit: '2GB' };
 
