@@ -10,6 +10,8 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 
+import { instanceOptions } from './settings.ts';
+
 export type Row = Record<string, unknown>;
 
 export class Db {
@@ -26,12 +28,9 @@ export class Db {
     return new Db(this.path, this.instance, await this.instance.connect(), false);
   }
 
-  /** Opens (or creates) a DuckDB database file; ':memory:' for an in-memory one. */
+  /** Opens (or creates) a DuckDB database file; ':memory:' for an in-memory one. Resources: settings.ts. */
   static async open(path = ':memory:'): Promise<Db> {
-    const instance = await DuckDBInstance.create(path, {
-      autoinstall_known_extensions: 'false',
-      autoload_known_extensions: 'false',
-    });
+    const instance = await DuckDBInstance.create(path, instanceOptions(path));
     const connection = await instance.connect();
     return new Db(path, instance, connection);
   }
@@ -101,3 +100,4 @@ export function quoteLiteral(value: string): string {
 }
 
 export * from './cells.ts';
+export { DEFAULT_DB_SETTINGS, DbSettingsError, dbSettings, MEMORY_LIMIT_PATTERN, setDbSettings, type DbSettings } from './settings.ts';

@@ -36,7 +36,6 @@ export interface Doc {
 }
 
 export interface Layout {
-  grid: Cell[][];
   /** A1 ranges to merge (xlsx). */
   merges: string[];
   headerRow: number;
@@ -57,54 +56,70 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** The two header rows of an xlsx file with a group header (a label over two adjacent columns), else null. */
+function groupHeader(doc: Doc): { a: number; b: number; label: string } | null {
+  const group = doc.style.format === 'xlsx' ? doc.style.groupHeader : null;
+  if (!group) return null;
+  const [a, b] = group.columns.map((c) => doc.columns.indexOf(c));
+  if (a === undefined || b === undefined || a < 0 || b !== a + 1) throw new Error(`sample: group header needs two adjacent columns in ${doc.path}`);
+  return { a, b, label: group.label };
+}
+
 /**
- * Places title, header(s), data and footer rows on a grid. Footer rows hold one non-empty
- * cell at most, so at most one required column has a value and readers skip them.
+ * The grid's rows one at a time (title, header(s), data, footer), so a file of millions of rows is
+ * written without holding it twice. Footer rows hold one non-empty cell at most, so at most one
+ * required column has a value and readers skip them.
  */
-export function layout(doc: Doc): Layout {
+export function* gridRows(doc: Doc): Generator<Cell[]> {
   const width = doc.columns.length;
   const empty = (): Cell[] => new Array<Cell>(width).fill(null);
-  const grid: Cell[][] = [];
-  const merges: string[] = [];
-  const last = columnLetter(width - 1);
   for (const line of doc.title) {
     const row = empty();
     row[0] = line;
-    grid.push(row);
-    if (doc.style.format === 'xlsx' && doc.style.mergedTitle) merges.push(`A${grid.length}:${last}${grid.length}`);
+    yield row;
   }
-  if (doc.title.length > 0) grid.push(empty());
-
-  const group = doc.style.format === 'xlsx' ? doc.style.groupHeader : null;
+  if (doc.title.length > 0) yield empty();
+  const group = groupHeader(doc);
   if (group) {
-    const [a, b] = group.columns.map((c) => doc.columns.indexOf(c));
-    if (a === undefined || b === undefined || a < 0 || b !== a + 1) throw new Error(`sample: group header needs two adjacent columns in ${doc.path}`);
     const top = [...doc.headers] as Cell[];
     const bottom = empty();
-    top[a] = group.label;
-    top[b] = null;
-    bottom[a] = doc.headers[a] ?? null;
-    bottom[b] = doc.headers[b] ?? null;
-    grid.push(top, bottom);
-    const r = grid.length - 1;
-    merges.push(`${columnLetter(a)}${r}:${columnLetter(b)}${r}`);
-    for (let i = 0; i < width; i++) if (i !== a && i !== b) merges.push(`${columnLetter(i)}${r}:${columnLetter(i)}${r + 1}`);
-  } else grid.push([...doc.headers]);
-  const headerRow = grid.length;
-
-  const dataRowNumbers: number[] = [];
-  for (const draft of doc.rows) {
-    grid.push(doc.columns.map((c) => draft.cells[c] ?? null));
-    dataRowNumbers.push(grid.length);
-  }
-  const footerRowNumbers: number[] = [];
+    top[group.a] = group.label;
+    top[group.b] = null;
+    bottom[group.a] = doc.headers[group.a] ?? null;
+    bottom[group.b] = doc.headers[group.b] ?? null;
+    yield top;
+    yield bottom;
+  } else yield [...doc.headers];
+  for (const draft of doc.rows) yield doc.columns.map((c) => draft.cells[c] ?? null);
   for (const f of doc.footer) {
     const row = empty();
     // A blank row is a line of bare delimiters in CSV; in xlsx it is simply absent, as Excel
     // stores no empty row (so it leaves a gap in the row numbers and nothing to skip).
     if (f.kind !== 'blank') row[f.kind === 'signature' && width > 2 ? 1 : 0] = f.text;
-    grid.push(row);
-    footerRowNumbers.push(grid.length);
+    yield row;
   }
-  return { grid, merges, headerRow, firstDataRow: headerRow + 1, dataRowNumbers, footerRowNumbers };
+}
+
+/** Where gridRows puts each part: header and data row numbers, footer rows, merges. */
+export function layout(doc: Doc): Layout {
+  const width = doc.columns.length;
+  const merges: string[] = [];
+  const last = columnLetter(width - 1);
+  let row = 0;
+  for (let i = 0; i < doc.title.length; i++) {
+    row++;
+    if (doc.style.format === 'xlsx' && doc.style.mergedTitle) merges.push(`A${row}:${last}${row}`);
+  }
+  if (doc.title.length > 0) row++;
+  const group = groupHeader(doc);
+  if (group) {
+    row += 2;
+    const r = row - 1;
+    merges.push(`${columnLetter(group.a)}${r}:${columnLetter(group.b)}${r}`);
+    for (let i = 0; i < width; i++) if (i !== group.a && i !== group.b) merges.push(`${columnLetter(i)}${r}:${columnLetter(i)}${r + 1}`);
+  } else row++;
+  const headerRow = row;
+  const dataRowNumbers = doc.rows.map((_, i) => headerRow + 1 + i);
+  const footerRowNumbers = doc.footer.map((_, i) => headerRow + doc.rows.length + 1 + i);
+  return { merges, headerRow, firstDataRow: headerRow + 1, dataRowNumbers, footerRowNumbers };
 }

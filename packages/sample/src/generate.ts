@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { plantBadRows } from './bad-rows.ts';
-import { layout, SOURCES, type Doc, type Source } from './doc.ts';
+import { gridRows, layout, SOURCES, type Doc, type Source } from './doc.ts';
 import { IGNORED_FILES_YEAR, writeIgnoredFiles } from './ignored-files.ts';
 import { buildPopulation } from './model/population.ts';
 import { buildSchools } from './model/schools.ts';
@@ -14,6 +14,9 @@ import { writeXlsx, type SheetSpec } from './write/xlsx.ts';
 
 /** Bump when the output changes, so ensureSample regenerates stale samples. */
 export const GENERATOR_VERSION = 'dtts-sample/2';
+
+/** Up to a hundred times the district (about 9 million people): ids stay unique (population.ts). */
+export const MAX_SCALE = 100;
 
 export interface SampleOptions {
   dir: string;
@@ -52,7 +55,7 @@ export function resolveOptions(opts: Omit<SampleOptions, 'dir' | 'truthFile'>): 
   const years = [...new Set(opts.years ?? range(FIRST_YEAR, LAST_YEAR))].sort((a, b) => a - b);
   for (const y of years) if (!Number.isInteger(y) || y < FIRST_YEAR || y > LAST_YEAR) throw new Error(`sample: year ${y} outside ${FIRST_YEAR}-${LAST_YEAR}`);
   const scale = opts.scale ?? 1;
-  if (!(scale > 0 && scale <= 10)) throw new Error(`sample: scale ${scale} must be in (0, 10]`);
+  if (!(scale > 0 && scale <= MAX_SCALE)) throw new Error(`sample: scale ${scale} must be in (0, ${MAX_SCALE}]`);
   return { years, scale, seed: opts.seed ?? 28, csvOnly: opts.csvOnly ?? false };
 }
 
@@ -63,7 +66,7 @@ function range(a: number, b: number): number[] {
 async function writeDoc(dir: string, doc: Doc): Promise<ReturnType<typeof fileTruth>> {
   const lay = layout(doc);
   const file = join(dir, doc.path);
-  if (doc.style.format === 'csv') await writeCsv(file, lay.grid, doc.style);
+  if (doc.style.format === 'csv') await writeCsv(file, gridRows(doc), doc.style);
   else {
     const sheets: SheetSpec[] = [];
     if (doc.style.extraSheet) {
@@ -72,7 +75,7 @@ async function writeDoc(dir: string, doc: Doc): Promise<ReturnType<typeof fileTr
         grid: [['HƯỚNG DẪN / TỔNG HỢP'], [`Bảng ${doc.table}: ${doc.rows.length} dòng`], ['Số liệu ở trang tính bên cạnh.']],
       });
     }
-    sheets.push({ name: doc.style.sheetName || doc.table, grid: lay.grid, merges: lay.merges });
+    sheets.push({ name: doc.style.sheetName || doc.table, grid: gridRows(doc), merges: lay.merges });
     await writeXlsx(file, sheets, doc.style);
   }
   return fileTruth(doc, lay);
@@ -93,8 +96,15 @@ export async function generateSample(opts: SampleOptions): Promise<SampleSummary
   const ignoredFiles: string[] = [];
   for (const year of options.years) {
     const data = yearData(pop, schools, year, options.seed);
-    const docs = options.csvOnly ? planYearCsvOnly(data) : planYear(data);
-    if (!options.csvOnly) plantBadRows(docs);
+    // The varied files get planted bad rows across the year's files, so they are built together (scale 1);
+    // the plain CSV files of a benchmark are built and written one at a time.
+    let docs: Iterable<Doc>;
+    if (options.csvOnly) docs = planYearCsvOnly(data);
+    else {
+      const all = planYear(data);
+      plantBadRows(all);
+      docs = all;
+    }
     for (const doc of docs) {
       const t = await writeDoc(opts.dir, doc);
       files.push(t.file);

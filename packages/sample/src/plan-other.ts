@@ -134,10 +134,11 @@ export function planOtherSources(d: YearData): Doc[] {
   return docs;
 }
 
-/** csvOnly: one plain CSV per table and year, the same tables and years as the varied sample. */
-export function planOtherSourcesCsvOnly(d: YearData): Doc[] {
+/** csvOnly: one plain CSV per table and year, the same tables and years as the varied sample; built when asked for. */
+export function* planOtherSourcesCsvOnly(d: YearData): Generator<Doc> {
   const y = d.year;
-  return (Object.entries(OTHER_STYLES) as [OtherTable, (typeof OTHER_STYLES)[OtherTable]][])
-    .filter(([table, { years }]) => years[y] && RECORDS[table](d).length > 0)
-    .map(([table, { source }]) => buildDoc({ path: `${source}/${y}/${table}.csv`, source, table, year: y, style: PLAIN_CSV, records: RECORDS[table](d) as never }));
+  for (const [table, { source, years }] of Object.entries(OTHER_STYLES) as [OtherTable, (typeof OTHER_STYLES)[OtherTable]][]) {
+    if (!years[y] || RECORDS[table](d).length === 0) continue;
+    yield buildDoc({ path: `${source}/${y}/${table}.csv`, source, table, year: y, style: PLAIN_CSV, records: RECORDS[table](d) as never });
+  }
 }

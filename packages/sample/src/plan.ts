@@ -112,17 +112,18 @@ export function planYear(d: YearData): Doc[] {
   return [...censusDocs(d), ...schoolDocs(d), ...healthDocs(d), ...povertyDocs(d), ...planOtherSources(d)];
 }
 
-/** csvOnly: one plain UTF-8 CSV per table and year, header on line 1, codes, ISO dates. */
-export function planYearCsvOnly(d: YearData): Doc[] {
+/**
+ * csvOnly: one plain UTF-8 CSV per table and year, header on line 1, codes, ISO dates. Each file is
+ * built when asked for, so at a large scale only one file's rows are held at a time.
+ */
+export function* planYearCsvOnly(d: YearData): Generator<Doc> {
   const y = d.year;
   const s = PLAIN_CSV;
-  return [
-    buildDoc({ path: `census/${y}/ho.csv`, source: 'census', table: 'ho', year: y, style: s, records: d.ho }),
-    buildDoc({ path: `census/${y}/nhan_khau.csv`, source: 'census', table: 'nhan_khau', year: y, style: s, records: d.nhanKhau }),
-    buildDoc({ path: `school/${y}/truong.csv`, source: 'school', table: 'truong', year: y, style: s, records: d.truong }),
-    buildDoc({ path: `school/${y}/hoc_sinh.csv`, source: 'school', table: 'hoc_sinh', year: y, style: s, records: d.hocSinh }),
-    buildDoc({ path: `health-insurance/${y}/the_bhyt.csv`, source: 'health-insurance', table: 'the_bhyt', year: y, style: s, records: d.theBhyt }),
-    buildDoc({ path: `poverty/${y}/ho_ngheo.csv`, source: 'poverty', table: 'ho_ngheo', year: y, style: s, records: d.hoNgheo }),
-    ...planOtherSourcesCsvOnly(d),
-  ];
+  yield buildDoc({ path: `census/${y}/ho.csv`, source: 'census', table: 'ho', year: y, style: s, records: d.ho });
+  yield buildDoc({ path: `census/${y}/nhan_khau.csv`, source: 'census', table: 'nhan_khau', year: y, style: s, records: d.nhanKhau });
+  yield buildDoc({ path: `school/${y}/truong.csv`, source: 'school', table: 'truong', year: y, style: s, records: d.truong });
+  yield buildDoc({ path: `school/${y}/hoc_sinh.csv`, source: 'school', table: 'hoc_sinh', year: y, style: s, records: d.hocSinh });
+  yield buildDoc({ path: `health-insurance/${y}/the_bhyt.csv`, source: 'health-insurance', table: 'the_bhyt', year: y, style: s, records: d.theBhyt });
+  yield buildDoc({ path: `poverty/${y}/ho_ngheo.csv`, source: 'poverty', table: 'ho_ngheo', year: y, style: s, records: d.hoNgheo });
+  yield* planOtherSourcesCsvOnly(d);
 }

@@ -6,12 +6,13 @@
 //   pnpm bench                                    district size: bare load vs pnpm pipeline --skip-reports
 //   pnpm bench --scale 3                          three times the district (time per row, peak RSS)
 //   pnpm bench --communes 100 --scale 0.2 --site  the site's build time and size at 100 communes
+//   pnpm bench --scale 20 --memory-limit 1GB      26 million rows with DuckDB held to 1 GB per database
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Db, quoteLiteral } from '@dtts/db';
+import { Db, dbSettings, quoteLiteral } from '@dtts/db';
 import { generateSample, useSyntheticGeography } from '@dtts/sample';
 import { repoRoot } from './config.ts';
 import { connectors } from './connectors.ts';
@@ -21,13 +22,17 @@ const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' }, communes: { type: 'string' }, site: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    // Passed on to the pipeline: on a synthetic geography the villages sample repeats hamlet names (see BENCHMARKS.md).
+    // Passed on to the pipeline (DuckDB's memory limit per database; default packages/db settings.ts).
+    'memory-limit': { type: 'string' },
+    // Where the sources and outputs go (default .bench/ in the repository): two benchmarks at once need two.
+    dir: { type: 'string' },
+    // Passed on to the pipeline (a file with many quarantined rows loads its good rows instead of failing its source).
     'allow-bad-files': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
 const root = repoRoot();
-const dir = join(root, '.bench');
+const dir = values.dir ? resolve(values.dir) : join(root, '.bench');
 const sources = join(dir, 'sources');
 const referenceDir = join(dir, 'reference');
 const out = join(dir, 'out');
@@ -101,7 +106,7 @@ const ownCpuSeconds = () => {
 };
 
 /** Runs `pnpm pipeline` as a child process, sampling its tree's memory every 200 ms. */
-function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRss: number }> {
+function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRss: number; samples: [number, number][] }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
     const cpu0 = childrenCpuSeconds();
@@ -109,13 +114,34 @@ function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number
       cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DTTS_HASH_KEY: 'benchmark-key-0123456789' },
     });
     let peakRss = 0;
-    const timer = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 200);
+    // [epoch ms, bytes]: which stage the memory peaks in (stagePeaks).
+    const samples: [number, number][] = [];
+    const timer = setInterval(() => {
+      const rss = treeRss(child.pid!);
+      samples.push([Date.now(), rss]);
+      peakRss = Math.max(peakRss, rss);
+    }, 200);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`pnpm pipeline ${args.join(' ')} failed (exit ${code})`));
-      else resolvePromise({ seconds: (performance.now() - t0) / 1000, cpuSeconds: childrenCpuSeconds() - cpu0, peakRss });
+      else resolvePromise({ seconds: (performance.now() - t0) / 1000, cpuSeconds: childrenCpuSeconds() - cpu0, peakRss, samples });
     });
+  });
+}
+
+/**
+ * Peak RSS within each stage. The manifest has the run's start and each stage's seconds, not their
+ * starts: stages are laid end to end from the start, so the short steps between them (bad-file
+ * checks, summaries) shift the later windows by a few seconds — good enough to tell ingest from appendix.
+ */
+function stagePeaks(manifest: RunManifest, samples: [number, number][]): { name: string; peak: number }[] {
+  let start = Date.parse(manifest.startedAt);
+  return manifest.stages.map((s) => {
+    const end = start + s.seconds * 1000;
+    const peak = Math.max(0, ...samples.filter(([t]) => t >= start && t < end).map(([, rss]) => rss));
+    start = end;
+    return { name: s.name, peak };
   });
 }
 
@@ -133,12 +159,14 @@ await rm(dir, { recursive: true, force: true });
 const communes = values.communes === undefined ? undefined : await useSyntheticGeography(Number(values.communes), referenceDir);
 console.log(`Generating the sample at scale ${scale}${communes ? ` on ${communes.communes} synthetic communes` : ''} as plain CSV in ${sources} …`);
 const [genSeconds] = await time(() => generateSample({ dir: sources, scale, csvOnly: true }));
-console.log(`  generated in ${genSeconds.toFixed(1)} s`);
+// The generator runs in this process: its peak is this process's peak so far (maxRSS, KiB).
+const generatorPeakRss = process.resourceUsage().maxRSS * 1024;
+console.log(`  generated in ${genSeconds.toFixed(1)} s (peak RSS of the generator ${(generatorPeakRss / 2 ** 30).toFixed(2)} GiB)`);
 
 const bareCpu0 = ownCpuSeconds();
 const [bare, rows] = await time(() => bareLoad(join(dir, 'bare.duckdb')));
 const bareCpu = ownCpuSeconds() - bareCpu0;
-const args = ['--sources', sources, '--out', out, '--full', ...(communes ? ['--reference', referenceDir] : []), ...(values.site ? [] : ['--skip-reports']), ...(values['allow-bad-files'] ? ['--allow-bad-files'] : [])];
+const args = ['--sources', sources, '--out', out, '--full', ...(communes ? ['--reference', referenceDir] : []), ...(values.site ? [] : ['--skip-reports']), ...(values['allow-bad-files'] ? ['--allow-bad-files'] : []), ...(values['memory-limit'] ? ['--memory-limit', values['memory-limit']] : [])];
 const run = await pipeline(args);
 const manifest = JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
 const stages = manifest.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
@@ -149,7 +177,8 @@ console.log(`Bare DuckDB read_csv load       : ${bare.toFixed(2)} s`);
 console.log(`pnpm pipeline ${values.site ? '' : '--skip-reports '}(whole command): ${run.seconds.toFixed(2)} s   (stages: ${stages})`);
 console.log(`Ratio pipeline / bare           : ${(run.seconds / bare).toFixed(2)}× wall time, ${(run.cpuSeconds / bareCpu).toFixed(2)}× CPU time (${run.cpuSeconds.toFixed(1)} s / ${bareCpu.toFixed(1)} s; CPU time is the fairer measure on a shared machine)`);
 console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
-console.log(`Peak RSS of the process tree    : ${gib(run.peakRss)} GiB`);
+console.log(`Peak RSS of the process tree    : ${gib(run.peakRss)} GiB (DuckDB memory limit ${values['memory-limit'] ?? `${dbSettings().memoryLimit}, the default`}; the generator's own peak ${gib(generatorPeakRss)} GiB)`);
+console.log(`Peak RSS by stage (≈)          : ${stagePeaks(manifest, run.samples).map((s) => `${s.name} ${gib(s.peak)}`).join(', ')} GiB`);
 if (values.site) {
   const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
   console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${((await dirBytes(join(out, 'site'))) / 1e6).toFixed(1)} MB`);

@@ -1,5 +1,6 @@
 // `pnpm pipeline`: the one command an analyst runs each year. Errors are printed here, once.
 import { relative } from 'node:path';
+import { setDbSettings } from '@dtts/db';
 import { readConfig, UsageError, USAGE } from './config.ts';
 import { OutDirRefused } from './out-dir.ts';
 import { RunFailed, runPipeline } from './run.ts';
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (config.db) setDbSettings(config.db);
   console.log(`Pipeline: sources ${relative(process.cwd(), config.sourcesDir) || '.'} → ${relative(process.cwd(), config.outDir) || '.'}`);
   const manifest = await runPipeline(config, log);
   clearStatus();

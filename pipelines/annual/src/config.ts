@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_DB_SETTINGS, type DbSettings, MEMORY_LIMIT_PATTERN } from '@dtts/db';
 import { readGeographyDir, ReferenceDataError } from '@dtts/reference';
 import { type BadFileLimits, DEFAULT_BAD_FILE_LIMITS } from './safety-nets.ts';
 
@@ -54,6 +55,8 @@ export interface PipelineConfig {
   referenceDir?: string;
   /** Read every file again instead of reusing the previous run's unchanged source-years (incremental.ts). */
   full?: boolean;
+  /** DuckDB's memory limit and threads (`--memory-limit`, `--threads`; packages/db settings.ts); the cli applies them. */
+  db?: Partial<DbSettings>;
 }
 
 export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 2020-2025] [--plans DIR] [--reference DIR] [--skip-reports] [--full] [--strict] [--allow-bad-files]
@@ -74,11 +77,16 @@ export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 
                    than --max-bad-rows rows are quarantined (by default such a file fails its source)
   --max-bad-share P  percent of a file's rows (default 5)
   --max-bad-rows N   rows of a file (default 10)
+  --memory-limit SIZE  DuckDB's memory limit per database, e.g. 4GB (default ${DEFAULT_DB_SETTINGS.memoryLimit}); above it DuckDB
+                   spills to a temp folder inside --out's build folder: lower it on a small PC, raise it if the
+                   disk is slow and the RAM is free
+  --threads N      DuckDB's threads (default: one per core)
   --key-file FILE  the secret key for the keyed hashes of personal ids (default: the installation's key file,
                    $XDG_CONFIG_HOME/dtts-warehouse/hash-key or ~/.config/dtts-warehouse/hash-key, created on
                    first use with mode 0600; it is never written into --out)
 
-Environment: DTTS_HASH_KEY  the key itself (≥ 16 characters), instead of a key file`;
+Environment: DTTS_HASH_KEY  the key itself (≥ 16 characters), instead of a key file
+             DTTS_MEMORY_LIMIT, DTTS_THREADS  as --memory-limit and --threads (the options win)`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): PipelineConfig | 'help' {
   // biome-ignore lint/suspicious/noImplicitAnyLet: its type is parseArgs's, inferred from the options below
@@ -99,6 +107,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         'allow-bad-files': { type: 'boolean', default: false },
         'max-bad-share': { type: 'string' },
         'max-bad-rows': { type: 'string' },
+        'memory-limit': { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -130,6 +140,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (!share.success) throw new UsageError(`--max-bad-share ${values['max-bad-share']}: a percentage from 0 to 100`);
   const rows = z.coerce.number().int().min(0).safeParse(values['max-bad-rows'] ?? DEFAULT_BAD_FILE_LIMITS.maxRows);
   if (!rows.success) throw new UsageError(`--max-bad-rows ${values['max-bad-rows']}: a whole number of rows`);
+  const db = readDbSettings(
+    values['memory-limit'] !== undefined ? ['--memory-limit', values['memory-limit']] : env.DTTS_MEMORY_LIMIT !== undefined ? ['DTTS_MEMORY_LIMIT', env.DTTS_MEMORY_LIMIT] : undefined,
+    values.threads !== undefined ? ['--threads', values.threads] : env.DTTS_THREADS !== undefined ? ['DTTS_THREADS', env.DTTS_THREADS] : undefined,
+  );
   return {
     sourcesDir: resolve(values.sources ?? join(root, '.sample', 'sources')),
     usesSample: values.sources === undefined,
@@ -145,7 +159,27 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     ...(env.DTTS_PAUSE_AT && { pauseAt: env.DTTS_PAUSE_AT }),
     ...(values.plans !== undefined && { plansDir: resolve(values.plans) }),
     ...(referenceDir !== undefined && { referenceDir }),
+    ...(Object.keys(db).length > 0 && { db }),
   };
+}
+
+const memoryLimitSchema = z.string().trim().regex(MEMORY_LIMIT_PATTERN, 'a size such as 4GB, 1500MB or 3GiB');
+const threadsSchema = z.coerce.number().int().min(1, 'a whole number from 1').max(256);
+
+/** Each as [where it was given, its text]: an option wins over the environment. */
+function readDbSettings(memoryLimit: [string, string] | undefined, threads: [string, string] | undefined): Partial<DbSettings> {
+  const db: Partial<DbSettings> = {};
+  if (memoryLimit !== undefined) {
+    const m = memoryLimitSchema.safeParse(memoryLimit[1]);
+    if (!m.success) throw new UsageError(`${memoryLimit.join(' ')}: ${m.error.issues[0]?.message}`);
+    db.memoryLimit = m.data;
+  }
+  if (threads !== undefined) {
+    const t = threadsSchema.safeParse(threads[1]);
+    if (!t.success) throw new UsageError(`${threads.join(' ')}: a whole number from 1 to 256`);
+    db.threads = t.data;
+  }
+  return db;
 }
 
 const keySchema = z.string().trim().min(16, 'the hash key must have at least 16 characters');

@@ -95,7 +95,9 @@ class Builder {
     return {
       id, stt: fields.stt, name: fields.name, sex: fields.sex, birthY, birthM, birthD,
       ethnic: fields.ethnic, relation: fields.relation,
-      cccd: `010${century + fields.sex - 1}${String(birthY % 100).padStart(2, '0')}${String((id * 7919) % 1_000_000).padStart(6, '0')}`,
+      // Province code 010 (Lào Cai) and a 6-digit serial; past a million people (scale > 10) the serial
+      // would repeat, so each further million takes the next province code (011, 012, …): ids stay unique.
+      cccd: `0${String(10 + Math.floor(id / 1_000_000)).padStart(2, '0')}${century + fields.sex - 1}${String(birthY % 100).padStart(2, '0')}${String((id * 7919) % 1_000_000).padStart(6, '0')}`,
       bhxh: `10${String((id * 104_729) % 100_000_000).padStart(8, '0')}`,
       studentId: `10${String((id * 15_485_863) % 100_000_000).padStart(8, '0')}`,
       goneFrom: 9999,
@@ -201,11 +203,13 @@ class Builder {
 /** The district's people 2020–2025 at the given scale (1 = real size), all years at once. */
 export function buildPopulation(seed: number, scale: number): Population {
   const b = new Builder();
+  const hamletsOf2025 = new Map<string, Set<string>>();
   for (const commune of communeModels) {
     const rng = rngFor(seed, 'population', commune.code);
     const baseYear = commune.vanBan ? LAST_YEAR : FIRST_YEAR;
     const target = Math.max(12, Math.round(commune.population2020 * scale * 0.985));
-    const thons = hamlets(rng, commune.code === '02947', Math.max(3, Math.min(12, Math.round(commune.population2020 / 550))));
+    const drawn = hamlets(rng, commune.code === '02947', Math.max(3, Math.min(12, Math.round(commune.population2020 / 550))));
+    const thons = synthetic(commune) ? uniqueWithin(hamletsOf2025, commune.code2025, drawn) : drawn;
     let persons = 0;
     const own: Household[] = [];
     while (persons < target) {
@@ -232,6 +236,26 @@ export function buildPopulation(seed: number, scale: number): Population {
     for (const h of own) b.evolve(rng, h);
   }
   return { households: b.households, persons: b.households.reduce((s, h) => s + h.members.length, 0) };
+}
+
+/** A commune of a synthetic geography (`--communes N`), which takes the picture of one of the 17. */
+const synthetic = (c: CommuneModel): boolean => c.like !== c.code;
+
+/**
+ * Hamlet names unique within the 2025 commune: a synthetic commune's hamlets come from the same 24
+ * names as its neighbours', so a name an earlier constituent of its merged commune took gets a
+ * number (`Thôn Nà Pồng 2`). The real sample keeps its one deliberate shared name (VARIATIONS.md,
+ * villages), which its former commune (xa_cu) tells apart.
+ */
+function uniqueWithin(taken: Map<string, Set<string>>, commune2025: string, names: string[]): string[] {
+  const used = taken.get(commune2025) ?? new Set<string>();
+  taken.set(commune2025, used);
+  return names.map((name) => {
+    let unique = name;
+    for (let n = 2; used.has(unique); n++) unique = `${name} ${n}`;
+    used.add(unique);
+    return unique;
+  });
 }
 
 /** Members present in the census of that year, in roster order. */

@@ -10,7 +10,7 @@ const FIXED_DATE = new Date(Date.UTC(2025, 11, 1, 0, 0, 0));
 
 export interface SheetSpec {
   name: string;
-  grid: Cell[][];
+  grid: Iterable<Cell[]>;
   merges: string[];
 }
 
@@ -30,9 +30,11 @@ export async function writeXlsx(file: string, sheets: SheetSpec[], style: FileSt
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name);
     for (const m of sheet.merges) ws.mergeCells(m);
-    sheet.grid.forEach((cells, i) => {
-      if (cells.every((c) => c === null)) return;
-      const row = ws.getRow(i + 1);
+    let i = 0;
+    for (const cells of sheet.grid) {
+      i++;
+      if (cells.every((c) => c === null)) continue;
+      const row = ws.getRow(i);
       cells.forEach((c, j) => {
         if (c === null) return;
         const cell = row.getCell(j + 1);
@@ -41,7 +43,7 @@ export async function writeXlsx(file: string, sheets: SheetSpec[], style: FileSt
         if (legacyFont && typeof c === 'string') cell.font = legacyFont;
       });
       row.commit();
-    });
+    }
     ws.commit();
   }
   await wb.commit();
