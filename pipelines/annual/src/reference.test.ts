@@ -56,6 +56,13 @@ describe('pnpm pipeline --reference on a synthetic geography', () => {
     expect(Number(got(2021, 'commune_2025', '90004')[1])).toBeGreaterThan(0);
   });
 
+  it("checks a 2025 village's former commune against this geography's crosswalk, not the bundled one", () => {
+    const quarantine = readFileSync(join(out, 'exports/quarantine.csv'), 'utf8');
+    const thon = csvRows(join(sources, 'villages/2025/thon.csv'));
+    expect(thon.filter((r) => r.xa_cu && r.xa_cu !== r.ma_xa).length).toBeGreaterThan(0);
+    expect(quarantine).not.toContain('former_commune_not_part');
+  });
+
   it('records the reference folder in the manifest', () => {
     expect(JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')).referenceDir).toBe(referenceDir);
   });

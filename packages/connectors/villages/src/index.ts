@@ -52,7 +52,10 @@ export const villages = defineConnector({
       },
       rowChecks: [
         {
-          when: v.formerCommuneOutside('xa_cu', commune.derived.commune_code!.sql),
+          // A getter: the crosswalk is the geography in use when the table is loaded (--reference), not the bundled one.
+          get when() {
+            return v.formerCommuneOutside('xa_cu', commune.derived.commune_code!.sql);
+          },
           column: 'xa_cu',
           finding: finding('former_commune_not_part'),
           action: 'value_blanked',
