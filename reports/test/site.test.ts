@@ -209,8 +209,12 @@ describe('the site in Chromium', () => {
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
     // Tables fill in after hydration: wait until every table on the page has body rows (a busy
     // machine renders slowly: at load 15 on 2 cores 20 s were not enough), then let charts settle.
-    // Evidence's loading skeletons (`role=status` with `animate-pulse`, e.g. a chart not drawn yet) gone too.
-    await page.waitForFunction(() => !document.querySelector('[role=status].animate-pulse') && [...document.querySelectorAll('table')]
+    // Also gone: Evidence's loading skeletons (`role=status` with `animate-pulse`, e.g. a chart not
+    // drawn yet) and tables whose rows are there but empty (their headers are empty too, so the
+    // "Trạng thái" test below cannot see them).
+    await page.waitForFunction(() => !document.querySelector('[role=status].animate-pulse')
+      && [...document.querySelectorAll('table')].every((t) => !t.querySelector('tbody tr') || [...t.querySelectorAll('td')].some((td) => (td.textContent ?? '').trim()))
+      && [...document.querySelectorAll('table')]
       .filter((t) => [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].some((th) => (th.textContent ?? '').trim() === 'Trạng thái'))
       .every((t) => t.querySelector('tbody tr')), null, { timeout: 120_000 }).catch(() => {});
     await page.waitForTimeout(1500);
@@ -461,7 +465,7 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
       });
       await page.goto(`${server.url}/chi-tieu/${changed.indicator_id}/`, { waitUntil: 'networkidle' });
       const shown = formatValue(NEW_VALUE, catalogRows.find((c) => c.indicator_id === changed.indicator_id)!.unit);
-      await page.waitForFunction((t) => document.body.innerText.includes(t), shown, { timeout: 60_000 }).catch(() => {});
+      await page.waitForFunction((t) => (document.body.textContent ?? '').includes(t), shown, { timeout: 60_000 }).catch(() => {});
       const text = await page.locator('main, body').first().innerText();
       expect(problems).toEqual([]);
       expect(text).toContain(shown);
