@@ -96,6 +96,8 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
         absorb(await buildFromSiteCache(work, cacheDir!, key!));
       } catch (error) {
         siteCache = { state: 'failed', reason: firstLine(error) };
+        // The entry goes: the full build below keeps a fresh one.
+        await rm(join(cacheDir!, key!), { recursive: true, force: true }).catch(() => {});
         say(`site cache: the fast path failed (${siteCache.reason}); full evidence build instead`);
         step(`site cache: fast path failed (${siteCache.reason}), full build follows`);
       }
