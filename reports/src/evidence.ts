@@ -11,12 +11,16 @@ import { fileURLToPath } from 'node:url';
 export const REPORTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROJECT_DIR = join(REPORTS_DIR, 'evidence');
 
+/** What a build copies from the project; all but static/ (written from the data) make the bundles. */
+const PROJECT_ENTRIES = ['pages', 'sources', 'components', 'static', 'evidence.plugins.yaml', 'evidence.settings.json'];
+export const BUNDLE_INPUTS = PROJECT_ENTRIES.filter((e) => e !== 'static');
+
 export async function makeWorkCopy(name: string): Promise<string> {
   await removeDeadBuilds();
   const dir = join(REPORTS_DIR, '.work', name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  for (const entry of ['pages', 'sources', 'components', 'static', 'evidence.plugins.yaml', 'evidence.settings.json']) {
+  for (const entry of PROJECT_ENTRIES) {
     const from = join(PROJECT_DIR, entry);
     if (existsSync(from)) await cp(from, join(dir, entry), { recursive: true });
   }
@@ -34,7 +38,7 @@ async function removeDeadBuilds(): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -51,29 +55,34 @@ function evidenceBin(): string {
   throw new Error('Evidence CLI not found in reports/node_modules/.bin or node_modules/.bin: run pnpm install');
 }
 
+/** The environment of Evidence's build (and of site-prerender.ts, which finishes one). */
+export function evidenceEnv(): NodeJS.ProcessEnv {
+  const binDirs = [join(REPORTS_DIR, 'node_modules', '.bin'), join(REPORTS_DIR, '..', 'node_modules', '.bin')];
+  // A caller running under vitest passes NODE_ENV=test and VITEST*: Evidence would then build in
+  // dev mode (dev menus linking to /explore, which fails to prerender).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)));
+  return {
+    ...inherited,
+    NODE_ENV: 'production',
+    PATH: [...binDirs, process.env.PATH ?? ''].join(':'),
+    // Offline and quiet: no telemetry, no update checks, no colour codes in the log.
+    DO_NOT_TRACK: '1',
+    EVIDENCE_TELEMETRY_DISABLED: '1',
+    NO_UPDATE_NOTIFIER: '1',
+    npm_config_update_notifier: 'false',
+    npm_config_offline: 'true',
+    FORCE_COLOR: '0',
+    CI: 'true',
+  };
+}
+
 /** Runs `evidence <args>` in `cwd`; rejects with the tail of its output when it fails. */
 export function runEvidence(cwd: string, args: string[], onLine?: (line: string) => void): Promise<void> {
   const bin = evidenceBin();
-  const binDirs = [join(REPORTS_DIR, 'node_modules', '.bin'), join(REPORTS_DIR, '..', 'node_modules', '.bin')];
   return new Promise((resolvePromise, reject) => {
-    // A caller running under vitest passes NODE_ENV=test and VITEST*: Evidence would then build in
-    // dev mode (dev menus linking to /explore, which fails to prerender).
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(k)));
     const child = spawn(bin, args, {
       cwd,
-      env: {
-        ...inherited,
-        NODE_ENV: 'production',
-        PATH: [...binDirs, process.env.PATH ?? ''].join(':'),
-        // Offline and quiet: no telemetry, no update checks, no colour codes in the log.
-        DO_NOT_TRACK: '1',
-        EVIDENCE_TELEMETRY_DISABLED: '1',
-        NO_UPDATE_NOTIFIER: '1',
-        npm_config_update_notifier: 'false',
-        npm_config_offline: 'true',
-        FORCE_COLOR: '0',
-        CI: 'true',
-      },
+      env: evidenceEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail: string[] = [];

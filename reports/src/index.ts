@@ -8,6 +8,7 @@ import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportHtml } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
+import { buildFromSiteCache, DEFAULT_SITE_CACHE, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
 import { readPublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
@@ -16,6 +17,11 @@ export interface BuildReportsOptions {
   run: RunInfo;
   /** Where to write the Excel appendix (exports/bao-cao.xlsx); none when absent. */
   appendixPath?: string;
+  /**
+   * Where the Vite bundles of a full build are kept for the next build (site-cache.ts); default
+   * reports/node_modules/.cache/dtts-site; false: always build in full, keep nothing.
+   */
+  siteCache?: string | false;
   onProgress?: (msg: string) => void;
 }
 
@@ -27,6 +33,8 @@ export interface BuildReportsResult {
   headline: { eligible: number; shown: number };
   /** Where the time went, step by step (BENCHMARKS.md). */
   steps: { name: string; seconds: number }[];
+  /** hit: prerendered on kept bundles; miss: full build (then kept); failed: the fast path failed, full build; off. */
+  siteCache: { state: 'hit' | 'miss' | 'failed' | 'off'; reason?: string };
 }
 
 export async function buildReports(opts: BuildReportsOptions): Promise<BuildReportsResult> {
@@ -38,6 +46,10 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const now = performance.now();
     steps.push({ name, seconds: Math.round((now - stepStart) / 100) / 10 });
     stepStart = now;
+  };
+  const absorb = (list: BuildReportsResult['steps']) => {
+    steps.push(...list);
+    stepStart = performance.now();
   };
   if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
   const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
@@ -65,22 +77,41 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     step('printable report');
     await sources;
     step('evidence sources (the rest of it)');
-    say('evidence build (about a minute)');
-    let clientSeen = false;
-    await runEvidence(work, ['build'], (line) => {
-      const built = /✓ built in (.+)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, '').trim());
-      if (!built) return;
-      say(`  vite: ${built[0]}`);
-      // SvelteKit builds the client inside the server build: its line comes first, with its own duration.
-      if (clientSeen) return;
-      clientSeen = true;
-      const client = viteSeconds(built[1]!);
-      step('vite: server bundle');
-      const server = steps.at(-1)!;
-      server.seconds = Math.round((server.seconds - client) * 10) / 10;
-      steps.push({ name: 'vite: client bundle', seconds: Math.round(client * 10) / 10 });
-    });
-    step('prerender, service worker, adapter and copy');
+    const cacheDir = opts.siteCache === false ? null : (opts.siteCache ?? DEFAULT_SITE_CACHE);
+    let siteCache: BuildReportsResult['siteCache'] = { state: 'off' };
+    let key: string | null = null;
+    if (cacheDir) {
+      try {
+        key = await siteCacheKey(work);
+        const miss = await siteCacheMiss(cacheDir, key);
+        siteCache = miss ? { state: 'miss', reason: miss } : { state: 'hit' };
+      } catch (error) {
+        siteCache = { state: 'failed', reason: `cache key: ${firstLine(error)}` };
+      }
+    }
+    if (siteCache.state === 'hit') {
+      say('site cache: bundles kept from an earlier build with the same pages and tools; prerendering the new data only');
+      try {
+        absorb(await buildFromSiteCache(work, cacheDir!, key!));
+      } catch (error) {
+        siteCache = { state: 'failed', reason: firstLine(error) };
+        // The entry goes: the full build below keeps a fresh one.
+        await rm(join(cacheDir!, key!), { recursive: true, force: true }).catch(() => {});
+        say(`site cache: the fast path failed (${siteCache.reason}); full evidence build instead`);
+        step(`site cache: fast path failed (${siteCache.reason}), full build follows`);
+      }
+    } else if (cacheDir) say(`site cache: ${siteCache.reason}; full evidence build`);
+    if (siteCache.state !== 'hit') {
+      await fullBuild(work, say, step, steps);
+      if (cacheDir && key) {
+        try {
+          await saveSiteCache(work, cacheDir, key);
+          step('site cache: bundles kept for the next build');
+        } catch (error) {
+          say(`site cache: bundles not kept (${firstLine(error)})`);
+        }
+      }
+    }
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
 
@@ -91,12 +122,36 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const { bytes, files } = await sizeOf(opts.siteDir);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
-    return { seconds, bytes, files, headline: data.headline, steps };
+    return { seconds, bytes, files, headline: data.headline, steps, siteCache };
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** `evidence build`: Vite's server and client bundles, then prerender, service worker, adapter. */
+async function fullBuild(work: string, say: (m: string) => void, step: (name: string) => void, steps: BuildReportsResult['steps']) {
+  say('evidence build (about a minute)');
+  let clientSeen = false;
+  await runEvidence(work, ['build'], (line) => {
+    const built = /✓ built in (.+)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, '').trim());
+    if (!built) return;
+    say(`  vite: ${built[0]}`);
+    // SvelteKit builds the client inside the server build: its line comes first, with its own duration.
+    if (clientSeen) return;
+    clientSeen = true;
+    const client = viteSeconds(built[1]!);
+    step('vite: server bundle');
+    const server = steps.at(-1)!;
+    server.seconds = Math.round((server.seconds - client) * 10) / 10;
+    steps.push({ name: 'vite: client bundle', seconds: Math.round(client * 10) / 10 });
+  });
+  step('prerender, service worker, adapter and copy');
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error).message ?? String(error)).split('\n')[0]!;
 }
 
 /**

@@ -4,7 +4,7 @@
 // reuse a sample and warehouse already built (a faster local loop).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -54,6 +54,8 @@ beforeAll(async () => {
     warehousePath: warehouse,
     siteDir,
     run: { runId: 'test-run-42', builtAt: '2026-03-05T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
+    // A cache of its own: this build is a full one (and keeps its bundles for the second build below).
+    siteCache: join(work, 'site-cache'),
     onProgress: (m) => progress.push(m),
   });
 }, 2_400_000);
@@ -206,10 +208,15 @@ describe('the site in Chromium', () => {
     });
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
     // Tables fill in after hydration: wait until every table on the page has body rows (a busy
-    // machine renders slowly), then let charts settle.
-    await page.waitForFunction(() => [...document.querySelectorAll('table')]
+    // machine renders slowly: at load 15 on 2 cores 20 s were not enough), then let charts settle.
+    // Also gone: Evidence's loading skeletons (`role=status` with `animate-pulse`, e.g. a chart not
+    // drawn yet) and tables whose rows are there but empty (their headers are empty too, so the
+    // "Trạng thái" test below cannot see them).
+    await page.waitForFunction(() => !document.querySelector('[role=status].animate-pulse')
+      && [...document.querySelectorAll('table')].every((t) => !t.querySelector('tbody tr') || [...t.querySelectorAll('td')].some((td) => (td.textContent ?? '').trim()))
+      && [...document.querySelectorAll('table')]
       .filter((t) => [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].some((th) => (th.textContent ?? '').trim() === 'Trạng thái'))
-      .every((t) => t.querySelector('tbody tr')), null, { timeout: 20_000 }).catch(() => {});
+      .every((t) => t.querySelector('tbody tr')), null, { timeout: 120_000 }).catch(() => {});
     await page.waitForTimeout(1500);
     const text = await page.locator('main, body').first().innerText();
     const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
@@ -357,6 +364,116 @@ describe('the site in Chromium', () => {
     expect(r.text).not.toMatch(/never NULL|is unique|ignored:|unknown commune|abolished|is after the reference/);
     for (const path of ['/explore/console', '/explore/schema', '/settings']) {
       expect((await fetch(server.url + path)).status, path).toBe(404);
+    }
+  }, 300_000);
+});
+
+// The second build of this file: the same pages on changed data (another run, one commune value
+// changed in a copy of the warehouse), with the bundles the first build kept.
+describe('a build on the bundles a full build kept (the site cache)', () => {
+  let second: BuildReportsResult;
+  let secondDir: string;
+  const secondProgress: string[] = [];
+  let changed: { indicator_id: string; year: number; geo_code: string; value: number };
+  const NEW_VALUE = 12.3456;
+  const parquet = (site: string, table: string) => join(site, 'data', 'pub', table, `${table}.parquet`);
+  const shownValue = (site: string) => withDb(':memory:', (db) => db.all<{ value: number | null }>(
+    `select value from read_parquet('${parquet(site, 'indicator_values').replaceAll("'", "''")}')
+     where indicator_id = '${changed.indicator_id}' and year = ${changed.year} and geo_level = 'commune_2025'
+       and geo_code = '${changed.geo_code}' and ethnic_group = 'DTTS' and sex = 'ALL'`));
+  const files = async (site: string) => (await readdir(site, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(site.length + 1)).sort();
+
+  beforeAll(async () => {
+    // A commune value the first site shows (not suppressed), latest year first.
+    const candidates = await withDb(':memory:', (db) => db.all<typeof changed>(
+      `select indicator_id, cast(year as integer) as year, geo_code, value from read_parquet('${parquet(siteDir, 'indicator_values').replaceAll("'", "''")}')
+       where indicator_id = 'health_insurance_coverage' and geo_level = 'commune_2025' and ethnic_group = 'DTTS' and sex = 'ALL'
+         and not suppressed and value is not null order by year desc, geo_code limit 1`));
+    expect(candidates).toHaveLength(1);
+    changed = candidates[0]!;
+    const changedWarehouse = join(work, 'warehouse-changed.duckdb');
+    await copyFile(warehouse, changedWarehouse);
+    await withDb(changedWarehouse, (db) => db.exec(`update marts.indicator_values set value = ${NEW_VALUE}
+      where indicator_id = '${changed.indicator_id}' and year = ${changed.year} and geo_level = 'commune_2025'
+        and geo_code = '${changed.geo_code}' and ethnic_group = 'DTTS' and sex = 'ALL'`));
+    secondDir = join(work, 'site-2');
+    second = await buildReports({
+      warehousePath: changedWarehouse,
+      siteDir: secondDir,
+      run: { runId: 'test-run-43', builtAt: '2026-03-06T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
+      siteCache: join(work, 'site-cache'),
+      onProgress: (m) => secondProgress.push(m),
+    });
+  }, 1_800_000);
+
+  it('builds no Vite bundle: only the prerender, service worker and adapter run', () => {
+    expect(result.siteCache.state).toBe('miss');
+    expect(result.steps.map((st) => st.name)).toContain('vite: client bundle');
+    expect(second.siteCache).toEqual({ state: 'hit' });
+    expect(second.steps.filter((st) => /vite|evidence build/i.test(st.name))).toEqual([]);
+    expect(second.steps.find((st) => st.name.startsWith('prerender'))?.name).toMatch(/^prerender \(\d+ pages/);
+    expect(secondProgress.some((m) => /^site cache: bundles kept from an earlier build/.test(m))).toBe(true);
+  });
+
+  it('ships the files a full build ships: the same bundles, pages and data files', async () => {
+    const [full, fast] = [await files(siteDir), await files(secondDir)];
+    // A prerendered query result is a file named by the hash of its content (equal results share
+    // one): on changed data their names and number differ. Every other file is the same.
+    const results = /^api\/prerendered_queries\/([0-9a-f]+)\.arrow$/;
+    expect(fast.filter((f) => !results.test(f))).toEqual(full.filter((f) => !results.test(f)));
+    // …and every result a page asks for is there.
+    const shipped = new Set(fast.map((f) => results.exec(f)?.[1]).filter(Boolean));
+    expect(shipped.size).toBeGreaterThan(10);
+    const asked = new Set<string>();
+    for (const f of fast.filter((x) => x.endsWith('all-queries.json'))) {
+      for (const hash of Object.values(JSON.parse(await readFile(join(secondDir, f), 'utf8')) as Record<string, string>)) asked.add(hash);
+    }
+    expect([...asked].filter((h) => !shipped.has(h))).toEqual([]);
+    expect(asked.size).toBeGreaterThan(10);
+    // The bundles are the full build's, byte for byte.
+    const bundles = full.filter((f) => f.startsWith('_app/immutable/'));
+    expect(bundles.length).toBeGreaterThan(20);
+    for (const f of bundles) expect((await readFile(join(secondDir, f))).equals(await readFile(join(siteDir, f))), f).toBe(true);
+  });
+
+  it('shows the new data: every page names the new run, the changed value is in the data', async () => {
+    const pages = (await files(secondDir)).filter((f) => f.endsWith('.html') && !f.startsWith('bao-cao/'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const f of pages) {
+      const html = await readFile(join(secondDir, f), 'utf8');
+      expect(html, f).toMatch(/test-run-43/);
+      expect(html, f).not.toMatch(/test-run-42/);
+    }
+    expect(await readFile(join(secondDir, 'bao-cao', 'index.html'), 'utf8')).toMatch(/test-run-43/);
+    expect((await shownValue(siteDir)).map((r) => r.value)).toEqual([changed.value]);
+    expect((await shownValue(secondDir)).map((r) => r.value)).toEqual([NEW_VALUE]);
+  });
+
+  it('renders the changed value in Chromium, with no error', async () => {
+    const server = await serveStatic(secondDir);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+      });
+      await page.goto(`${server.url}/chi-tieu/${changed.indicator_id}/`, { waitUntil: 'networkidle' });
+      const shown = formatValue(NEW_VALUE, catalogRows.find((c) => c.indicator_id === changed.indicator_id)!.unit);
+      await page.waitForFunction((t) => (document.body.textContent ?? '').includes(t), shown, { timeout: 60_000 }).catch(() => {});
+      const text = await page.locator('main, body').first().innerText();
+      expect(problems).toEqual([]);
+      expect(text).toContain(shown);
+      expect(text).toMatch(/test-run-43/);
+      expect(text).toMatch(/06\/03\/2026 08:30/);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   }, 300_000);
 });

@@ -1,0 +1,67 @@
+// The bundle cache's key and housekeeping; the fast build itself is tested on a real site in
+// test/site.test.ts (a full build, then one on the kept bundles with changed data).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'site-cache-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function workCopy(name: string, page: string): Promise<string> {
+  const work = join(dir, name);
+  await mkdir(join(work, 'pages'), { recursive: true });
+  await mkdir(join(work, 'static', 'charts'), { recursive: true });
+  await mkdir(join(work, '.evidence', 'template', 'static', 'data'), { recursive: true });
+  await writeFile(join(work, 'pages', 'index.md'), page);
+  await writeFile(join(work, 'evidence.plugins.yaml'), 'components: {}\n');
+  return work;
+}
+
+describe('siteCacheKey', () => {
+  it('changes with a page, not with the data, charts or public file', async () => {
+    const a = await workCopy('a', '# Trang chủ\n');
+    const key = await siteCacheKey(a);
+    expect(key).toMatch(/^[0-9a-f]{24}$/);
+    // What the data makes: Evidence's parquet, the charts, the public DuckDB file, the NDJSON tables.
+    await writeFile(join(a, '.evidence', 'template', 'static', 'data', 'manifest.json'), '{"renderedFiles":{}}');
+    await writeFile(join(a, 'static', 'charts', 'x.svg'), '<svg/>');
+    await writeFile(join(a, 'public.duckdb'), 'x');
+    await writeFile(join(a, 'trend.ndjson'), '{}\n');
+    expect(await siteCacheKey(a)).toBe(key);
+    const b = await workCopy('b', '# Trang chủ\n');
+    expect(await siteCacheKey(b)).toBe(key);
+    const c = await workCopy('c', '# Trang chủ mới\n');
+    expect(await siteCacheKey(c)).not.toBe(key);
+    await writeFile(join(b, 'evidence.plugins.yaml'), 'components: {"x": {}}\n');
+    expect(await siteCacheKey(b)).not.toBe(key);
+  });
+});
+
+describe('the cache folder', () => {
+  it('says why it cannot serve a key, and keeps only the most recently used entries', async () => {
+    const cache = join(dir, 'cache');
+    await mkdir(cache, { recursive: true });
+    expect(await siteCacheMiss(cache, 'abcdef0123456789abcdef01')).toBe('no entry for key abcdef012345');
+    const names = ['k1', 'k2', 'k3'];
+    for (const [i, name] of names.entries()) {
+      await mkdir(join(cache, name, 'template'), { recursive: true });
+      await writeFile(join(cache, name, 'meta.json'), JSON.stringify({ format: 1, key: name, kit: '2.5.4', evidence: '39.1.13', savedAt: '' }));
+      const used = new Date(Date.UTC(2026, 0, 1 + i)); // k3 used last
+      await utimes(join(cache, name, 'meta.json'), used, used);
+    }
+    expect(await siteCacheMiss(cache, 'k2')).toBeNull();
+    await writeFile(join(cache, 'k2', 'meta.json'), JSON.stringify({ format: 0, key: 'k2', kit: '2.5.4', evidence: '39.1.13', savedAt: '' }));
+    expect(await siteCacheMiss(cache, 'k2')).toBe('entry of another format');
+    expect(await pruneSiteCache(cache, 2)).toEqual(['k1']);
+    expect((await readdir(cache)).sort()).toEqual(['k2', 'k3']);
+    expect(existsSync(join(cache, 'k1'))).toBe(false);
+  });
+});
