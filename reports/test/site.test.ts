@@ -212,11 +212,16 @@ describe('the site in Chromium', () => {
     // Also gone: Evidence's loading skeletons (`role=status` with `animate-pulse`, e.g. a chart not
     // drawn yet) and tables whose rows are there but empty (their headers are empty too, so the
     // "Trạng thái" test below cannot see them).
-    await page.waitForFunction(() => !document.querySelector('[role=status].animate-pulse')
-      && [...document.querySelectorAll('table')].every((t) => !t.querySelector('tbody tr') || [...t.querySelectorAll('td')].some((td) => (td.textContent ?? '').trim()))
-      && [...document.querySelectorAll('table')]
-      .filter((t) => [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].some((th) => (th.textContent ?? '').trim() === 'Trạng thái'))
-      .every((t) => t.querySelector('tbody tr')), null, { timeout: 120_000 }).catch(() => {});
+    // DataTable puts its rows straight in <table>, with no <tbody>: a body row is any row outside <thead>.
+    await page.waitForFunction(() => {
+      const bodyRows = (t: HTMLTableElement) => [...t.querySelectorAll('tr')].some((tr) => !tr.closest('thead'));
+      const tables = [...document.querySelectorAll('table')];
+      return !document.querySelector('[role=status].animate-pulse')
+        && tables.every((t) => !bodyRows(t) || [...t.querySelectorAll('td')].some((td) => (td.textContent ?? '').trim()))
+        && tables
+          .filter((t) => [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].some((th) => (th.textContent ?? '').trim() === 'Trạng thái'))
+          .every(bodyRows);
+    }, null, { timeout: 120_000 }).catch(() => {});
     await page.waitForTimeout(1500);
     const text = await page.locator('main, body').first().innerText();
     const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
