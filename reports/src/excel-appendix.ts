@@ -8,7 +8,7 @@ import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, formatValue, isCount, isCountLike, isPercent, isVnd, isYesNo } from './format.ts';
 import { SEX_VI, SUPPRESSION_VI } from './labels.ts';
 import type { PublicNumbers, RunInfo } from './public-data.ts';
-import type { PublicValueRow } from './public-values.ts';
+import { groupBy, type PublicValueRow } from './public-values.ts';
 import { HIDDEN, hasValue, headlineEthnic, indexRows, latestNote, shortTarget, statusText, targetText } from './public-tables.ts';
 
 const STATUS_COLOURS: [string, string][] = [
@@ -101,12 +101,7 @@ export function buildAppendix(data: PublicNumbers, run: RunInfo, opts: AppendixO
   wb.created = new Date(run.builtAt);
   const ix = indexRows(data.rows);
   const years = [...new Set(data.rows.map((r) => r.year))].sort((a, b) => a - b);
-  const byIndicator = new Map<string, PublicValueRow[]>();
-  for (const r of data.rows) {
-    const list = byIndicator.get(r.indicator_id);
-    if (list) list.push(r);
-    else byIndicator.set(r.indicator_id, [r]);
-  }
+  const byIndicator = groupBy(data.rows, (r) => r.indicator_id);
   const computed = data.catalog.filter((c) => byIndicator.has(c.indicator_id));
   const subtitle = `Lập lúc ${formatDateTimeVn(run.builtAt)}, lượt chạy ${run.runId}. Ô "Ẩn": số nhỏ được ẩn để bảo vệ thông tin cá nhân (như trên trang web).`;
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMinority } from './labels.ts';
-import { disclosureLeaks, SHARED_DENOMINATORS, suppressionPattern, type SuppressionContext, type ValueRow } from './public-values.ts';
+import { disclosureLeaks, groupBy, SHARED_DENOMINATORS, suppressionPattern, type SuppressionContext, type ValueRow } from './public-values.ts';
 import type { SuppressionReason } from './suppression.ts';
 
 /** Where a run reads the previous run's patterns and writes its own (both optional). */
@@ -72,12 +72,7 @@ export interface DecidedPattern {
 export function decidePattern(aboutPersons: ValueRow[], ctx: SuppressionContext, files: PatternCacheFiles = {}): DecidedPattern {
   const code = files.previous || files.next ? codeFingerprint() : undefined;
   const previous = code ? readCache(files.previous, code) : {};
-  const byYear = new Map<number, ValueRow[]>();
-  for (const r of aboutPersons) {
-    const list = byYear.get(r.year);
-    if (list) list.push(r);
-    else byYear.set(r.year, [r]);
-  }
+  const byYear = groupBy(aboutPersons, (r) => r.year);
   const next: CacheFile['years'] = {};
   const suppressed = new Map<string, SuppressionReason>();
   const decided: number[] = [];

@@ -82,8 +82,9 @@ const keyOf = (indicator: string, year: number, level: string, code: string, eth
   `${indicator}|${year}|${level}|${code}|${ethnic}|${sex}`;
 const rowKey = (r: ValueRow) => keyOf(r.indicator_id, r.year, r.geo_level, r.geo_code, r.ethnic_group, r.sex);
 
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
+/** Rows by key, each list in the rows' order (Map.groupBy is Node 21+). */
+export function groupBy<T, K = string>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
   for (const r of rows) {
     const k = key(r);
     const list = m.get(k);

@@ -51,24 +51,24 @@ export interface ModelTiming {
 /** Where each model table's fingerprint is recorded, beside the tables. */
 export const FINGERPRINTS_TABLE = 'main.model_fingerprints';
 
+/** Every table of the database, as `schema.table`. */
+async function existingTables(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ name: string }>(
+    `select schema_name || '.' || table_name as name from duckdb_tables() where database_name = current_database()`);
+  return new Set(rows.map((r) => r.name));
+}
+
 /** Row count and an order-free sum of row hashes of a source table ('absent' when there is none). */
-async function contentOf(db: Db, table: string): Promise<string> {
-  const [schema, name] = table.split('.') as [string, string];
-  const exists = await db.one<{ n: number }>(
-    `select count(*)::INTEGER as n from duckdb_tables() where database_name = current_database() and schema_name = ${lit(schema)} and table_name = ${lit(name)}`);
-  if (!exists?.n) return 'absent';
+async function contentOf(db: Db, table: string, tables: Set<string>): Promise<string> {
+  if (!tables.has(table)) return 'absent';
   const row = await db.one<{ c: string }>(`select count(*)::VARCHAR || ':' || coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR as c from ${table} t`);
   return row?.c ?? 'absent';
 }
 
-async function previousFingerprints(db: Db): Promise<Map<string, string>> {
-  const has = await db.one<{ n: number }>(
-    `select count(*)::INTEGER as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'model_fingerprints'`);
-  if (!has?.n) return new Map();
+/** The fingerprints the previous build recorded, for the models whose table is still there. */
+async function previousFingerprints(db: Db, tables: Set<string>): Promise<Map<string, string>> {
+  if (!tables.has(FINGERPRINTS_TABLE)) return new Map();
   const rows = await db.all<{ name: string; fingerprint: string }>(`select name, fingerprint from ${FINGERPRINTS_TABLE}`);
-  const tables = new Set((await db.all<{ name: string }>(
-    `select schema_name || '.' || table_name as name from duckdb_tables() where database_name = current_database()`)).map((r) => r.name));
-  // A fingerprint counts only while its table is there.
   return new Map(rows.filter((r) => tables.has(r.name)).map((r) => [r.name, r.fingerprint]));
 }
 
@@ -76,9 +76,10 @@ export async function runModels(
   db: Db, models: Model[], onStage?: (name: string, seconds: number) => void,
 ): Promise<ModelTiming[]> {
   for (const schema of MODEL_SCHEMAS) await db.run(`create schema if not exists ${schema}`);
-  const previous = await previousFingerprints(db);
+  const tables = await existingTables(db);
+  const previous = await previousFingerprints(db, tables);
   const content = new Map<string, string>();
-  for (const table of new Set(models.flatMap((m) => m.sources))) content.set(table, await contentOf(db, table));
+  for (const table of new Set(models.flatMap((m) => m.sources))) content.set(table, await contentOf(db, table, tables));
   const fingerprints = new Map<string, string>();
   // Models of the previous build that are no longer models (renamed, removed) go.
   const names = new Set(models.map((m) => m.name));
