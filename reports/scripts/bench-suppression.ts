@@ -2,6 +2,7 @@
 // and one year (N communes of the 2020 frame merged three into one in 2025, G ethnic groups, both
 // sexes; a third of the finest cells small), suppressed and checked against the attacker as a run
 // does it for every indicator and year. `pnpm --filter @dtts/reports bench:suppression 17 50 100`.
+import { createHash } from 'node:crypto';
 import { decidePattern } from '../src/pattern-cache.ts';
 import type { SuppressionContext, ValueRow } from '../src/public-values.ts';
 
@@ -54,5 +55,8 @@ for (const N of (process.argv.slice(2).length ? process.argv.slice(2) : ['17', '
   const { rows, ctx } = table(N);
   const t = performance.now();
   const { suppressed } = decidePattern(rows, ctx);
-  console.log(`${N} communes, ${G} groups: ${rows.length} cells, ${suppressed.size} suppressed, ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const seconds = (performance.now() - t) / 1000;
+  // A digest of the pattern, so two versions of the solver can be compared on the same tables.
+  const digest = createHash('sha256').update([...suppressed].map(([k, why]) => `${k}=${why}`).sort().join('\n')).digest('hex').slice(0, 12);
+  console.log(`${N} communes, ${G} groups: ${rows.length} cells, ${suppressed.size} suppressed (pattern ${digest}), ${seconds.toFixed(2)} s`);
 }

@@ -97,10 +97,8 @@ export function groupBy<T, K = string>(rows: readonly T[], key: (r: T) => K): Ma
 /** The additive relations between the published rows (see suppression.ts). */
 export function relationsFor(rows: ValueRow[], parentOf: Map<string, string>): Relation[] {
   const relations: Relation[] = [];
-  const k = (r: ValueRow, over: Partial<ValueRow>) => {
-    const x = { ...r, ...over };
-    return keyOf(x.indicator_id, x.year, x.geo_level, x.geo_code, x.ethnic_group, x.sex);
-  };
+  const k = (r: ValueRow, over: Partial<Pick<ValueRow, 'geo_level' | 'geo_code' | 'ethnic_group' | 'sex'>>) =>
+    keyOf(r.indicator_id, r.year, over.geo_level ?? r.geo_level, over.geo_code ?? r.geo_code, over.ethnic_group ?? r.ethnic_group, over.sex ?? r.sex);
   // Ethnic groups within a geography and sex.
   for (const group of groupBy(rows, (r) => [r.indicator_id, r.year, r.geo_level, r.geo_code, r.sex].join('|')).values()) {
     const first = group[0]!;
@@ -252,10 +250,10 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
   // The relations of every table, on numerators and on (shared) denominators.
   const relations = new Map<string, Relation>();
   const own = aboutPersons.filter((r) => r.indicator_id !== FEMALE_SHARE);
-  const byKey = new Map(own.map((r) => [rowKey(r), r]));
+  const byKey = new Map(own.map((r) => [rowKey(r), quantitiesOf(r)]));
   for (const rel of relationsFor(own, ctx.parentOf)) {
     for (const side of ['numerator', 'denominator'] as const) {
-      const name = (k: string) => quantitiesOf(byKey.get(k)!)[side];
+      const name = (k: string) => byKey.get(k)![side];
       if (!byKey.has(rel.total)) continue;
       const q = { total: name(rel.total), parts: rel.parts.filter((k) => byKey.has(k)).map(name) };
       relations.set(`${q.total}=${q.parts.join('+')}`, q);

@@ -220,3 +220,56 @@ describe('recoverable functionals', () => {
     expect(found.sort()).toEqual(['T1', 'x+y', 'x-z']);
   });
 });
+
+describe('the exact attacker on a two-way table', () => {
+  // Interior cells of an R × C table whose row and column totals are published: the hidden cells
+  // are the edges of a bipartite graph (row – column), a solution of the homogeneous equations is
+  // a signed cycle of it, so a hidden cell is recoverable exactly when its edge lies on no cycle
+  // (a bridge). The bridges are found here by brute force: drop the edge, is its row still joined
+  // to its column through the other hidden cells?
+  const R = 9;
+  const C = 11;
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
+
+  function bridges(hidden: [number, number][]): string[] {
+    const out: string[] = [];
+    hidden.forEach(([r, c], skip) => {
+      const reached = new Set([`r${r}`]);
+      const todo = [`r${r}`];
+      while (todo.length) {
+        const node = todo.pop()!;
+        hidden.forEach(([r2, c2], i) => {
+          if (i === skip) return;
+          const [a, b] = [`r${r2}`, `c${c2}`];
+          const next = node === a ? b : node === b ? a : null;
+          if (next && !reached.has(next)) (reached.add(next), todo.push(next));
+        });
+      }
+      if (!reached.has(`c${c}`)) out.push(`${r}|${c}`);
+    });
+    return out.sort();
+  }
+
+  it.each([0.12, 0.2, 0.3])('finds exactly the bridges when %s of the cells are hidden', (share) => {
+    const cells: Cell[] = [];
+    const relations: Relation[] = [];
+    const hidden: [number, number][] = [];
+    for (let r = 0; r < R; r++) {
+      for (let c = 0; c < C; c++) {
+        cells.push(cell(`${r}|${c}`, 10, 50));
+        if (rnd() < share) hidden.push([r, c]);
+      }
+      cells.push(cell(`${r}|T`, 10 * C, 50 * C));
+      relations.push({ total: `${r}|T`, parts: Array.from({ length: C }, (_, c) => `${r}|${c}`) });
+    }
+    for (let c = 0; c < C; c++) {
+      cells.push(cell(`T|${c}`, 10 * R, 50 * R));
+      relations.push({ total: `T|${c}`, parts: Array.from({ length: R }, (_, r) => `${r}|${c}`) });
+    }
+    const expected = bridges(hidden);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(hidden.length);
+    expect(findRecoverable({ cells, relations }, hidden.map(([r, c]) => `${r}|${c}`)).sort()).toEqual(expected);
+  });
+});

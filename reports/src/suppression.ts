@@ -60,92 +60,106 @@ export function primaryReason(cell: Cell): SuppressionReason | null {
   return null;
 }
 
+/** The input with every key numbered: cells 0..n−1, relations and links as lists of cell numbers. */
 interface Prepared {
-  cells: Map<string, Cell>;
-  relations: string[][]; // [total, ...parts], present cells only
-  links: string[][];
+  keys: string[];
+  cells: Cell[];
+  /** [total, ...parts], present cells only. */
+  relations: number[][];
+  links: number[][];
 }
 
 function prepare(input: SuppressionInput): Prepared {
-  const cells = new Map<string, Cell>();
+  const index = new Map<string, number>();
   for (const c of input.cells) {
-    if (cells.has(c.key)) throw new Error(`suppression: duplicate cell ${c.key}`);
-    cells.set(c.key, c);
+    if (index.has(c.key)) throw new Error(`suppression: duplicate cell ${c.key}`);
+    index.set(c.key, index.size);
   }
-  const relations: string[][] = [];
+  const relations: number[][] = [];
   for (const r of input.relations) {
-    if (!cells.has(r.total)) continue; // no total row: the denominator was 0, so every part is 0 too
-    const parts = [...new Set(r.parts)].filter((p) => p !== r.total && cells.has(p));
-    if (parts.length > 0) relations.push([r.total, ...parts]);
+    const total = index.get(r.total);
+    if (total === undefined) continue; // no total row: the denominator was 0, so every part is 0 too
+    const parts = [...new Set(r.parts)].filter((k) => k !== r.total && index.has(k)).map((k) => index.get(k)!);
+    if (parts.length > 0) relations.push([total, ...parts]);
   }
-  const links = (input.links ?? []).map((g) => g.filter((k) => cells.has(k))).filter((g) => g.length > 1);
-  return { cells, relations, links };
+  const links = (input.links ?? []).map((g) => g.filter((k) => index.has(k)).map((k) => index.get(k)!)).filter((g) => g.length > 1);
+  return { keys: input.cells.map((c) => c.key), cells: input.cells, relations, links };
 }
 
 /**
  * The cell to hide next in a relation: the cheapest (headline cells cost more), then a part
  * before the total, then the smallest.
  */
-function pickSecondary(members: string[], suppressed: Map<string, SuppressionReason>, cells: Map<string, Cell>, firstIsTotal = true): string | undefined {
-  const rank = (k: string, i: number): number[] => {
-    const c = cells.get(k)!;
-    return [c.cost ?? 0, firstIsTotal && i === 0 ? 1 : 0, c.denominator ?? Infinity, c.numerator ?? Infinity];
-  };
-  const open = members
-    .map((k, i) => ({ k, r: rank(k, i) }))
-    .filter(({ k }) => !suppressed.has(k))
-    .sort((a, b) => {
-      for (let j = 0; j < a.r.length; j++) if (a.r[j] !== b.r[j]) return a.r[j]! - b.r[j]!;
-      return a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
-    });
-  return open[0]?.k;
+function pickSecondary(members: number[], hidden: Uint8Array, p: Prepared, firstIsTotal = true): number | undefined {
+  let best: number | undefined;
+  let bestRank: number[] = [];
+  members.forEach((m, i) => {
+    if (hidden[m]) return;
+    const c = p.cells[m]!;
+    const rank = [c.cost ?? 0, firstIsTotal && i === 0 ? 1 : 0, c.denominator ?? Infinity, c.numerator ?? Infinity];
+    if (best === undefined || before(rank, p.keys[m]!, bestRank, p.keys[best]!)) (best = m), (bestRank = rank);
+  });
+  return best;
+}
+
+function before(a: number[], ak: string, b: number[], bk: string): boolean {
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return a[j]! < b[j]!;
+  return ak < bk;
 }
 
 /** Decides which cells to suppress. Returns key → reason for every suppressed cell. */
 export function suppress(input: SuppressionInput): Map<string, SuppressionReason> {
   const p = prepare(input);
   const suppressed = new Map<string, SuppressionReason>();
-  for (const c of p.cells.values()) {
+  const hidden = new Uint8Array(p.keys.length);
+  const hide = (m: number, reason: SuppressionReason) => {
+    hidden[m] = 1;
+    suppressed.set(p.keys[m]!, reason);
+  };
+  p.cells.forEach((c, m) => {
     const reason = primaryReason(c) ?? input.fixed?.get(c.key);
-    if (reason) suppressed.set(c.key, reason);
-  }
-  const byKey = relationsByKey(p.relations);
+    if (reason) hide(m, reason);
+  });
+  const byCell = relationsByCell(p);
   // A component's equations are fixed by its hidden cells, so one that an earlier round solved
   // and left unchanged is not solved again.
-  const solved = new Map<string, Set<string>>();
+  const solved = new Map<string, Set<number>>();
   for (;;) {
     let changed = false;
     for (const group of p.links) {
-      if (group.some((k) => suppressed.has(k))) {
-        for (const k of group) if (!suppressed.has(k)) (suppressed.set(k, 'secondary'), (changed = true));
+      if (group.some((m) => hidden[m])) {
+        for (const m of group) if (!hidden[m]) (hide(m, 'secondary'), (changed = true));
       }
     }
     for (const members of p.relations) {
-      if (members.filter((k) => suppressed.has(k)).length !== 1) continue;
-      const pick = pickSecondary(members, suppressed, p.cells);
-      if (pick) (suppressed.set(pick, 'secondary'), (changed = true));
+      let unknown = 0;
+      for (const m of members) if (hidden[m] && ++unknown > 1) break;
+      if (unknown !== 1) continue;
+      const pick = pickSecondary(members, hidden, p);
+      if (pick !== undefined) (hide(pick, 'secondary'), (changed = true));
     }
     if (changed) continue;
     // Every relation now has 0 or ≥ 2 unknowns; look for recoveries through several relations.
-    const leaks = recoverable(p, new Set(suppressed.keys()), solved);
+    const leaks = recoverable(p, hidden, solved);
     if (leaks.length === 0) return suppressed;
     // One more cell for each leak: the cheapest open cell of any relation through it.
     let picked = false;
     for (const leak of leaks) {
-      const open = (byKey.get(leak) ?? []).map((ri) => pickSecondary(p.relations[ri]!, suppressed, p.cells)).filter((k): k is string => k !== undefined);
-      const pick = pickSecondary(open, suppressed, p.cells, false);
-      if (pick) (suppressed.set(pick, 'secondary'), (picked = true));
+      const open = byCell[leak]!.map((ri) => pickSecondary(p.relations[ri]!, hidden, p)).filter((m): m is number => m !== undefined);
+      const pick = pickSecondary(open, hidden, p, false);
+      if (pick !== undefined) (hide(pick, 'secondary'), (picked = true));
     }
-    if (!picked) throw new Error(`suppression: cannot protect ${leaks.slice(0, 3).join(', ')}: every cell of their relations is hidden`);
+    if (!picked) throw new Error(`suppression: cannot protect ${leaks.slice(0, 3).map((m) => p.keys[m]).join(', ')}: every cell of their relations is hidden`);
   }
 }
 
-function relationsByKey(relations: string[][]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  relations.forEach((members, i) => {
-    for (const k of members) m.set(k, [...(m.get(k) ?? []), i]);
+/** Cell number → the relations it is in. */
+function relationsByCell(p: Prepared): number[][] {
+  const out: number[][] = Array.from({ length: p.keys.length }, () => []);
+  p.relations.forEach((members, i) => {
+    for (const m of members) out[m]!.push(i);
   });
-  return m;
+  return out;
 }
 
 /**
@@ -153,54 +167,62 @@ function relationsByKey(relations: string[][]): Map<string, number[]> {
  * linear combination of the relations.
  */
 export function findRecoverable(input: SuppressionInput, suppressedKeys: Iterable<string>): string[] {
-  return recoverable(prepare(input), new Set(suppressedKeys));
+  const p = prepare(input);
+  const index = new Map(p.keys.map((k, m) => [k, m]));
+  const hidden = new Uint8Array(p.keys.length);
+  for (const k of suppressedKeys) {
+    const m = index.get(k);
+    if (m !== undefined) hidden[m] = 1;
+  }
+  return recoverable(p, hidden).map((m) => p.keys[m]!);
 }
 
-function recoverable(p: Prepared, suppressed: Set<string>, solved = new Map<string, Set<string>>()): string[] {
-  // Components of suppressed cells joined by a common relation; each is solved on its own.
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(k, r);
-    return r;
+/** Union-find over numbered items, with path halving. */
+function unionFind(size: number) {
+  const parent = Int32Array.from({ length: size }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
   };
-  const touching: string[][] = [];
-  for (const members of p.relations) {
-    const unknown = members.filter((k) => suppressed.has(k));
-    if (unknown.length === 0) continue;
-    touching.push(members);
-    for (const k of unknown) if (!parent.has(k)) parent.set(k, k);
-    for (const k of unknown.slice(1)) parent.set(find(k), find(unknown[0]!));
-  }
-  const components = new Map<string, { columns: string[]; rows: string[][] }>();
-  for (const k of parent.keys()) {
-    const root = find(k);
-    if (!components.has(root)) components.set(root, { columns: [], rows: [] });
-    components.get(root)!.columns.push(k);
-  }
-  for (const members of touching) {
-    const first = members.find((k) => suppressed.has(k))!;
-    components.get(find(first))!.rows.push(members);
-  }
-  const out: string[] = [];
-  for (const { columns, rows } of components.values()) {
-    const id = [...columns].sort().join('\n');
-    const found = solved.get(id) ?? new Set(solvableColumns(columns, rows, suppressed));
-    solved.set(id, found);
-    out.push(...columns.filter((k) => found.has(k)));
-  }
-  return out;
+  return { find, union: (a: number, b: number) => void (parent[find(a)] = find(b)) };
 }
 
-/** Columns x_i fixed by A_S x_S = b: e_i lies in the row space of A_S (checked on its reduced row echelon form). */
-function solvableColumns(columns: string[], relations: string[][], suppressed: Set<string>): string[] {
-  const { pivots } = reduce(columns, relations, suppressed);
-  const out: string[] = [];
-  for (const [col, row] of pivots) {
-    let alone = true;
-    for (let j = 0; j < columns.length && alone; j++) if (j !== col && Math.abs(row[j]!) > EPS) alone = false;
-    if (alone) out.push(columns[col]!);
+function recoverable(p: Prepared, hidden: Uint8Array, solved = new Map<string, Set<number>>()): number[] {
+  // Components of suppressed cells joined by a common relation; each is solved on its own.
+  const uf = unionFind(p.keys.length);
+  const seen = new Uint8Array(p.keys.length);
+  const order: number[] = []; // hidden cells in the order the relations first name them
+  const touching: number[][] = [];
+  for (const members of p.relations) {
+    let first = -1;
+    for (const m of members) {
+      if (!hidden[m]) continue;
+      if (!seen[m]) (seen[m] = 1), order.push(m);
+      if (first < 0) first = m;
+      else uf.union(m, first);
+    }
+    if (first >= 0) touching.push(members);
+  }
+  const components = new Map<number, { columns: number[]; rows: number[][] }>();
+  for (const m of order) {
+    const root = uf.find(m);
+    let c = components.get(root);
+    if (!c) components.set(root, (c = { columns: [], rows: [] }));
+    c.columns.push(m);
+  }
+  for (const members of touching) components.get(uf.find(members.find((m) => hidden[m])!))!.rows.push(members);
+  const out: number[] = [];
+  for (const { columns, rows } of components.values()) {
+    const id = Int32Array.from(columns).sort().join(',');
+    let found = solved.get(id);
+    if (!found) {
+      const local = new Map(columns.map((m, i) => [m, i]));
+      const equations = rows.map((members) => members.flatMap((m, j): [number, number][] => (hidden[m] ? [[local.get(m)!, j === 0 ? 1 : -1]] : [])));
+      const { samples } = nullSpace(columns.length, equations);
+      found = new Set(columns.filter((_, i) => samples.every((z) => z[i] === 0)));
+      solved.set(id, found);
+    }
+    for (const m of columns) if (found.has(m)) out.push(m);
   }
   return out;
 }
@@ -221,51 +243,51 @@ export interface Functional {
  * the denominators other indicators publish.
  */
 export function recoverableFunctionals(relations: Relation[], hidden: Set<string>, targets: Functional[]): string[] {
-  const rows = relations
-    .map((r) => [r.total, ...r.parts.filter((k) => k !== r.total)])
-    .filter((members) => members.some((k) => hidden.has(k)));
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(k, r);
-    return r;
-  };
-  for (const members of rows) {
-    const unknown = members.filter((k) => hidden.has(k));
-    for (const k of unknown) if (!parent.has(k)) parent.set(k, k);
-    for (const k of unknown.slice(1)) parent.set(find(k), find(unknown[0]!));
+  // The hidden quantities numbered; each relation that names one is an equation on them.
+  const index = new Map<string, number>();
+  const number = (k: string) => index.get(k) ?? (index.set(k, index.size), index.size - 1);
+  const equations: [number, number][][] = [];
+  for (const r of relations) {
+    const terms: [number, number][] = [];
+    for (const [j, k] of [r.total, ...r.parts.filter((q) => q !== r.total)].entries()) if (hidden.has(k)) terms.push([number(k), j === 0 ? 1 : -1]);
+    if (terms.length > 0) equations.push(terms);
   }
-  const components = new Map<string, { columns: string[]; rows: string[][]; reduced?: Reduced }>();
-  const componentOf = (k: string) => {
-    const root = find(k);
+  for (const t of targets) for (const [k] of t.terms) if (hidden.has(k)) number(k);
+  const uf = unionFind(index.size);
+  for (const terms of equations) for (const [m] of terms.slice(1)) uf.union(m, terms[0]![0]);
+  const components = new Map<number, { columns: number[]; equations: [number, number][][]; space?: NullSpace; local?: Map<number, number> }>();
+  for (let m = 0; m < index.size; m++) {
+    const root = uf.find(m);
     let c = components.get(root);
-    if (!c) components.set(root, (c = { columns: [], rows: [] }));
-    return c;
-  };
-  for (const k of parent.keys()) componentOf(k).columns.push(k);
-  for (const members of rows) componentOf(members.find((k) => hidden.has(k))!).rows.push(members);
+    if (!c) components.set(root, (c = { columns: [], equations: [] }));
+    c.columns.push(m);
+  }
+  for (const terms of equations) components.get(uf.find(terms[0]![0]))!.equations.push(terms);
 
   const out: string[] = [];
   for (const t of targets) {
-    const parts = new Map<string, Map<string, number>>();
+    const parts = new Map<number, Map<number, number>>();
     for (const [k, coef] of t.terms) {
       if (!hidden.has(k) || coef === 0) continue;
-      if (!parent.has(k)) parent.set(k, k); // a hidden quantity in no relation: its own component
-      const root = find(k);
-      const part = parts.get(root) ?? new Map<string, number>();
-      part.set(k, (part.get(k) ?? 0) + coef);
+      const m = index.get(k)!;
+      const root = uf.find(m);
+      const part = parts.get(root) ?? new Map<number, number>();
+      part.set(m, (part.get(m) ?? 0) + coef);
       parts.set(root, part);
     }
     let fixed = true;
     for (const [root, part] of parts) {
-      const c = components.get(root);
-      if (!c) {
+      const c = components.get(root)!;
+      if (c.equations.length === 0) {
         fixed = false; // no equation mentions it
         break;
       }
-      c.reduced ??= reduce(c.columns, c.rows, hidden);
-      if (!inRowSpace(c.reduced, part)) {
+      if (!c.space) {
+        c.local = new Map(c.columns.map((m, i) => [m, i]));
+        c.space = nullSpace(c.columns.length, c.equations.map((terms) => terms.map(([m, a]): [number, number] => [c.local!.get(m)!, a])));
+      }
+      const local = new Map([...part].map(([m, a]) => [c.local!.get(m)!, a]));
+      if (!inRowSpace(c.space, local)) {
         fixed = false;
         break;
       }
@@ -275,64 +297,115 @@ export function recoverableFunctionals(relations: Relation[], hidden: Set<string
   return out;
 }
 
-interface Reduced {
-  index: Map<string, number>;
-  /** Column → its pivot row of the reduced row echelon form (1 in that column, 0 in every other pivot column). */
-  pivots: Map<number, Float64Array>;
-}
-
-const EPS = 1e-9;
-
-/** Reduced row echelon form of the equations restricted to the component's hidden quantities. */
-function reduce(columns: string[], relations: string[][], hidden: Set<string>): Reduced {
-  const index = new Map(columns.map((k, i) => [k, i]));
-  const n = columns.length;
-  const rows = relations.map((members) => {
-    const row = new Float64Array(n);
-    members.forEach((k, j) => {
-      if (hidden.has(k)) row[index.get(k)!]! += j === 0 ? 1 : -1;
-    });
-    return row;
-  });
-  const pivots = new Map<number, Float64Array>();
-  let r = 0;
-  for (let col = 0; col < n && r < rows.length; col++) {
-    let best = -1;
-    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![col]!) > EPS && (best < 0 || Math.abs(rows[i]![col]!) > Math.abs(rows[best]![col]!))) best = i;
-    if (best < 0) continue;
-    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const pivot = rows[r]!;
-    const pv = pivot[col]!;
-    for (let j = 0; j < n; j++) pivot[j]! /= pv;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r) continue;
-      const row = rows[i]!;
-      const f = row[col]!;
-      if (Math.abs(f) <= EPS) continue;
-      for (let j = 0; j < n; j++) row[j]! -= f * pivot[j]!;
-    }
-    pivots.set(col, pivot);
-    r++;
-  }
-  return { index, pivots };
-}
-
 /**
- * v lies in the row space exactly when v = Σ v[pivot column] × pivot row: the only combination that
- * can match v in the pivot columns. v is sparse (one or two quantities), so this costs a row or two.
+ * The exact attacker's linear algebra, on the equations restricted to a component's hidden
+ * quantities (A_S). A functional v of them is fixed by the published cells exactly when v lies in
+ * A_S's row space, that is when v·z = 0 for every z with A_S z = 0. The equations are eliminated
+ * sparsely (Markowitz: the pivot in the column with the fewest entries, from its shortest row, so
+ * the hierarchies' equations stay short) in exact arithmetic modulo a prime, then a few random
+ * solutions z of A_S z = 0 are drawn by back-substitution from random values of the free unknowns.
+ * v·z = 0 for all of them decides it: if v is in the row space it holds for every z; if not, v·z is a
+ * non-zero linear form of the random values and vanishes with probability 1/P per draw (then the
+ * cell is hidden one more time than needed, never the other way). The draws come from a fixed seed,
+ * so runs are reproducible.
  */
-function inRowSpace(reduced: Reduced, part: Map<string, number>): boolean {
-  const n = reduced.index.size;
-  const v = new Float64Array(n);
-  for (const [k, coef] of part) v[reduced.index.get(k)!]! += coef;
-  const w = new Float64Array(n);
-  for (const [k] of part) {
-    const col = reduced.index.get(k)!;
-    const row = reduced.pivots.get(col);
-    if (!row) continue;
-    const f = v[col]!;
-    for (let j = 0; j < n; j++) w[j]! += f * row[j]!;
+interface NullSpace {
+  /** Random solutions of A_S z = 0, modulo P. */
+  samples: Float64Array[];
+}
+
+/** The largest prime whose square is below 2^53, so a product of two residues is exact in a double. */
+const P = 94906249;
+const SAMPLES = 3;
+
+const mulmod = (a: number, b: number) => (a * b) % P;
+
+function invmod(a: number): number {
+  // Extended Euclid; a is in 1..P−1 and P is prime.
+  let [r0, r1, s0, s1] = [a, P, 1, 0];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
   }
-  for (let j = 0; j < n; j++) if (Math.abs(w[j]! - v[j]!) > 1e-7) return false;
-  return true;
+  return ((s0 % P) + P) % P;
+}
+
+/** n unknowns; each equation a list of [unknown, coefficient] (a repeated unknown adds up). */
+function nullSpace(n: number, equations: [number, number][][]): NullSpace {
+  const rows: Map<number, number>[] = [];
+  const colRows: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  for (const terms of equations) {
+    const row = new Map<number, number>();
+    for (const [c, a] of terms) {
+      const v = ((row.get(c) ?? 0) + ((a % P) + P)) % P;
+      if (v === 0) row.delete(c);
+      else row.set(c, v);
+    }
+    if (row.size === 0) continue;
+    for (const c of row.keys()) colRows[c]!.add(rows.length);
+    rows.push(row);
+  }
+  const pivots: { col: number; row: Map<number, number> }[] = [];
+  const isPivot = new Uint8Array(n);
+  for (;;) {
+    let col = -1;
+    for (let c = 0; c < n; c++) {
+      const size = colRows[c]!.size;
+      if (size > 0 && (col < 0 || size < colRows[col]!.size)) col = c;
+    }
+    if (col < 0) break;
+    let p = -1;
+    for (const i of colRows[col]!) if (p < 0 || rows[i]!.size < rows[p]!.size) p = i;
+    const pivot = rows[p]!;
+    for (const c of pivot.keys()) colRows[c]!.delete(p);
+    const inv = invmod(pivot.get(col)!);
+    for (const i of [...colRows[col]!]) {
+      const row = rows[i]!;
+      const f = mulmod(row.get(col)!, inv);
+      for (const [c, a] of pivot) {
+        const v = ((row.get(c) ?? 0) - mulmod(f, a) + P) % P;
+        if (v === 0) {
+          row.delete(c);
+          colRows[c]!.delete(i);
+        } else {
+          if (!row.has(c)) colRows[c]!.add(i);
+          row.set(c, v);
+        }
+      }
+    }
+    pivots.push({ col, row: pivot });
+    isPivot[col] = 1;
+  }
+  let seed = 0x2545f491;
+  const random = () => {
+    // xorshift32: the free unknowns' values, 1..P−1, the same every run.
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return ((seed >>> 0) % (P - 1)) + 1;
+  };
+  const samples: Float64Array[] = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const z = new Float64Array(n);
+    for (let c = 0; c < n; c++) if (!isPivot[c]) z[c] = random();
+    // Each pivot row names its pivot and unknowns eliminated later (or free): solve backwards.
+    for (let k = pivots.length - 1; k >= 0; k--) {
+      const { col, row } = pivots[k]!;
+      let sum = 0;
+      for (const [c, a] of row) if (c !== col) sum = (sum + mulmod(a, z[c]!)) % P;
+      z[col] = mulmod((P - sum) % P, invmod(row.get(col)!));
+    }
+    samples.push(z);
+  }
+  return { samples };
+}
+
+/** v (sparse: one or two unknowns) is in the row space: v·z = 0 for every sampled null vector. */
+function inRowSpace(space: NullSpace, v: Map<number, number>): boolean {
+  return space.samples.every((z) => {
+    let dot = 0;
+    for (const [c, coef] of v) dot = (dot + mulmod(((coef % P) + P) % P, z[c]!)) % P;
+    return dot === 0;
+  });
 }
