@@ -230,7 +230,10 @@ describe('the exact attacker on a two-way table', () => {
   const R = 9;
   const C = 11;
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
 
   function bridges(hidden: [number, number][]): string[] {
     const out: string[] = [];
@@ -243,7 +246,9 @@ describe('the exact attacker on a two-way table', () => {
           if (i === skip) return;
           const [a, b] = [`r${r2}`, `c${c2}`];
           const next = node === a ? b : node === b ? a : null;
-          if (next && !reached.has(next)) (reached.add(next), todo.push(next));
+          if (!next || reached.has(next)) return;
+          reached.add(next);
+          todo.push(next);
         });
       }
       if (!reached.has(`c${c}`)) out.push(`${r}|${c}`);

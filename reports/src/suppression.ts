@@ -97,7 +97,10 @@ function pickSecondary(members: number[], hidden: Uint8Array, p: Prepared, first
     if (hidden[m]) return;
     const c = p.cells[m]!;
     const rank = [c.cost ?? 0, firstIsTotal && i === 0 ? 1 : 0, c.denominator ?? Infinity, c.numerator ?? Infinity];
-    if (best === undefined || before(rank, p.keys[m]!, bestRank, p.keys[best]!)) (best = m), (bestRank = rank);
+    if (best === undefined || before(rank, p.keys[m]!, bestRank, p.keys[best]!)) {
+      best = m;
+      bestRank = rank;
+    }
   });
   return best;
 }
@@ -128,7 +131,11 @@ export function suppress(input: SuppressionInput): Map<string, SuppressionReason
     let changed = false;
     for (const group of p.links) {
       if (group.some((m) => hidden[m])) {
-        for (const m of group) if (!hidden[m]) (hide(m, 'secondary'), (changed = true));
+        for (const m of group) {
+          if (hidden[m]) continue;
+          hide(m, 'secondary');
+          changed = true;
+        }
       }
     }
     for (const members of p.relations) {
@@ -136,7 +143,9 @@ export function suppress(input: SuppressionInput): Map<string, SuppressionReason
       for (const m of members) if (hidden[m] && ++unknown > 1) break;
       if (unknown !== 1) continue;
       const pick = pickSecondary(members, hidden, p);
-      if (pick !== undefined) (hide(pick, 'secondary'), (changed = true));
+      if (pick === undefined) continue;
+      hide(pick, 'secondary');
+      changed = true;
     }
     if (changed) continue;
     // Every relation now has 0 or ≥ 2 unknowns; look for recoveries through several relations.
@@ -147,7 +156,9 @@ export function suppress(input: SuppressionInput): Map<string, SuppressionReason
     for (const leak of leaks) {
       const open = byCell[leak]!.map((ri) => pickSecondary(p.relations[ri]!, hidden, p)).filter((m): m is number => m !== undefined);
       const pick = pickSecondary(open, hidden, p, false);
-      if (pick !== undefined) (hide(pick, 'secondary'), (picked = true));
+      if (pick === undefined) continue;
+      hide(pick, 'secondary');
+      picked = true;
     }
     if (!picked) throw new Error(`suppression: cannot protect ${leaks.slice(0, 3).map((m) => p.keys[m]).join(', ')}: every cell of their relations is hidden`);
   }
@@ -181,10 +192,16 @@ export function findRecoverable(input: SuppressionInput, suppressedKeys: Iterabl
 function unionFind(size: number) {
   const parent = Int32Array.from({ length: size }, (_, i) => i);
   const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
     return x;
   };
-  return { find, union: (a: number, b: number) => void (parent[find(a)] = find(b)) };
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  return { find, union };
 }
 
 function recoverable(p: Prepared, hidden: Uint8Array, solved = new Map<string, Set<number>>()): number[] {
@@ -197,7 +214,10 @@ function recoverable(p: Prepared, hidden: Uint8Array, solved = new Map<string, S
     let first = -1;
     for (const m of members) {
       if (!hidden[m]) continue;
-      if (!seen[m]) (seen[m] = 1), order.push(m);
+      if (!seen[m]) {
+        seen[m] = 1;
+        order.push(m);
+      }
       if (first < 0) first = m;
       else uf.union(m, first);
     }
@@ -207,7 +227,10 @@ function recoverable(p: Prepared, hidden: Uint8Array, solved = new Map<string, S
   for (const m of order) {
     const root = uf.find(m);
     let c = components.get(root);
-    if (!c) components.set(root, (c = { columns: [], rows: [] }));
+    if (!c) {
+      c = { columns: [], rows: [] };
+      components.set(root, c);
+    }
     c.columns.push(m);
   }
   for (const members of touching) components.get(uf.find(members.find((m) => hidden[m])!))!.rows.push(members);
@@ -245,7 +268,10 @@ export interface Functional {
 export function recoverableFunctionals(relations: Relation[], hidden: Set<string>, targets: Functional[]): string[] {
   // The hidden quantities numbered; each relation that names one is an equation on them.
   const index = new Map<string, number>();
-  const number = (k: string) => index.get(k) ?? (index.set(k, index.size), index.size - 1);
+  const number = (k: string) => {
+    if (!index.has(k)) index.set(k, index.size);
+    return index.get(k)!;
+  };
   const equations: [number, number][][] = [];
   for (const r of relations) {
     const terms: [number, number][] = [];
@@ -259,7 +285,10 @@ export function recoverableFunctionals(relations: Relation[], hidden: Set<string
   for (let m = 0; m < index.size; m++) {
     const root = uf.find(m);
     let c = components.get(root);
-    if (!c) components.set(root, (c = { columns: [], equations: [] }));
+    if (!c) {
+      c = { columns: [], equations: [] };
+      components.set(root, c);
+    }
     c.columns.push(m);
   }
   for (const terms of equations) components.get(uf.find(terms[0]![0]))!.equations.push(terms);
