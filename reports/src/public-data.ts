@@ -111,7 +111,8 @@ async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunIn
   for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
   const ethnicNames = new Map<string, string>([['ALL', 'Chung (mọi dân tộc)'], ['DTTS', 'Dân tộc thiểu số']]);
   for (const r of raw) if (r.ethnic_name && !ethnicNames.has(r.ethnic_group)) ethnicNames.set(r.ethnic_group, r.ethnic_name);
-  const latestYear = Math.max(...raw.map((r) => r.year));
+  // (a loop, not Math.max(...rows): a province's rows are more than a call's arguments may be)
+  const latestYear = raw.reduce((latest, r) => Math.max(latest, r.year), -Infinity);
   const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
     ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
     : []);

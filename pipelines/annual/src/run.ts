@@ -202,6 +202,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   } catch (error) {
     await out.discard();
     if (error instanceof RunFailed) throw error;
+    // A defect rather than bad input: DTTS_DEBUG=1 shows where it happened.
+    if (process.env.DTTS_DEBUG) console.error((error as Error).stack);
     manifest.failures.push({ stage: manifest.stages.at(-1)?.name ?? 'run', message: (error as Error).message });
     throw new RunFailed(manifest);
   } finally {
