@@ -54,7 +54,7 @@ return { rows, ctx: { parentOf, nonCountNumerators: new Set(), baselineTargets: 
 for (const N of (process.argv.slice(2).length ? process.argv.slice(2) : ['17', '50', '100']).map(Number)) {
   const { rows, ctx } = table(N);
   const t = performance.now();
-  const { suppressed } = decidePattern(rows, ctx);
+  const { suppressed } = await decidePattern(rows, ctx);
   const seconds = (performance.now() - t) / 1000;
   // A digest of the pattern, so two versions of the solver can be compared on the same tables.
   const digest = createHash('sha256').update([...suppressed].map(([k, why]) => `${k}=${why}`).sort().join('\n')).digest('hex').slice(0, 12);

@@ -45,8 +45,8 @@ const sorted = (m: Map<string, string>) => [...m].sort(([a], [b]) => a.localeCom
 describe('suppression decided year by year', () => {
   const rows = [...rowsOf(2024, Y2024), ...rowsOf(2025, Y2025)];
 
-  it('gives the pattern of deciding every year at once, and hides cells in both years', () => {
-    const { suppressed, decided, reused } = decidePattern(rows, ctx);
+  it('gives the pattern of deciding every year at once, and hides cells in both years', async () => {
+    const { suppressed, decided, reused } = await decidePattern(rows, ctx);
     expect(sorted(suppressed)).toEqual(sorted(suppressionPattern(rows, ctx)));
     // 3 poor Kinh households in X in 2024; 2 poor Tày in X and 4 poor Dao in Y in 2025.
     expect(suppressed.get('poor_household_rate|2024|commune_2025|X|01|ALL')).toBe('small_count');
@@ -57,31 +57,44 @@ describe('suppression decided year by year', () => {
     expect(reused).toEqual([]);
   });
 
-  it('re-decides only the year whose rows changed when a cache of the previous run is given', () => {
+  it('re-decides only the year whose rows changed when a cache of the previous run is given', async () => {
     const first = join(dir, 'first.json');
     const second = join(dir, 'second.json');
-    const a = decidePattern(rows, ctx, { next: first });
+    const a = await decidePattern(rows, ctx, { next: first });
     expect(a.decided).toEqual([2024, 2025]);
-    const same = decidePattern(rows, ctx, { previous: first, next: second });
+    const same = await decidePattern(rows, ctx, { previous: first, next: second });
     expect(same.decided).toEqual([]);
     expect(same.reused).toEqual([2024, 2025]);
     expect(sorted(same.suppressed)).toEqual(sorted(a.suppressed));
 
     // One more poor Tày household in X in 2025: 3 instead of 2, still small; the totals move with it.
     const changed = [...rowsOf(2024, Y2024), ...rowsOf(2025, { ...Y2025, X: { ...Y2025.X!, '02': [101, 3] } })];
-    const b = decidePattern(changed, ctx, { previous: second, next: join(dir, 'third.json') });
+    const b = await decidePattern(changed, ctx, { previous: second, next: join(dir, 'third.json') });
     expect(b.decided).toEqual([2025]);
     expect(b.reused).toEqual([2024]);
     expect(sorted(b.suppressed)).toEqual(sorted(suppressionPattern(changed, ctx)));
   });
 
-  it('ignores a cache written by other code, or damaged', () => {
+  it('decides the years in worker threads with the same pattern, and fails there as here', async () => {
+    const inline = await decidePattern(rows, ctx);
+    expect(inline.inWorkers).toEqual([]);
+    const threads = await decidePattern(rows, ctx, {}, 2);
+    expect(threads.inWorkers).toEqual([2024, 2025]);
+    expect(sorted(threads.suppressed)).toEqual(sorted(inline.suppressed));
+    // An error in a worker (here a row given twice) fails the decision with the same message.
+    const broken = [...rows, rows.find((r) => r.year === 2025)!];
+    const here = await decidePattern(broken, ctx).then(() => 'ok', (e: Error) => e.message);
+    expect(here).toMatch(/^suppression: duplicate cell poor_household_rate\|2025\|/);
+    await expect(decidePattern(broken, ctx, {}, 2)).rejects.toThrow(here);
+  });
+
+  it('ignores a cache written by other code, or damaged', async () => {
     const path = join(dir, 'other.json');
-    decidePattern(rows, ctx, { next: path });
+    await decidePattern(rows, ctx, { next: path });
     const file = JSON.parse(readFileSync(path, 'utf8')) as { code: string };
     writeFileSync(path, JSON.stringify({ ...file, code: 'another version' }));
-    expect(decidePattern(rows, ctx, { previous: path }).decided).toEqual([2024, 2025]);
+    expect((await decidePattern(rows, ctx, { previous: path })).decided).toEqual([2024, 2025]);
     writeFileSync(path, '{"code":');
-    expect(decidePattern(rows, ctx, { previous: path }).decided).toEqual([2024, 2025]);
+    expect((await decidePattern(rows, ctx, { previous: path })).decided).toEqual([2024, 2025]);
   });
 });

@@ -29,6 +29,8 @@ export interface RunInfo {
   manifestPath: string;
   /** The previous run's suppression patterns, and where this run's go (pattern-cache.ts); none without. */
   patternCache?: PatternCacheFiles;
+  /** Threads deciding the years' suppression patterns at once (default 1: this thread alone). */
+  workers?: number;
 }
 
 export interface PublicData {
@@ -87,7 +89,7 @@ interface Read extends PublicNumbers {
  * Reads the warehouse attached as `wh` and decides the public numbers: suppression, then the
  * last line of defence (the pattern must leave no suppressed cell recoverable), then names.
  */
-async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunInfo, 'patternCache'>): Promise<Read> {
+async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunInfo, 'patternCache' | 'workers'>): Promise<Read> {
   if (!(await hasTable(db, 'marts', 'indicator_values'))) throw new Error(`${warehousePath}: no table marts.indicator_values`);
   const raw = await readValues(db);
   const { parentOf, geos } = await readParents(db);
@@ -105,7 +107,7 @@ async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunIn
     previousYearTargets: new Set(catalog.filter(targetFromPreviousYear).map((c) => c.indicator_id)),
     notAboutPersons: NOT_ABOUT_PERSONS,
   };
-  const rows = publicValues(raw, ctx, run?.patternCache);
+  const rows = await publicValues(raw, ctx, run?.patternCache, run?.workers);
   const geoNames = new Map<string, string>();
   for (const g of geos) if (typeof g.name === 'string') geoNames.set(`${g.geo_level}|${g.geo_code}`, g.name);
   for (const r of raw) if (r.geo_name && !geoNames.has(`${r.geo_level}|${r.geo_code}`)) geoNames.set(`${r.geo_level}|${r.geo_code}`, r.geo_name);
@@ -121,7 +123,7 @@ async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunIn
 }
 
 /** The public numbers of a warehouse, for the Excel appendix of a run without the site. */
-export async function readPublicData(warehousePath: string, run?: Pick<RunInfo, 'patternCache'>): Promise<PublicNumbers> {
+export async function readPublicData(warehousePath: string, run?: Pick<RunInfo, 'patternCache' | 'workers'>): Promise<PublicNumbers> {
   const db = await Db.open(':memory:');
   try {
     await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);

@@ -28,8 +28,8 @@ describe('relationsFor', () => {
     expect(relations.some((r) => r.total === k('area', 'BAO_YEN', 'ALL') && r.parts.includes(k('area', 'BAO_YEN', '01')))).toBe(false);
   });
 
-  it('lets suppression finish on such rows', () => {
-    const out = publicValues(rows, { parentOf: new Map(), nonCountNumerators: new Set(), baselineTargets: new Set(), notAboutPersons: new Set() });
+  it('lets suppression finish on such rows', async () => {
+    const out = await publicValues(rows, { parentOf: new Map(), nonCountNumerators: new Set(), baselineTargets: new Set(), notAboutPersons: new Set() });
     expect(out.length).toBe(rows.length);
     expect(out.find((r) => r.geo_code === '02947')!.suppressed).toBe(true);
   });

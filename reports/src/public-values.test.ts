@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findRecoverable, type SuppressionReason } from './suppression.ts';
 import { cellCost, disclosureLeaks, headlineShare, publicValues, relationsFor, type SuppressionContext, type ValueRow } from './public-values.ts';
 
@@ -51,9 +51,9 @@ describe('secondary suppression that keeps the headline', () => {
     expect(new Set(order.slice(0, 8)).size).toBe(8);
   });
 
-  it('hides the ALL row, not the DTTS one, to protect a small Kinh cell', () => {
+  it('hides the ALL row, not the DTTS one, to protect a small Kinh cell', async () => {
     const rows = rowsOf(FINE);
-    const pub = publicValues(rows, ctx);
+    const pub = await publicValues(rows, ctx);
     const reason = new Map(pub.filter((r) => r.suppressed).map((r) => [`${r.indicator_id}|2025|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|ALL`, r.suppression_reason]));
     // Primary: 3 poor Kinh in X; 2 Tày households in X and 2 Kinh households in Y without power.
     expect(reason.get(key(POOR, 'X', '01'))).toBe('small_count');
@@ -66,10 +66,10 @@ describe('secondary suppression that keeps the headline', () => {
     expect(disclosureLeaks(rows, new Map([...reason] as [string, SuppressionReason][]), ctx)).toEqual([]);
   });
 
-  it('a table sharing its denominator with another keeps its cells where only the other has small numbers', () => {
+  it('a table sharing its denominator with another keeps its cells where only the other has small numbers', async () => {
     // No poor count is small now; the electricity table still hides its small complements.
     const rows = rowsOf({ ...FINE, X: { ...FINE.X, '01': [40, 8, 40] } });
-    const pub = publicValues(rows, ctx);
+    const pub = await publicValues(rows, ctx);
     expect(pub.filter((r) => r.indicator_id === GRID && r.suppressed).length).toBeGreaterThan(3);
     // Before, every electricity cell hid the poverty cell of the same households with it.
     expect(pub.filter((r) => r.indicator_id === POOR && r.suppressed)).toEqual([]);
@@ -83,7 +83,7 @@ describe('secondary suppression that keeps the headline', () => {
     expect(disclosureLeaks(rows, new Map([[key(GRID, 'X', '02'), 'small_complement']]), ctx)).toEqual([key(GRID, 'X', '02')]);
   });
 
-  it('the attacker combines tables that share a denominator', () => {
+  it('the attacker combines tables that share a denominator', async () => {
     // 15 Dao households in X: a denominator under 20, primary in both tables. Each table alone is
     // protected (a second cell of the same relation hidden), but not the same second cell.
     const fine: Fine = { ...FINE, X: { ...FINE.X, '12': [15, 6, 12] } };
@@ -100,7 +100,7 @@ describe('secondary suppression that keeps the headline', () => {
     // ...but the electricity table publishes the Tày households of X, and DTTS − Tày = 15 Dao households.
     expect(disclosureLeaks(rows, pattern, ctx)).toContain(key(POOR, 'X', '12'));
     // The pattern publicValues chooses holds against the same attacker.
-    const pub = publicValues(rows, ctx);
+    const pub = await publicValues(rows, ctx);
     const chosen = new Map(pub.filter((r) => r.suppressed).map((r) => [`${r.indicator_id}|2025|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|ALL`, r.suppression_reason as SuppressionReason]));
     expect(chosen.get(key(POOR, 'X', '12'))).toBe('small_denominator');
     expect(disclosureLeaks(rows, chosen, ctx)).toEqual([]);
@@ -126,7 +126,10 @@ describe('counts and indicators that are not about persons', () => {
     row(PAVED, 2025, 'X', 2, 3), row(PAVED, 2025, 'Y', 5, 9), row(PAVED, 2025, 'BAO_YEN', 7, 12),
   ];
   const counts: SuppressionContext = { ...ctx, notAboutPersons: new Set([PAVED]), previousYearTargets: new Set([TEEN]) };
-  const pub = publicValues(rows, counts);
+  let pub: Awaited<ReturnType<typeof publicValues>> = [];
+  beforeAll(async () => {
+    pub = await publicValues(rows, counts);
+  });
   const get = (id: string, year: number, geo: string) => pub.find((r) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|ALL|ALL` === k(id, year, geo))!;
 
   it('hides a count of 3 and, since area = X + Y, one more cell: the commune, not the area', () => {
@@ -144,16 +147,16 @@ describe('counts and indicators that are not about persons', () => {
     expect(get(TEEN, 2025, 'BAO_YEN').target).toBeCloseTo(7, 9);
   });
 
-  it('shows a village rate of 2 of 3 and the area: villages are not persons, and take no part in secondary suppression', () => {
+  it('shows a village rate of 2 of 3 and the area: villages are not persons, and take no part in secondary suppression', async () => {
     expect(get(PAVED, 2025, 'X')).toMatchObject({ suppressed: false, numerator: 2, denominator: 3 });
     expect(get(PAVED, 2025, 'X').value).toBeCloseTo(66.667, 2);
     expect(get(PAVED, 2025, 'Y')).toMatchObject({ suppressed: false, numerator: 5, denominator: 9 });
     expect(get(PAVED, 2025, 'BAO_YEN')).toMatchObject({ suppressed: false, numerator: 7, denominator: 12 });
     // The same rows counted as persons would be hidden (denominators under 20).
-    const asPersons = publicValues(rows, { ...counts, notAboutPersons: new Set() });
+    const asPersons = await publicValues(rows, { ...counts, notAboutPersons: new Set() });
     expect(asPersons.filter((r) => r.indicator_id === PAVED && r.suppressed).length).toBe(3);
     // And the teen-births pattern is the same with or without the village rows.
-    const alone = publicValues(rows.filter((r) => r.indicator_id === TEEN), counts).filter((r) => r.suppressed).map((r) => `${r.year}|${r.geo_code}`);
+    const alone = (await publicValues(rows.filter((r) => r.indicator_id === TEEN), counts)).filter((r) => r.suppressed).map((r) => `${r.year}|${r.geo_code}`);
     expect(pub.filter((r) => r.suppressed).map((r) => `${r.year}|${r.geo_code}`)).toEqual(alone);
   });
 

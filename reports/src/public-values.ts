@@ -289,11 +289,11 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
 /**
  * The public rows. The pattern is decided (and checked against the attacker) year by year; with
  * `cache`, years whose rows are unchanged since the previous run take that run's pattern
- * (pattern-cache.ts).
+ * (pattern-cache.ts); with `workers` > 1 the years are decided in that many threads at once.
  */
-export function publicValues(rows: ValueRow[], ctx: SuppressionContext, cache?: PatternCacheFiles): PublicValueRow[] {
+export async function publicValues(rows: ValueRow[], ctx: SuppressionContext, cache?: PatternCacheFiles, workers = 1): Promise<PublicValueRow[]> {
   const aboutPersons = rows.filter((r) => !ctx.notAboutPersons.has(r.indicator_id));
-  const { suppressed } = decidePattern(aboutPersons, ctx, cache);
+  const { suppressed } = await decidePattern(aboutPersons, ctx, cache, workers);
   const baselineSuppressed = (r: ValueRow) =>
     suppressed.has(keyOf(r.indicator_id, r.baseline_year ?? 2020, r.geo_level, r.geo_code, r.ethnic_group, r.sex));
   const previousSuppressed = (r: ValueRow) =>

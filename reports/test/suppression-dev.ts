@@ -24,7 +24,7 @@ const ctx: SuppressionContext = {
   baselineTargets: new Set(catalogRows.filter((c) => /baseline|yearly_decrease/.test(c.target_kind)).map((c) => c.indicator_id)),
   notAboutPersons: NOT_ABOUT_PERSONS,
 };
-const rows = publicValues(raw, ctx);
+const rows = await publicValues(raw, ctx);
 const seconds = (performance.now() - t0) / 1000;
 const t1 = performance.now();
 const key = (r: ValueRow) => `${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}`;

@@ -80,7 +80,7 @@ export const USAGE = `Usage: pnpm pipeline [--sources DIR] [--out DIR] [--years 
   --memory-limit SIZE  DuckDB's memory limit per database, e.g. 4GB (default ${DEFAULT_DB_SETTINGS.memoryLimit}); above it DuckDB
                    spills to a temp folder inside --out's build folder: lower it on a small PC, raise it if the
                    disk is slow and the RAM is free
-  --threads N      DuckDB's threads (default: one per core)
+  --threads N      DuckDB's threads, and the disclosure control's (years decided at once; default: one per core)
   --key-file FILE  the secret key for the keyed hashes of personal ids (default: the installation's key file,
                    $XDG_CONFIG_HOME/dtts-warehouse/hash-key or ~/.config/dtts-warehouse/hash-key, created on
                    first use with mode 0600; it is never written into --out)

@@ -1,8 +1,9 @@
 // One pipeline run: ingest every source and year, build the warehouse, export, build the site,
 // then swap the outputs in. Any failure leaves the previous outputs untouched.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Db, writeCsv } from '@dtts/db';
+import { Db, dbSettings, writeCsv } from '@dtts/db';
 import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
@@ -174,7 +175,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     const reports = await import('@dtts/reports');
     // Suppression is decided again only for the years whose indicator values changed (--full: every year).
     const patternCache = { ...(!config.full && { previous: join(config.outDir, PATTERN_CACHE) }), next: join(out.dir, PATTERN_CACHE) };
-    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache };
+    // The years' patterns are decided in parallel, a thread per core unless --threads says otherwise.
+    const workers = dbSettings().threads ?? availableParallelism();
+    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache, workers };
     const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
     if (!config.skipReports) {
       const site = await stage('reports', () =>

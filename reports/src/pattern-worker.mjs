@@ -1,0 +1,16 @@
+// A worker thread of the disclosure control (pattern-cache.ts decideYears): decides and checks one
+// year's suppression pattern per message. Plain JavaScript, so that it starts in any runner (the
+// pipeline's tsx, vitest), then loads the TypeScript source through tsx's loader.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { decideYear } = await import('./pattern-cache.ts');
+
+parentPort.on('message', ({ rows, ctx }) => {
+  try {
+    parentPort.postMessage({ cells: decideYear(rows, ctx) });
+  } catch (error) {
+    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+});
