@@ -71,8 +71,10 @@ describe('runModels', () => {
   it('builds every model after what it reads and reports them in dependency order', async () => {
     const db = await Db.open();
     try {
-      await db.run('create schema ingest; create table ingest.x as select * from range(1, 4) t(n)');
+      await db.run('create schema ingest; create table ingest.x as select * from range(1, 4) t(n); set threads = 5');
       const timings = await runModels(db, models());
+      // the threads shared out among the builds (5 → 2 each) are given back
+      expect(await db.one(`select current_setting('threads')::INTEGER as n`)).toEqual({ n: 5 });
       expect(timings.map((t) => t.name)).toEqual(orderModels(models()).map((m) => m.name));
       // 10·(1+2+3) + 100·(1+2+3) = 660
       expect(await db.one('select n from marts.d')).toEqual({ n: 660 });
