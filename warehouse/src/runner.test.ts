@@ -1,8 +1,9 @@
+import { Db } from '@dtts/db';
 import { describe, expect, it } from 'vitest';
 import { connectors } from '../test/fixture.ts';
 import { allModels } from './build.ts';
 import { loadModelFiles, modelFromSql, references } from './models.ts';
-import { orderModels } from './runner.ts';
+import { FINGERPRINTS_TABLE, ModelError, orderModels, runModels } from './runner.ts';
 
 describe('model references', () => {
   it('finds <schema>.<model> mentions, ignoring comments and strings', () => {
@@ -54,5 +55,49 @@ describe('model layers', () => {
 
   it('marts end in a select from their last CTE', () => {
     for (const m of files.filter((f) => f.name.startsWith('marts.'))) expect(m.sql, m.name).toMatch(/select \* from \w+$/);
+  });
+});
+
+describe('runModels', () => {
+  // A diamond and a tail: b and c read a, d reads both; several are built at once, each after what it reads.
+  const models = () => [
+    modelFromSql('marts.d', 'select (select sum(n) from intermediate.b) + (select sum(n) from intermediate.c) as n', 't'),
+    modelFromSql('intermediate.b', 'select n * 10 as n from staging.a', 't'),
+    modelFromSql('intermediate.c', 'select n * 100 as n from staging.a', 't'),
+    modelFromSql('staging.a', 'select * from ingest.x', 't'),
+    modelFromSql('staging.e', 'select 1 as n', 't'),
+  ];
+
+  it('builds every model after what it reads and reports them in dependency order', async () => {
+    const db = await Db.open();
+    try {
+      await db.run('create schema ingest; create table ingest.x as select * from range(1, 4) t(n); set threads = 5');
+      const timings = await runModels(db, models());
+      // the threads shared out among the builds (5 → 2 each) are given back
+      expect(await db.one(`select current_setting('threads')::INTEGER as n`)).toEqual({ n: 5 });
+      expect(timings.map((t) => t.name)).toEqual(orderModels(models()).map((m) => m.name));
+      // 10·(1+2+3) + 100·(1+2+3) = 660
+      expect(await db.one('select n from marts.d')).toEqual({ n: 660 });
+      expect((await db.all(`select name from ${FINGERPRINTS_TABLE} order by name`)).length).toBe(5);
+      // nothing changed: every model is kept
+      expect((await runModels(db, models())).every((t) => t.reused)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stops at a failing model: names it, builds nothing that reads it, records no fingerprints', async () => {
+    const db = await Db.open();
+    try {
+      await db.run('create schema ingest; create table ingest.x as select * from range(1, 4) t(n)');
+      const broken = models().map((m) => (m.name === 'intermediate.c' ? modelFromSql('intermediate.c', 'select no_such_column from staging.a', 't') : m));
+      const error = await runModels(db, broken).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelError);
+      expect((error as ModelError).model).toBe('intermediate.c');
+      expect(await db.one(`select count(*)::INTEGER as n from duckdb_tables() where schema_name = 'marts' and table_name = 'd'`)).toEqual({ n: 0 });
+      expect(await db.one(`select count(*)::INTEGER as n from ${FINGERPRINTS_TABLE}`)).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
   });
 });

@@ -85,30 +85,89 @@ export async function runModels(
   const names = new Set(models.map((m) => m.name));
   for (const name of previous.keys()) if (!names.has(name)) await db.run(`drop table if exists ${name}`);
   await db.run(`create or replace table ${FINGERPRINTS_TABLE} (name VARCHAR, fingerprint VARCHAR)`);
-  const timings: ModelTiming[] = [];
-  for (const model of orderModels(models)) {
-    const fingerprint = createHash('sha256')
+  const ordered = orderModels(models);
+  for (const model of ordered) {
+    fingerprints.set(model.name, createHash('sha256')
       .update(model.sql)
       .update(model.sources.map((t) => `\0${t}=${content.get(t)}`).join(''))
       .update(model.dependsOn.map((d) => `\0${d}=${fingerprints.get(d)}`).join(''))
-      .digest('hex');
-    fingerprints.set(model.name, fingerprint);
-    if (previous.get(model.name) === fingerprint) {
-      timings.push({ name: model.name, seconds: 0, reused: true });
-      onStage?.(`${model.name} (unchanged)`, 0);
-      continue;
-    }
+      .digest('hex'));
+  }
+  const timings = new Map<string, ModelTiming>();
+  for (const model of ordered.filter((m) => previous.get(m.name) === fingerprints.get(m.name))) {
+    timings.set(model.name, { name: model.name, seconds: 0, reused: true });
+    onStage?.(`${model.name} (unchanged)`, 0);
+  }
+  await buildConcurrently(db, ordered.filter((m) => !timings.has(m.name)), async (conn, model) => {
     const started = performance.now();
     try {
-      await db.run(`create or replace table ${model.name} as\n${model.sql}`);
+      await conn.run(`create or replace table ${model.name} as\n${model.sql}`);
     } catch (error) {
       throw new ModelError(`model ${model.name} failed: ${(error as Error).message}`, model.name, [model.origin]);
     }
     const seconds = (performance.now() - started) / 1000;
-    timings.push({ name: model.name, seconds });
+    timings.set(model.name, { name: model.name, seconds });
     onStage?.(model.name, seconds);
-  }
+  });
   // Recorded once every model is built: a build that fails part-way leaves no fingerprint to trust.
   if (fingerprints.size > 0) await db.run(`insert into ${FINGERPRINTS_TABLE} values ${[...fingerprints].map(([n, f]) => `(${lit(n)}, ${lit(f)})`).join(', ')}`);
-  return timings;
+  return ordered.map((m) => timings.get(m.name)!);
+}
+
+/**
+ * Models built at once, each on its own connection: most are small queries that leave cores idle.
+ * DuckDB's threads are shared out among them while they run, as ingestion does (district warehouse
+ * under load 7–9 on 2 cores: 32 and 24 s wall, 20–22 CPU s, against 38 s and 22–23 CPU s with two
+ * threads for each build).
+ */
+const MODELS_AT_ONCE = 3;
+
+/**
+ * Builds `models` (in dependency order) with up to MODELS_AT_ONCE at a time: a model starts once
+ * every model it reads that is being built has been. After a failure nothing new starts; the first
+ * error is thrown once the running builds have ended. The database's threads are given back afterwards.
+ */
+async function buildConcurrently(db: Db, models: Model[], build: (conn: Db, model: Model) => Promise<void>): Promise<void> {
+  const pending = new Set(models.map((m) => m.name));
+  const running = new Set<string>();
+  let failure: unknown;
+  let wake: () => void = () => {};
+  let changed = new Promise<void>((resolve) => { wake = resolve; });
+  const signal = () => {
+    wake();
+    changed = new Promise<void>((resolve) => { wake = resolve; });
+  };
+  const next = () => models.find((m) => pending.has(m.name) && !running.has(m.name) && m.dependsOn.every((d) => !pending.has(d)));
+  const worker = async () => {
+    const conn = await db.fork();
+    try {
+      while (failure === undefined && [...pending].some((name) => !running.has(name))) {
+        const model = next();
+        if (!model) {
+          await changed;
+          continue;
+        }
+        running.add(model.name);
+        try {
+          await build(conn, model);
+          pending.delete(model.name);
+        } catch (error) {
+          failure ??= error;
+        } finally {
+          running.delete(model.name);
+          signal();
+        }
+      }
+    } finally {
+      conn.close();
+    }
+  };
+  const threads = (await db.one<{ n: number }>(`select current_setting('threads')::INTEGER as n`))?.n ?? 1;
+  await db.run(`set threads = ${Math.max(1, Math.ceil(threads / MODELS_AT_ONCE))}`);
+  try {
+    await Promise.all(Array.from({ length: Math.min(MODELS_AT_ONCE, models.length) }, worker));
+  } finally {
+    await db.run(`set threads = ${threads}`);
+  }
+  if (failure !== undefined) throw failure;
 }

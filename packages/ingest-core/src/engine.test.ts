@@ -275,3 +275,32 @@ describe('signature blocks and rejected rows', () => {
     ]);
   });
 });
+
+describe("DuckDB's threads", () => {
+  // The loaded rows record the setting in force while they were loaded (a derived column).
+  const probe = defineConnector({
+    id: 'probe', title: 'test', owner: 'test', referenceDate: (y) => `${y}-01-01`,
+    tables: [{
+      name: 'dong', description: 'rows',
+      columns: {
+        ma: { aliases: ['Mã'], type: v.text(), required: true, description: 'id' },
+        ten: { aliases: ['Tên'], type: v.text(), required: true, description: 'name' },
+      },
+      derived: { threads: { sql: "current_setting('threads')::INTEGER", sqlType: 'INTEGER' } },
+    }],
+  });
+
+  it('are shared out among the units while they run, and given back afterwards', async () => {
+    await mkdir(path('probe/2024'), { recursive: true });
+    await writeCsv(path('probe/2024/dong.csv'), [['Mã', 'Tên'], ['a', 'x'], ['b', 'y']]);
+    const threads = async () => (await db.one<{ n: number }>(`SELECT current_setting('threads')::INTEGER AS n`))?.n;
+    for (const [set, each] of [[6, 2], [2, 1], [1, 1]] as const) {
+      await db.run(`SET threads = ${set}`);
+      await db.run('DROP TABLE IF EXISTS ingest.probe_dong');
+      await ingest({ db, sourcesDir: dir, connectors: [probe], hashKey: 'k' });
+      // four units at once: 6 threads → 2 each (rounded up), 2 → 1, never 0; the setting is back afterwards
+      expect(await db.all(`SELECT ma, threads FROM ingest.probe_dong ORDER BY ma`)).toEqual([{ ma: 'a', threads: each }, { ma: 'b', threads: each }]);
+      expect(await threads()).toBe(set);
+    }
+  });
+});

@@ -58,7 +58,8 @@ export async function findIssues({ db, connector, table, year, work }: LoadTable
   // 2. Rules over a whole row; a rule that only blanks a value makes it unknown before keys are compared.
   await insertAll((table.rowChecks ?? []).map((check): Issue => ({ col: check.column, finding: lit(encodeFinding(check.finding)), action: check.action ?? 'row_rejected', where: `(${check.when}) AND ${notRejected}` })));
   for (const check of (table.rowChecks ?? []).filter((c) => c.action === 'value_blanked')) {
-    await db.run(`UPDATE ${work}.parsed p SET ${q(check.column)} = NULL WHERE EXISTS (SELECT 1 FROM ${work}.issues i
+    // The view `parsed` reads these from parsed_cells, where a column a rule blanks is always stored (load-table.ts).
+    await db.run(`UPDATE ${work}.parsed_cells p SET ${q(check.column)} = NULL WHERE EXISTS (SELECT 1 FROM ${work}.issues i
       WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.col = ${lit(check.column)} AND i.action = 'value_blanked')`);
   }
   // 2b. Rules that blank one optional value of a row that stays, with the finding's parameters computed in SQL.

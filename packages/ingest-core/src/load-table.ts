@@ -29,15 +29,29 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   }
   const xMarkFiles = await xMarkFilesByColumn(db, args, table);
 
-  // 2. One row per source row: raw text, parsed value, error and warning per column.
-  const selects: string[] = ['r.file_idx', 'r.row_no'];
+  // 2. One row per source row: raw text, parsed value, error and warning per column. Only what
+  //    varies from row to row is stored (parsed_cells); a value that is its raw text and an error or
+  //    warning that no row has are given by the view `parsed`, so the work table is not twice the file.
+  //    Columns that a rule may blank (UPDATE) are always stored.
+  const updated = new Set([
+    ...(table.valueChecks ?? []).map((c) => c.column),
+    ...(table.rowChecks ?? []).filter((c) => c.action === 'value_blanked').map((c) => c.column),
+  ]);
+  const stored: string[] = ['r.file_idx', 'r.row_no'];
+  const view: string[] = ['file_idx', 'row_no'];
   const joins: string[] = [];
+  const store = (sql: string, alias: string) => {
+    stored.push(`${sql} AS ${alias}`);
+    view.push(alias);
+  };
+  const noValue = (sqlType: string, alias: string) => view.push(`NULL::${sqlType} AS ${alias}`);
   for (const [name, column] of columns) {
     const raw = `r.${q(name)}`; // trimmed text; NFC for free text (parsed columns are normalised per distinct value)
-    selects.push(`${raw} AS ${rawCol(name)}`);
+    store(raw, rawCol(name));
     const type = column.type;
     if (type.kind === 'parse') {
       const map = maps.get(name) ?? [];
+      const any = (field: 'error' | 'warning') => map.some((m) => m[field] !== null);
       let lookup: (field: 'value' | 'error' | 'warning') => string;
       if (map.length <= INLINE_MAP_LIMIT) {
         // A handful of distinct texts (sex, ethnic group, commune, yes/no): a CASE beats a join.
@@ -50,20 +64,27 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
         joins.push(`LEFT JOIN ${work}.${q(`map_${name}`)} ${m} ON ${m}.raw = ${raw}`);
         lookup = (field) => `${m}.${field}`;
       }
+      const marked = xMarkFiles.get(name) ?? [];
       const value = type.xMarks
-        ? `CASE WHEN ${raw} IS NULL AND r.file_idx IN (${[-1, ...(xMarkFiles.get(name) ?? [])].join(', ')}) THEN false ELSE try_cast(${lookup('value')} AS ${type.sqlType}) END`
+        ? `CASE WHEN ${raw} IS NULL AND r.file_idx IN (${[-1, ...marked].join(', ')}) THEN false ELSE try_cast(${lookup('value')} AS ${type.sqlType}) END`
         : `try_cast(${lookup('value')} AS ${type.sqlType})`;
-      selects.push(`${value} AS ${q(name)}`, `${lookup('error')} AS ${errCol(name)}`, `${lookup('warning')} AS ${warnCol(name)}`);
+      if (map.length === 0 && marked.length === 0 && !updated.has(name)) noValue(type.sqlType, q(name));
+      else store(value, q(name));
+      if (any('error')) store(lookup('error'), errCol(name));
+      else noValue('VARCHAR', errCol(name));
+      if (any('warning')) store(lookup('warning'), warnCol(name));
+      else noValue('VARCHAR', warnCol(name));
     } else {
       const bad = type.invalid ? type.invalid.when(raw) : 'false';
-      selects.push(
-        `CASE WHEN ${raw} IS NULL OR (${bad}) THEN NULL ELSE ${type.value(raw)} END AS ${q(name)}`,
-        `CASE WHEN ${raw} IS NOT NULL AND (${bad}) THEN ${type.invalid ? lit(encodeFinding(type.invalid.finding)) : 'NULL::VARCHAR'} END AS ${errCol(name)}`,
-        `NULL::VARCHAR AS ${warnCol(name)}`,
-      );
+      if (!type.invalid && type.value(raw) === raw && !updated.has(name)) view.push(`${rawCol(name)} AS ${q(name)}`);
+      else store(`CASE WHEN ${raw} IS NULL OR (${bad}) THEN NULL ELSE ${type.value(raw)} END`, q(name));
+      if (type.invalid) store(`CASE WHEN ${raw} IS NOT NULL AND (${bad}) THEN ${lit(encodeFinding(type.invalid.finding))} END`, errCol(name));
+      else noValue('VARCHAR', errCol(name));
+      noValue('VARCHAR', warnCol(name));
     }
   }
-  await db.run(`CREATE OR REPLACE TABLE ${work}.parsed AS SELECT ${selects.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
+  await db.run(`CREATE OR REPLACE TABLE ${work}.parsed_cells AS SELECT ${stored.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
+  await db.run(`CREATE OR REPLACE VIEW ${work}.parsed AS SELECT ${view.join(', ')} FROM ${work}.parsed_cells`);
 
   await findIssues(args);
   await blankValues(args);
@@ -84,7 +105,7 @@ async function createLookups(db: Db, table: TableSpec): Promise<void> {
 /** Values that a value check blanked become unknown before the row is loaded (derived columns see them blank too). */
 async function blankValues({ db, table, work }: LoadTableArgs): Promise<void> {
   for (const column of new Set((table.valueChecks ?? []).map((c) => c.column))) {
-    await db.run(`UPDATE ${work}.parsed p SET ${q(column)} = NULL
+    await db.run(`UPDATE ${work}.parsed_cells p SET ${q(column)} = NULL
       WHERE EXISTS (SELECT 1 FROM ${work}.issues i WHERE i.file_idx = p.file_idx AND i.row_no = p.row_no AND i.col = ${lit(column)} AND i.action = 'value_blanked')`);
   }
 }

@@ -34,20 +34,19 @@ export async function loadCsvFast(
   const width = Math.max(...head.map((r) => r.cells.length));
 
   const { anchors, blank, dataRows, firstLine } = lineMap(scan, header.index + 1);
-  const csv = `${q(work.catalog)}.csv_cells`;
   const cols = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  await db.run(`CREATE OR REPLACE TABLE ${csv} AS SELECT * FROM read_csv(${lit(path)}, auto_detect = false, header = false,
+  // One pass from the file into the work table: DuckDB's rows numbered in file order (one reader
+  // thread, parallel = false, so row_number() over () follows the file).
+  const csv = `(SELECT *, row_number() OVER () - 1 AS d FROM read_csv(${lit(path)}, auto_detect = false, header = false,
     skip = ${firstLine - 1}, delim = ${lit(delimiter)}, quote = '"', escape = '"', null_padding = true, parallel = false,
-    strict_mode = false, columns = {${cols}})`);
-  const count = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${csv}`))?.n;
-  if (count !== dataRows) return undefined;
+    strict_mode = false, columns = {${cols}}))`;
 
-  let lineExpr = `${firstLine} + c.rowid`;
+  let lineExpr = `${firstLine} + c.d`;
   let join = '';
   if (anchors.length > 1) {
     await appendAnchors(db, work.catalog, anchors);
-    lineExpr = 'a.line + (c.rowid - a.d)';
-    join = `ASOF JOIN ${q(work.catalog)}.csv_anchors a ON c.rowid >= a.d`;
+    lineExpr = 'a.line + (c.d - a.d)';
+    join = `ASOF JOIN ${q(work.catalog)}.csv_anchors a ON c.d >= a.d`;
   }
   const names = Object.keys(table.columns);
   const cell = (name: string) => {
@@ -60,10 +59,14 @@ export async function loadCsvFast(
     return type?.kind === 'sql' ? `nfc_normalize(${trimmed})` : trimmed;
   };
   const target = `${q(work.catalog)}.${q(work.table)}`;
-  await db.run(`INSERT INTO ${target} (file_idx, row_no, ${names.map(q).join(', ')})
+  const inserted = await db.connection.run(`INSERT INTO ${target} (file_idx, row_no, ${names.map(q).join(', ')})
     SELECT ${fileIdx}, ${lineExpr}, ${names.map(cell).join(', ')} FROM ${csv} c ${join}`);
+  // DuckDB and the scan disagree on the records: the JavaScript reader reads the file instead.
+  if (inserted.rowsChanged !== dataRows) {
+    await db.run(`DELETE FROM ${target} WHERE file_idx = ${fileIdx}`);
+    return undefined;
+  }
   if (blank.length > 0) await db.run(`INSERT INTO ${target} (file_idx, row_no) SELECT ${fileIdx}, unnest([${blank.join(', ')}])`);
-  await db.run(`DROP TABLE ${csv}`);
   return {
     rows: dataRows + blank.length,
     present: [...header.columns.keys()],
