@@ -248,15 +248,23 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
   }
   const hidden = new Set([...present].filter((q) => !known.has(q)));
   // The relations of every table, on numerators and on (shared) denominators.
+  // Tables that share a denominator give the same relation on it: each goes in once, told apart by
+  // the numbers of its quantities (shorter keys than the names).
   const relations = new Map<string, Relation>();
+  const numbers = new Map<string, number>();
+  const numberOf = (name: string) => {
+    if (!numbers.has(name)) numbers.set(name, numbers.size);
+    return numbers.get(name)!;
+  };
   const own = aboutPersons.filter((r) => r.indicator_id !== FEMALE_SHARE);
   const byKey = new Map(own.map((r) => [rowKey(r), quantitiesOf(r)]));
   for (const rel of relationsFor(own, ctx.parentOf)) {
+    const total = byKey.get(rel.total);
+    if (!total) continue;
+    const parts = rel.parts.flatMap((k) => byKey.get(k) ?? []);
     for (const side of ['numerator', 'denominator'] as const) {
-      const name = (k: string) => byKey.get(k)![side];
-      if (!byKey.has(rel.total)) continue;
-      const q = { total: name(rel.total), parts: rel.parts.filter((k) => byKey.has(k)).map(name) };
-      relations.set(`${q.total}=${q.parts.join('+')}`, q);
+      const q = { total: total[side], parts: parts.map((p) => p[side]) };
+      relations.set(`${numberOf(q.total)}=${q.parts.map(numberOf).join('+')}`, q);
     }
   }
   const targets: Functional[] = [];
