@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatNumber, formatValue, isCountLike } from './format.ts';
-import type { PublicValueRow } from './public-values.ts';
+import { groupBy, type PublicValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, YEARS } from './public-tables.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
@@ -34,15 +34,8 @@ const indexes = new WeakMap<PublicValueRow[], ChartRows>();
 function chartRows(rows: PublicValueRow[]): ChartRows {
   let ix = indexes.get(rows);
   if (ix) return ix;
-  const byIndicator = new Map<string, PublicValueRow[]>();
-  const years = new Set<number>();
-  for (const r of rows) {
-    let list = byIndicator.get(r.indicator_id);
-    if (!list) byIndicator.set(r.indicator_id, (list = []));
-    list.push(r);
-    years.add(r.year);
-  }
-  ix = { byIndicator, latestYear: Math.max(...YEARS.filter((y) => years.has(y))) };
+  const years = new Set(rows.map((r) => r.year));
+  ix = { byIndicator: groupBy(rows, (r) => r.indicator_id), latestYear: Math.max(...YEARS.filter((y) => years.has(y))) };
   indexes.set(rows, ix);
   return ix;
 }

@@ -1,15 +1,15 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
 // then the Evidence build, then a copy of the static site into siteDir.
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCharts } from './charts.ts';
 import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
-import { printReportHtml } from './print-report.ts';
+import { printReportVariants } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
 import { buildFromSiteCache, DEFAULT_SITE_CACHE, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
-import { readPublicData, writePublicData, type RunInfo } from './public-data.ts';
+import { type PublicData, readPublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
   warehousePath: string;
@@ -54,6 +54,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
   if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
   const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
   step('work copy');
+  let printable: Awaited<ReturnType<typeof startPrintable>> | undefined;
   try {
     say('public data: suppressing small cells');
     const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
@@ -73,8 +74,8 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
-    await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
-    step('printable report');
+    printable = await startPrintable(work, data, opts.run, say);
+    step('printable report (HTML; the PDF is printed while the site builds)');
     await sources;
     step('evidence sources (the rest of it)');
     const cacheDir = opts.siteCache === false ? null : (opts.siteCache ?? DEFAULT_SITE_CACHE);
@@ -114,6 +115,8 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     }
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
+    const pdfSeconds = await printable.finish(built);
+    step(`printable report PDF (waited for after the site build; Chromium took ${pdfSeconds.toFixed(1)} s alongside it)`);
 
     await rm(opts.siteDir, { recursive: true, force: true });
     await mkdir(opts.siteDir, { recursive: true });
@@ -126,6 +129,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
+    await printable?.settled; // a failed build does not leave Chromium writing into a removed folder
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -155,30 +159,49 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * The printable report: bao-cao/index.html (A4, print CSS, inline SVG, no JavaScript) and, where
- * Chromium is installed, bao-cao/bao-cao.pdf printed from it. Written into the Evidence project's
- * static/ before the build, so the site ships both and the overview can link them.
+ * The printable report: bao-cao/index.html (A4, print CSS, inline SVG, no JavaScript) written into
+ * the Evidence project's static/ before the build, so the site ships it and the overview links it;
+ * and, where Chromium is installed, bao-cao/bao-cao.pdf printed from it while the site builds (the
+ * PDF is a single-threaded Chromium job; the prerender is one Node thread): nothing in the build
+ * reads the PDF (no page links it, Evidence's service worker lists no files), so `finish` copies it
+ * into the built site afterwards, where the build would have copied it. The report's HTML links the
+ * PDF from the start; if the PDF fails, `finish` writes the built copy without the link.
  */
-async function writePrintable(dir: string, data: Awaited<ReturnType<typeof writePublicData>>, run: RunInfo, say: (m: string) => void) {
+async function startPrintable(work: string, data: PublicData, run: RunInfo, say: (m: string) => void) {
+  const dir = join(work, 'static', 'bao-cao');
   await mkdir(dir, { recursive: true });
-  const html = join(dir, 'index.html');
-  await writeFile(html, printReportHtml(data, run));
+  const html = printReportVariants(data, run);
   if (!hasChromium()) {
+    await writeFile(join(dir, 'index.html'), html(null));
     say(`printable report: HTML only — no Chromium at ${CHROMIUM}, PDF skipped (the HTML prints from any browser)`);
-    return;
+    return { finish: async () => 0, settled: Promise.resolve() };
   }
-  const pdf = join(dir, 'bao-cao.pdf');
-  try {
-    await printPdf(html, pdf);
-  } catch (error) {
-    // The site does not depend on the PDF: say why it is missing and go on.
-    await rm(pdf, { force: true });
-    say(`printable report: HTML only — PDF failed: ${(error as Error).message.split('\n')[0]}`);
-    return;
-  }
-  await writeFile(html, printReportHtml(data, run, { pdfHref: 'bao-cao.pdf' }));
-  say(`printable report: HTML and PDF (${pdfPages(await readFile(pdf))} A4 pages)`);
+  await writeFile(join(dir, 'index.html'), html(PDF));
+  // Printed from the report without the PDF's link (hidden in print anyway), outside static/.
+  const printDir = join(work, '.printable');
+  await mkdir(printDir, { recursive: true });
+  await writeFile(join(printDir, 'index.html'), html(null));
+  const started = performance.now();
+  const printed = printPdf(join(printDir, 'index.html'), join(printDir, PDF)).then(
+    () => ({ seconds: (performance.now() - started) / 1000, error: null }),
+    (error: Error) => ({ seconds: (performance.now() - started) / 1000, error }),
+  );
+  /** Puts the PDF into the built site (or the report without its link); returns the PDF's own seconds. */
+  const finish = async (built: string): Promise<number> => {
+    const { seconds, error } = await printed;
+    if (error) {
+      // The site does not depend on the PDF: say why it is missing and go on.
+      await writeFile(join(built, 'bao-cao', 'index.html'), html(null));
+      say(`printable report: HTML only — PDF failed: ${error.message.split('\n')[0]}`);
+      return seconds;
+    }
+    await copyFile(join(printDir, PDF), join(built, 'bao-cao', PDF));
+    say(`printable report: HTML and PDF (${pdfPages(await readFile(join(printDir, PDF)))} A4 pages)`);
+    return seconds;
+  };
+  return { finish, settled: printed };
 }
+const PDF = 'bao-cao.pdf';
 
 /** Vite's "2m 48s", "5.21s", "73ms" in seconds. */
 export function viteSeconds(text: string): number {
