@@ -61,16 +61,16 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     step('public data');
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
+    // `evidence sources` (a child process reading public.duckdb) runs while the appendix, the charts
+    // and the printable report are written: none of them reads what another writes.
+    say('evidence sources');
+    const sources = runEvidence(work, ['sources']);
+    sources.catch(() => {}); // awaited below; a failure is reported there
     if (opts.appendixPath) {
       await writeExcelAppendix(opts.appendixPath, data, opts.run);
       say(`Excel appendix: ${opts.appendixPath}`);
       step('Excel appendix');
     }
-    // `evidence sources` (a child process reading public.duckdb) runs while the charts and the
-    // printable report are drawn: neither reads what the other writes.
-    say('evidence sources');
-    const sources = runEvidence(work, ['sources']);
-    sources.catch(() => {}); // awaited below; a failure is reported there
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');

@@ -455,6 +455,27 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
     expect((await shownValue(secondDir)).map((r) => r.value)).toEqual([NEW_VALUE]);
   });
 
+  it('keeps the route analysis with the bundles: a third build reads it and ships the second\'s files, byte for byte but the PDF', async () => {
+    expect(second.steps.map((st) => st.name)).toContain('analyse');
+    const thirdDir = join(work, 'site-3');
+    const third = await buildReports({
+      warehousePath: join(work, 'warehouse-changed.duckdb'),
+      siteDir: thirdDir,
+      run: { runId: 'test-run-43', builtAt: '2026-03-06T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
+      siteCache: join(work, 'site-cache'),
+    });
+    expect(third.siteCache).toEqual({ state: 'hit' });
+    expect(third.steps.map((st) => st.name)).toContain('analyse (kept with the bundles)');
+    const [was, now] = [await files(secondDir), await files(thirdDir)];
+    expect(now).toEqual(was);
+    expect(now).toContain('bao-cao/bao-cao.pdf');
+    const differing: string[] = [];
+    for (const f of now.filter((x) => !x.endsWith('.pdf'))) {
+      if (!(await readFile(join(thirdDir, f))).equals(await readFile(join(secondDir, f)))) differing.push(f);
+    }
+    expect(differing).toEqual([]);
+  }, 1_200_000);
+
   it('renders the changed value in Chromium, with no error', async () => {
     const server = await serveStatic(secondDir);
     const browser = await launch();
