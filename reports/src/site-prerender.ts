@@ -70,14 +70,15 @@ const mode = 'production';
 const env = get_env(config.kit.env, mode);
 // The route analysis loads every page's server module for its options (prerender, ssr, …): it
 // depends on the bundles and the environment, both in the cache key, never on the data — unless a
-// route lists its pages from the data (`entries`). The first build on kept bundles keeps it
-// beside them (argv[3]); the next ones read it.
+// route of ours lists its pages from the data (`entries`; Evidence's own /api routes list the page
+// files, which are in the key). The first build on kept bundles keeps it beside them (argv[3]);
+// the next ones read it.
 const analysisFile = process.argv[3];
 let metadata = analysisFile && existsSync(analysisFile) ? deserialize(readFileSync(analysisFile)) : null;
 if (metadata) step('analyse (kept with the bundles)');
 else {
   metadata = await analyse({ manifest_path, manifest_data, server_manifest, tracked_features: {}, env: { ...env.private, ...env.public } });
-  const fromData = [...metadata.routes.values()].some((route: { entries?: unknown }) => route.entries);
+  const fromData = [...metadata.routes].some(([id, route]: [string, { entries?: unknown }]) => route.entries && !id.startsWith('/api/'));
   if (analysisFile && !fromData) {
     const temp = `${analysisFile}.${process.pid}`;
     writeFileSync(temp, serialize(metadata));
