@@ -54,7 +54,6 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
   if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
   const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
   step('work copy');
-  let printable: Awaited<ReturnType<typeof startPrintable>> | undefined;
   try {
     say('public data: suppressing small cells');
     const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
@@ -74,8 +73,8 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
-    printable = await startPrintable(work, data, opts.run, say);
-    step('printable report (HTML; the PDF is printed while the site builds)');
+    await writePrintable(work, data, opts.run, say);
+    step('printable report');
     await sources;
     step('evidence sources (the rest of it)');
     const cacheDir = opts.siteCache === false ? null : (opts.siteCache ?? DEFAULT_SITE_CACHE);
@@ -115,8 +114,6 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     }
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
-    const pdfSeconds = await printable.finish(built);
-    step(`printable report PDF (waited for after the site build; Chromium took ${pdfSeconds.toFixed(1)} s alongside it)`);
 
     await rm(opts.siteDir, { recursive: true, force: true });
     await mkdir(opts.siteDir, { recursive: true });
@@ -129,7 +126,6 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
   } catch (error) {
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
-    await printable?.settled; // a failed build does not leave Chromium writing into a removed folder
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -159,47 +155,37 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * The printable report: bao-cao/index.html (A4, print CSS, inline SVG, no JavaScript) written into
- * the Evidence project's static/ before the build, so the site ships it and the overview links it;
- * and, where Chromium is installed, bao-cao/bao-cao.pdf printed from it while the site builds (the
- * PDF is a single-threaded Chromium job; the prerender is one Node thread): nothing in the build
- * reads the PDF (no page links it, Evidence's service worker lists no files), so `finish` copies it
- * into the built site afterwards, where the build would have copied it. The report's HTML links the
- * PDF from the start; if the PDF fails, `finish` writes the built copy without the link.
+ * The printable report: bao-cao/index.html (A4, print CSS, inline SVG, no JavaScript) and, where
+ * Chromium is installed, bao-cao/bao-cao.pdf printed from it. Written into the Evidence project's
+ * static/ before the build, so the site ships both and the overview can link them. The report is
+ * rendered once (its charts are most of the cost); the PDF is printed from it without its link.
+ * (Printing while the site builds was tried: one warm run hung after the PDF was written, cause not
+ * found in time, so the PDF is awaited here as before.)
  */
-async function startPrintable(work: string, data: PublicData, run: RunInfo, say: (m: string) => void) {
+async function writePrintable(work: string, data: PublicData, run: RunInfo, say: (m: string) => void) {
   const dir = join(work, 'static', 'bao-cao');
   await mkdir(dir, { recursive: true });
   const html = printReportVariants(data, run);
   if (!hasChromium()) {
     await writeFile(join(dir, 'index.html'), html(null));
     say(`printable report: HTML only — no Chromium at ${CHROMIUM}, PDF skipped (the HTML prints from any browser)`);
-    return { finish: async () => 0, settled: Promise.resolve() };
+    return;
   }
-  await writeFile(join(dir, 'index.html'), html(PDF));
-  // Printed from the report without the PDF's link (hidden in print anyway), outside static/.
+  // Printed outside static/, so a failed print leaves nothing half-written in the site.
   const printDir = join(work, '.printable');
   await mkdir(printDir, { recursive: true });
   await writeFile(join(printDir, 'index.html'), html(null));
-  const started = performance.now();
-  const printed = printPdf(join(printDir, 'index.html'), join(printDir, PDF)).then(
-    () => ({ seconds: (performance.now() - started) / 1000, error: null }),
-    (error: Error) => ({ seconds: (performance.now() - started) / 1000, error }),
-  );
-  /** Puts the PDF into the built site (or the report without its link); returns the PDF's own seconds. */
-  const finish = async (built: string): Promise<number> => {
-    const { seconds, error } = await printed;
-    if (error) {
-      // The site does not depend on the PDF: say why it is missing and go on.
-      await writeFile(join(built, 'bao-cao', 'index.html'), html(null));
-      say(`printable report: HTML only — PDF failed: ${error.message.split('\n')[0]}`);
-      return seconds;
-    }
-    await copyFile(join(printDir, PDF), join(built, 'bao-cao', PDF));
-    say(`printable report: HTML and PDF (${pdfPages(await readFile(join(printDir, PDF)))} A4 pages)`);
-    return seconds;
-  };
-  return { finish, settled: printed };
+  try {
+    await printPdf(join(printDir, 'index.html'), join(printDir, PDF));
+  } catch (error) {
+    // The site does not depend on the PDF: say why it is missing and go on.
+    await writeFile(join(dir, 'index.html'), html(null));
+    say(`printable report: HTML only — PDF failed: ${(error as Error).message.split('\n')[0]}`);
+    return;
+  }
+  await copyFile(join(printDir, PDF), join(dir, PDF));
+  await writeFile(join(dir, 'index.html'), html(PDF));
+  say(`printable report: HTML and PDF (${pdfPages(await readFile(join(dir, PDF)))} A4 pages)`);
 }
 const PDF = 'bao-cao.pdf';
 
