@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatNumber, formatValue, isCountLike } from './format.ts';
-import type { PublicValueRow } from './public-values.ts';
+import { groupBy, type PublicValueRow } from './public-values.ts';
 import { geoSlug, headlineEthnic, YEARS } from './public-tables.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
@@ -20,13 +20,34 @@ function toSvg(node: Element): string {
   return svg.outerHTML;
 }
 
+/**
+ * The rows each chart reads, grouped once per list of public rows: every chart used to scan all
+ * rows (≈ 50,000 at district size) per indicator and commune, which made the charts the slowest
+ * step but the disclosure control. Groups keep the rows' order, so every chart is drawn as before.
+ */
+interface ChartRows {
+  byIndicator: Map<string, PublicValueRow[]>;
+  /** The latest year with any row. */
+  latestYear: number;
+}
+const indexes = new WeakMap<PublicValueRow[], ChartRows>();
+function chartRows(rows: PublicValueRow[]): ChartRows {
+  let ix = indexes.get(rows);
+  if (ix) return ix;
+  const years = new Set(rows.map((r) => r.year));
+  ix = { byIndicator: groupBy(rows, (r) => r.indicator_id), latestYear: Math.max(...YEARS.filter((y) => years.has(y))) };
+  indexes.set(rows, ix);
+  return ix;
+}
+const rowsOf = (rows: PublicValueRow[], id: string) => chartRows(rows).byIndicator.get(id) ?? [];
+
 const tick = (unit: string) => (d: number) => (unit === 'vnd_per_person_month' ? `${formatNumber(d / 1e6, 1)} tr` : formatNumber(d, 0));
 
 /** A small trend of the headline value 2020 → latest, with the target as a dashed rule. */
 export function sparkline(rows: PublicValueRow[], cat: CatalogRow): string {
   const head = headlineEthnic(rows, cat.indicator_id);
-  const data = rows
-    .filter((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
+  const data = rowsOf(rows, cat.indicator_id)
+    .filter((r) => r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
     .sort((a, b) => a.year - b.year);
   const target = data.at(-1)?.target ?? null;
   const bars = isCountLike(cat.unit);
@@ -60,11 +81,13 @@ function domainWith(values: number[], target: number | null): [number, number] {
 /** Small multiples: one panel per commune of the 2025 frame, the headline value by year against the target. */
 export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, geoNames: Map<string, string>): string {
   const head = headlineEthnic(rows, cat.indicator_id);
-  const data = rows
-    .filter((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'commune_2025' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
+  const own = rowsOf(rows, cat.indicator_id);
+  const data = own
+    .filter((r) => r.geo_level === 'commune_2025' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
     .map((r) => ({ ...r, commune: (geoNames.get(`commune_2025|${r.geo_code}`) ?? r.geo_code).replace(/^Xã /, '') }))
     .sort((a, b) => a.year - b.year);
-  const target = rows.find((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.year === Math.max(...YEARS.filter((y) => rows.some((x) => x.year === y))))?.target ?? null;
+  const { latestYear } = chartRows(rows);
+  const target = own.find((r) => r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.year === latestYear)?.target ?? null;
   const who = head === 'DTTS' ? 'người dân tộc thiểu số' : 'chung';
   const bars = isCountLike(cat.unit);
   const title = (d: PublicValueRow) => `${d.year}: ${formatValue(d.value, cat.unit)}`;
@@ -104,11 +127,11 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
 export function communeTrendPanels(rows: PublicValueRow[], catalog: CatalogRow[], level: string, code: string): string | null {
   const columns = 3;
   const panels = catalog
-    .filter((c) => c.unit === 'percent' && rows.some((r) => r.indicator_id === c.indicator_id))
+    .filter((c) => c.unit === 'percent' && rowsOf(rows, c.indicator_id).length > 0)
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
-      const points = rows
-        .filter((r) => r.indicator_id === c.indicator_id && r.geo_level === level && r.geo_code === code && r.ethnic_group === head && r.sex === 'ALL')
+      const points = rowsOf(rows, c.indicator_id)
+        .filter((r) => r.geo_level === level && r.geo_code === code && r.ethnic_group === head && r.sex === 'ALL')
         .sort((a, b) => a.year - b.year);
       const target = points.findLast((r) => r.target !== null)?.target ?? null;
       return { name: c.name_vi, points, target };
@@ -151,11 +174,12 @@ export async function writeCharts(dir: string, rows: PublicValueRow[], catalog: 
   await mkdir(dir, { recursive: true });
   let n = 0;
   for (const cat of catalog) {
-    if (!rows.some((r) => r.indicator_id === cat.indicator_id)) continue;
+    const own = rowsOf(rows, cat.indicator_id);
+    if (own.length === 0) continue;
     await writeFile(join(dir, `spark-${cat.indicator_id}.svg`), sparkline(rows, cat));
     n++;
     // An indicator of the whole district (district officials, district activities) has no commune chart.
-    if (!rows.some((r) => r.indicator_id === cat.indicator_id && r.geo_level === 'commune_2025')) continue;
+    if (!own.some((r) => r.geo_level === 'commune_2025')) continue;
     await writeFile(join(dir, `communes-${cat.indicator_id}.svg`), communeSmallMultiples(rows, cat, geoNames));
     n++;
   }

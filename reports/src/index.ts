@@ -1,15 +1,15 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
 // then the Evidence build, then a copy of the static site into siteDir.
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCharts } from './charts.ts';
 import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
-import { printReportHtml } from './print-report.ts';
+import { printReportVariants } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
 import { buildFromSiteCache, DEFAULT_SITE_CACHE, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
-import { readPublicData, writePublicData, type RunInfo } from './public-data.ts';
+import { type PublicData, readPublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
   warehousePath: string;
@@ -60,20 +60,20 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     step('public data');
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
+    // `evidence sources` (a child process reading public.duckdb) runs while the appendix, the charts
+    // and the printable report are written: none of them reads what another writes.
+    say('evidence sources');
+    const sources = runEvidence(work, ['sources']);
+    sources.catch(() => {}); // awaited below; a failure is reported there
     if (opts.appendixPath) {
       await writeExcelAppendix(opts.appendixPath, data, opts.run);
       say(`Excel appendix: ${opts.appendixPath}`);
       step('Excel appendix');
     }
-    // `evidence sources` (a child process reading public.duckdb) runs while the charts and the
-    // printable report are drawn: neither reads what the other writes.
-    say('evidence sources');
-    const sources = runEvidence(work, ['sources']);
-    sources.catch(() => {}); // awaited below; a failure is reported there
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
-    await writePrintable(join(work, 'static', 'bao-cao'), data, opts.run, say);
+    await writePrintable(work, data, opts.run, say);
     step('printable report');
     await sources;
     step('evidence sources (the rest of it)');
@@ -157,28 +157,37 @@ function firstLine(error: unknown): string {
 /**
  * The printable report: bao-cao/index.html (A4, print CSS, inline SVG, no JavaScript) and, where
  * Chromium is installed, bao-cao/bao-cao.pdf printed from it. Written into the Evidence project's
- * static/ before the build, so the site ships both and the overview can link them.
+ * static/ before the build, so the site ships both and the overview can link them. The report is
+ * rendered once (its charts are most of the cost); the PDF is printed from it without its link.
+ * (Printing while the site builds was tried: one warm run hung after the PDF was written, cause not
+ * found in time, so the PDF is awaited here as before.)
  */
-async function writePrintable(dir: string, data: Awaited<ReturnType<typeof writePublicData>>, run: RunInfo, say: (m: string) => void) {
+async function writePrintable(work: string, data: PublicData, run: RunInfo, say: (m: string) => void) {
+  const dir = join(work, 'static', 'bao-cao');
   await mkdir(dir, { recursive: true });
-  const html = join(dir, 'index.html');
-  await writeFile(html, printReportHtml(data, run));
+  const html = printReportVariants(data, run);
   if (!hasChromium()) {
+    await writeFile(join(dir, 'index.html'), html(null));
     say(`printable report: HTML only — no Chromium at ${CHROMIUM}, PDF skipped (the HTML prints from any browser)`);
     return;
   }
-  const pdf = join(dir, 'bao-cao.pdf');
+  // Printed outside static/, so a failed print leaves nothing half-written in the site.
+  const printDir = join(work, '.printable');
+  await mkdir(printDir, { recursive: true });
+  await writeFile(join(printDir, 'index.html'), html(null));
   try {
-    await printPdf(html, pdf);
+    await printPdf(join(printDir, 'index.html'), join(printDir, PDF));
   } catch (error) {
     // The site does not depend on the PDF: say why it is missing and go on.
-    await rm(pdf, { force: true });
+    await writeFile(join(dir, 'index.html'), html(null));
     say(`printable report: HTML only — PDF failed: ${(error as Error).message.split('\n')[0]}`);
     return;
   }
-  await writeFile(html, printReportHtml(data, run, { pdfHref: 'bao-cao.pdf' }));
-  say(`printable report: HTML and PDF (${pdfPages(await readFile(pdf))} A4 pages)`);
+  await copyFile(join(printDir, PDF), join(dir, PDF));
+  await writeFile(join(dir, 'index.html'), html(PDF));
+  say(`printable report: HTML and PDF (${pdfPages(await readFile(join(dir, PDF)))} A4 pages)`);
 }
+const PDF = 'bao-cao.pdf';
 
 /** Vite's "2m 48s", "5.21s", "73ms" in seconds. */
 export function viteSeconds(text: string): number {

@@ -5,7 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureWarehouse } from '../test/fixture.ts';
 import { writePublicData, type PublicData } from './public-data.ts';
-import { cellKey, printReportHtml } from './print-report.ts';
+import { cellKey, printReportHtml, printReportVariants } from './print-report.ts';
 
 let dir: string;
 let data: PublicData;
@@ -21,6 +21,17 @@ beforeAll(async () => {
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('the printable report', () => {
+  it('is rendered once for both variants: the site\'s links the PDF, the printed one does not, nothing else differs', () => {
+    const variant = printReportVariants(data, run);
+    const [plain, linked] = [variant(null), variant('bao-cao.pdf')];
+    expect(plain).toBe(printReportHtml(data, run));
+    expect(linked).toBe(printReportHtml(data, run, { pdfHref: 'bao-cao.pdf' }));
+    expect(plain).not.toMatch(/Tải bản PDF|dtts:cover-links/);
+    const link = '<a href="bao-cao.pdf">Tải bản PDF</a> · ';
+    expect(linked.split(link)).toHaveLength(2);
+    expect(linked.replace(link, '')).toBe(plain);
+  });
+
   it('has a cover with the run and the build date in Vietnam time, dd/mm/yyyy', () => {
     const cover = doc.querySelector('section.cover')!.textContent!;
     expect(cover).toMatch(/print-run-7/);

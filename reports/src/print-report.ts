@@ -29,6 +29,30 @@ export interface PrintOptions {
 }
 
 export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptions = {}): string {
+  return printReportVariants(data, run)(opts.pdfHref ?? null);
+}
+
+/** Where the cover's on-screen links go in the rendered report (an HTML comment no text contains). */
+const COVER_LINKS = '<!--dtts:cover-links-->';
+
+/** The cover's on-screen links: the PDF's, where there is one, and the site's home page. */
+function coverLinks(pdfHref: string | null): string {
+  return pdfHref ? `<p class="screen-only"><a href="${esc(pdfHref)}">Tải bản PDF</a> · <a href="/">Về trang chủ</a></p>` : '<p class="screen-only"><a href="/">Về trang chủ</a></p>';
+}
+
+/**
+ * The report rendered once (its 80-odd charts are most of the cost), returned as a function of the
+ * PDF's link: the PDF is printed from the report without it, the site ships it with it.
+ */
+export function printReportVariants(data: PublicData, run: RunInfo): (pdfHref: string | null) => string {
+  const html = renderReport(data, run);
+  const at = html.indexOf(COVER_LINKS);
+  if (at < 0 || html.indexOf(COVER_LINKS, at + 1) >= 0) throw new Error('print report: the cover links marker must occur once');
+  const [before, after] = [html.slice(0, at), html.slice(at + COVER_LINKS.length)];
+  return (pdfHref) => before + coverLinks(pdfHref) + after;
+}
+
+function renderReport(data: PublicData, run: RunInfo): string {
   const { rows, catalog, latestYear } = data;
   const ix = indexRows(rows);
   const built = formatDateTimeVn(run.builtAt).slice(0, 10);
@@ -65,7 +89,7 @@ export function printReportHtml(data: PublicData, run: RunInfo, opts: PrintOptio
   </table></div>
   <p class="fine">Số liệu tổng hợp, không có thông tin cá nhân. Ô ghi "${HIDDEN}" là ô có số đếm từ 1 đến 4 (kể cả mẫu số − tử số), mẫu số dưới 20, hoặc bị ẩn thêm
   để không suy ra được ô khác; các giá trị này cũng không được vẽ trên hình.</p>
-  ${opts.pdfHref ? `<p class="screen-only"><a href="${esc(opts.pdfHref)}">Tải bản PDF</a> · <a href="/">Về trang chủ</a></p>` : '<p class="screen-only"><a href="/">Về trang chủ</a></p>'}
+  ${COVER_LINKS}
 </section>`;
 
   const scoreTable = `

@@ -18,6 +18,8 @@ import { BUNDLE_INPUTS, evidenceEnv, isAlive, REPORTS_DIR } from './evidence.ts'
 export const PINNED_KIT = '2.5.4';
 /** Bumped when what a cache entry holds changes. */
 const FORMAT = 1;
+/** SvelteKit's route analysis, kept in an entry by its first fast build (site-prerender.ts). */
+const ANALYSIS = 'analysis.v8';
 /** Entries kept (newest first); older ones are removed after each save. */
 const KEEP = 2;
 export const DEFAULT_SITE_CACHE = join(REPORTS_DIR, 'node_modules', '.cache', 'dtts-site');
@@ -180,7 +182,7 @@ export async function buildFromSiteCache(work: string, cacheDir: string, key: st
   await new Promise<void>((resolve, reject) => {
     // The heap limit `evidence build` gives its Vite child.
     const env = { ...evidenceEnv(), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096` };
-    const child = spawn(process.execPath, ['--import', pathToFileURL(tsx).href, script, packageDir('@sveltejs/kit')], { cwd: to, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', pathToFileURL(tsx).href, script, packageDir('@sveltejs/kit'), join(entry, ANALYSIS)], { cwd: to, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
     const take = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {

@@ -1,7 +1,7 @@
 // The part of `evidence build` that reads the data, on bundles kept from an earlier build
 // (site-cache.ts). Run as a child process with its working directory in Evidence's
 // `.evidence/template` (SvelteKit, Evidence's svelte.config.js and its prerender read paths
-// relative to it): `node --import tsx site-prerender.ts <@sveltejs/kit folder>`.
+// relative to it): `node --import tsx site-prerender.ts <@sveltejs/kit folder> [<kept analysis file>]`.
 //
 // It does what SvelteKit 2.5.4's `writeBundle` hook (src/exports/vite/index.js) does after the
 // client bundle is built — the manifest, route analysis, prerender, the manifest without the
@@ -10,12 +10,13 @@
 // build on any failure. The route nodes (`output/server/nodes`) are the full build's own, written
 // after its client bundle: they depend on the bundles, not on the data. Prints one
 // `@@step <seconds> <name>` line per step.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const kitDir = process.argv[2];
-if (!kitDir) throw new Error('usage: site-prerender.ts <@sveltejs/kit folder>');
+if (!kitDir) throw new Error('usage: site-prerender.ts <@sveltejs/kit folder> [<kept analysis file>]');
 const kit = (file: string) => import(pathToFileURL(join(kitDir, 'src', file)).href);
 
 let last = performance.now();
@@ -67,8 +68,24 @@ step('manifest');
 
 const mode = 'production';
 const env = get_env(config.kit.env, mode);
-const metadata = await analyse({ manifest_path, manifest_data, server_manifest, tracked_features: {}, env: { ...env.private, ...env.public } });
-step('analyse');
+// The route analysis loads every page's server module for its options (prerender, ssr, …): it
+// depends on the bundles and the environment, both in the cache key, never on the data — unless a
+// route of ours lists its pages from the data (`entries`; Evidence's own /api routes list the page
+// files, which are in the key). The first build on kept bundles keeps it beside them (argv[3]);
+// the next ones read it.
+const analysisFile = process.argv[3];
+let metadata = analysisFile && existsSync(analysisFile) ? deserialize(readFileSync(analysisFile)) : null;
+if (metadata) step('analyse (kept with the bundles)');
+else {
+  metadata = await analyse({ manifest_path, manifest_data, server_manifest, tracked_features: {}, env: { ...env.private, ...env.public } });
+  const fromData = [...metadata.routes].some(([id, route]: [string, { entries?: unknown }]) => route.entries && !id.startsWith('/api/'));
+  if (analysisFile && !fromData) {
+    const temp = `${analysisFile}.${process.pid}`;
+    writeFileSync(temp, serialize(metadata));
+    renameSync(temp, analysisFile);
+  }
+  step('analyse');
+}
 
 const { prerendered, prerender_map } = await prerender({ out, manifest_path, metadata, verbose: false, env: { ...env.private, ...env.public } });
 step(`prerender (${prerendered.pages.size} pages, ${prerendered.assets.size} assets)`);

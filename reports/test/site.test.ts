@@ -455,6 +455,37 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
     expect((await shownValue(secondDir)).map((r) => r.value)).toEqual([NEW_VALUE]);
   });
 
+  it('keeps the route analysis with the bundles: a third build reads it and ships the second\'s files', async () => {
+    expect(second.steps.map((st) => st.name)).toContain('analyse');
+    const thirdDir = join(work, 'site-3');
+    const third = await buildReports({
+      warehousePath: join(work, 'warehouse-changed.duckdb'),
+      siteDir: thirdDir,
+      run: { runId: 'test-run-43', builtAt: '2026-03-06T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
+      siteCache: join(work, 'site-cache'),
+    });
+    expect(third.siteCache).toEqual({ state: 'hit' });
+    expect(third.steps.map((st) => st.name)).toContain('analyse (kept with the bundles)');
+    // As above, query results are named by the hash of their content, and a few results' row order
+    // (hence hash) differs from build to build of the same data: every other file is the same…
+    const results = /^api\/prerendered_queries\/([0-9a-f]+)\.arrow$/;
+    const [was, now] = [await files(secondDir), await files(thirdDir)];
+    expect(now.filter((f) => !results.test(f))).toEqual(was.filter((f) => !results.test(f)));
+    expect(now).toContain('bao-cao/bao-cao.pdf');
+    // …every result a page asks for is there…
+    const shipped = new Set(now.map((f) => results.exec(f)?.[1]).filter(Boolean));
+    const asked = new Set<string>();
+    for (const f of now.filter((x) => x.endsWith('all-queries.json'))) {
+      for (const hash of Object.values(JSON.parse(await readFile(join(thirdDir, f), 'utf8')) as Record<string, string>)) asked.add(hash);
+    }
+    expect(asked.size).toBeGreaterThan(10);
+    expect([...asked].filter((h) => !shipped.has(h))).toEqual([]);
+    // …and what is drawn from the data before the build (charts, printed report) is byte for byte the same.
+    const drawn = now.filter((f) => f.startsWith('charts/') || f === 'bao-cao/index.html');
+    expect(drawn.length).toBeGreaterThan(10);
+    for (const f of drawn) expect((await readFile(join(thirdDir, f))).equals(await readFile(join(secondDir, f))), f).toBe(true);
+  }, 1_200_000);
+
   it('renders the changed value in Chromium, with no error', async () => {
     const server = await serveStatic(secondDir);
     const browser = await launch();
