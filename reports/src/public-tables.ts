@@ -301,6 +301,7 @@ export interface ScorecardRow {
 /** The overview's scorecard (and the printed one): each plan target with a value, DTTS 2020 vs the latest year. */
 export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels): ScorecardRow[] {
   const ix = indexRows(rows);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   // Every target with values; the context indicator without a target too ("Không đặt mục tiêu").
   return catalog
     .filter((c) => c.has_source && rows.some((r) => r.indicator_id === c.indicator_id))
@@ -309,7 +310,7 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
       // The last year with a value (the district level has none from 2025), later than 2025 too
       // (the matrices' columns stop at 2025).
-      const withValue = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a).find((y) => hasValue(at(y))) ?? null;
+      const withValue = years.find((y) => hasValue(at(y))) ?? null;
       const latestYearOf = withValue ?? latestYear;
       const latest = at(latestYearOf);
       return {
