@@ -5,7 +5,7 @@ import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, isCountLike } from './format.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
-import { cellText, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, plannedPath, scorecardRows, statusText, targetText, YEARS } from './public-tables.ts';
+import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, plannedPath, scorecardRows, statusText, targetText, YEARS } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { expectedSourceVi, methodNoteVi, UNIT_VI } from './vi-texts.ts';
 
@@ -56,7 +56,7 @@ function renderReport(data: PublicData, run: RunInfo): string {
   const { rows, catalog, latestYear } = data;
   const ix = indexRows(rows);
   const built = formatDateTimeVn(run.builtAt).slice(0, 10);
-  const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
+  const computed = catalog.filter((c) => hasIndicator(rows, c.indicator_id));
   const scorecard = scorecardRows(rows, catalog, latestYear, data.sources);
   const counts = new Map<string, number>();
   for (const s of scorecard) counts.set(s.status_label, (counts.get(s.status_label) ?? 0) + 1);
@@ -64,7 +64,7 @@ function renderReport(data: PublicData, run: RunInfo): string {
   const partialNote = partial.map((r) =>
     `${esc(r.name)} (từ 01/07/2025) gồm cả ${esc(r.outside.join(', '))}, trước đó thuộc huyện Văn Bàn: số liệu 2020–2024 của ${esc(r.name)} và của toàn vùng không gồm các xã này, nên so sánh năm 2025 với năm gốc 2020 không cùng địa giới (được đánh dấu, không ẩn đi).`).join(' ');
   // Targets with no value in this run: no source yet, or their source delivered no file.
-  const pending = catalog.filter((c) => !rows.some((r) => r.indicator_id === c.indicator_id));
+  const pending = catalog.filter((c) => !hasIndicator(rows, c.indicator_id));
 
   const cover = `
 <section class="cover">

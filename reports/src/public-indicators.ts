@@ -3,7 +3,7 @@ import type { CatalogRow } from '@dtts/indicators';
 import { type Db } from '@dtts/db';
 import { isCountLike } from './format.ts';
 import { typesOf, writeTable } from './public-db.ts';
-import { headlineEthnic, scorecardRows } from './public-tables.ts';
+import { hasIndicator, headlineEthnic, scorecardRows } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { expectedSourceVi, methodNoteVi, PENDING_VI, UNIT_VI } from './vi-texts.ts';
@@ -14,7 +14,7 @@ export async function writeIndicators(db: Db, workDir: string, rows: PublicValue
     const pending = PENDING_VI[c.indicator_id];
     const [num, den] = c.numerator_text_vi !== null && c.denominator_text_vi !== null
       ? [c.numerator_text_vi, c.denominator_text_vi] : pending ? [pending.numerator, pending.denominator] : ['', ''];
-    const computed = rows.some((r) => r.indicator_id === c.indicator_id);
+    const computed = hasIndicator(rows, c.indicator_id);
     return {
       indicator_id: c.indicator_id, sort_order: c.sort_order, clause: c.clause, name_vi: c.name_vi, unit: c.unit,
       unit_label: UNIT_VI[c.unit] ?? c.unit,

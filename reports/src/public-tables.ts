@@ -6,7 +6,7 @@ import { formatChange, formatValue, isCountLike } from './format.ts';
 import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
-import type { PublicValueRow } from './public-values.ts';
+import { groupBy, type PublicValueRow } from './public-values.ts';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
 export const HIDDEN = 'Ẩn';
@@ -101,6 +101,20 @@ export function headlineEthnic(rows: PublicValueRow[], id: string): 'DTTS' | 'AL
 /** Per list of rows (they are not changed once made), the indicators that have a DTTS row. */
 const dttsIndicators = new WeakMap<PublicValueRow[], Set<string>>();
 
+/** The rows of each indicator, once per list of rows (a scan per indicator is slow at a province's size). */
+export function rowsByIndicator(rows: PublicValueRow[]): Map<string, PublicValueRow[]> {
+  let byId = rowsOfIndicator.get(rows);
+  if (!byId) {
+    byId = groupBy(rows, (r) => r.indicator_id);
+    rowsOfIndicator.set(rows, byId);
+  }
+  return byId;
+}
+const rowsOfIndicator = new WeakMap<PublicValueRow[], Map<string, PublicValueRow[]>>();
+
+/** Whether any row is of the indicator. */
+export const hasIndicator = (rows: PublicValueRow[], id: string) => rowsByIndicator(rows).has(id);
+
 function yearCells(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[]) {
   const cells: Record<string, string> = {};
   for (const y of YEARS) cells[`y${y}`] = years.includes(y) ? cellText(ix.get(k(cat.indicator_id, y, level, code, eth, sex)), cat.unit) : '';
@@ -141,7 +155,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   const withEthnic = new Set(rows.map((r) => `${r.indicator_id}|${r.ethnic_group}`));
   const withSex = new Set(rows.filter((r) => r.sex !== 'ALL').map((r) => r.indicator_id));
   const withLevel = new Set(rows.map((r) => `${r.indicator_id}|${r.geo_level}`));
-  const computed = catalog.filter((c) => rows.some((r) => r.indicator_id === c.indicator_id));
+  const computed = catalog.filter((c) => hasIndicator(rows, c.indicator_id));
   const geoCodes = new Map<string, string[]>();
   const geos = (level: string) => {
     const known = geoCodes.get(level);
@@ -235,7 +249,8 @@ export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicName
   };
   for (const cat of catalog) {
     const id = cat.indicator_id;
-    if (!rows.some((r) => r.indicator_id === id)) continue;
+    const own = rowsByIndicator(rows).get(id);
+    if (!own) continue;
     const head = headlineEthnic(rows, id);
     const series: [string, string][] = head === 'DTTS' ? [['DTTS', 'Dân tộc thiểu số'], ['ALL', 'Chung (mọi dân tộc)'], ['01', 'Kinh']] : [['ALL', 'Chung (mọi dân tộc)']];
     series.forEach(([eth, label], i) => {
@@ -248,8 +263,8 @@ export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicName
       for (const p of plannedPath(base.value, target)) push('indicator', id, 'Lộ trình từ năm gốc đến mục tiêu', 9, p.year, p.value);
     }
     if (cat.unit !== 'percent') continue; // commune and group charts put percent indicators on one axis
-    for (const r of rows) {
-      if (r.indicator_id !== id || r.sex !== 'ALL' || r.value === null) continue;
+    for (const r of own) {
+      if (r.sex !== 'ALL' || r.value === null) continue;
       if (r.geo_level !== 'area' && r.ethnic_group === head) push('commune', geoSlug(r.geo_level, r.geo_code), cat.name_vi, cat.sort_order, r.year, r.value);
       if (r.geo_level === 'area' && r.ethnic_group !== 'ALL' && r.ethnic_group !== 'DTTS' && ethnicNames.has(r.ethnic_group))
         push('ethnic', r.ethnic_group, cat.name_vi, cat.sort_order, r.year, r.value);
@@ -304,7 +319,7 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   // Every target with values; the context indicator without a target too ("Không đặt mục tiêu").
   return catalog
-    .filter((c) => c.has_source && rows.some((r) => r.indicator_id === c.indicator_id))
+    .filter((c) => c.has_source && hasIndicator(rows, c.indicator_id))
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
