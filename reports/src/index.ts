@@ -61,20 +61,24 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
     // `evidence sources` (a child process reading public.duckdb) runs while the appendix, the charts
-    // and the printable report are written: none of them reads what another writes.
+    // and the printable report are written: none of them reads what another writes. The printable
+    // report goes first, so Chromium prints its PDF (another process) while the appendix and the
+    // charts are drawn here.
     say('evidence sources');
     const sources = runEvidence(work, ['sources']);
     sources.catch(() => {}); // awaited below; a failure is reported there
+    const printable = writePrintable(work, data, opts.run, say);
+    printable.catch(() => {}); // awaited below
     if (opts.appendixPath) {
       await writeExcelAppendix(opts.appendixPath, data, opts.run);
       say(`Excel appendix: ${opts.appendixPath}`);
-      step('Excel appendix');
+      step('Excel appendix (the printable report drawn first)');
     }
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
-    await writePrintable(work, data, opts.run, say);
-    step('printable report');
+    await printable;
+    step('printable report: its PDF (the rest of it)');
     await sources;
     step('evidence sources (the rest of it)');
     const cacheDir = opts.siteCache === false ? null : (opts.siteCache ?? DEFAULT_SITE_CACHE);
