@@ -204,6 +204,18 @@ function unionFind(size: number) {
   return { find, union };
 }
 
+/** Items by the union-find root of the unknown each names, in the items' order. */
+function byRoot<T>(uf: ReturnType<typeof unionFind>, items: readonly T[], unknown: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const root = uf.find(unknown(item));
+    const list = out.get(root);
+    if (list) list.push(item);
+    else out.set(root, [item]);
+  }
+  return out;
+}
+
 function recoverable(p: Prepared, hidden: Uint8Array, solved = new Map<string, Set<number>>()): number[] {
   // Components of suppressed cells joined by a common relation; each is solved on its own.
   const uf = unionFind(p.keys.length);
@@ -223,19 +235,10 @@ function recoverable(p: Prepared, hidden: Uint8Array, solved = new Map<string, S
     }
     if (first >= 0) touching.push(members);
   }
-  const components = new Map<number, { columns: number[]; rows: number[][] }>();
-  for (const m of order) {
-    const root = uf.find(m);
-    let c = components.get(root);
-    if (!c) {
-      c = { columns: [], rows: [] };
-      components.set(root, c);
-    }
-    c.columns.push(m);
-  }
-  for (const members of touching) components.get(uf.find(members.find((m) => hidden[m])!))!.rows.push(members);
+  const rowsOf = byRoot(uf, touching, (members) => members.find((m) => hidden[m])!);
   const out: number[] = [];
-  for (const { columns, rows } of components.values()) {
+  for (const [root, columns] of byRoot(uf, order, (m) => m)) {
+    const rows = rowsOf.get(root)!;
     const id = Int32Array.from(columns).sort().join(',');
     let found = solved.get(id);
     if (!found) {
@@ -281,17 +284,11 @@ export function recoverableFunctionals(relations: Relation[], hidden: Set<string
   for (const t of targets) for (const [k] of t.terms) if (hidden.has(k)) number(k);
   const uf = unionFind(index.size);
   for (const terms of equations) for (const [m] of terms.slice(1)) uf.union(m, terms[0]![0]);
+  const equationsOf = byRoot(uf, equations, (terms) => terms[0]![0]);
   const components = new Map<number, { columns: number[]; equations: [number, number][][]; space?: NullSpace; local?: Map<number, number> }>();
-  for (let m = 0; m < index.size; m++) {
-    const root = uf.find(m);
-    let c = components.get(root);
-    if (!c) {
-      c = { columns: [], equations: [] };
-      components.set(root, c);
-    }
-    c.columns.push(m);
+  for (const [root, columns] of byRoot(uf, Array.from({ length: index.size }, (_, m) => m), (m) => m)) {
+    components.set(root, { columns, equations: equationsOf.get(root) ?? [] });
   }
-  for (const terms of equations) components.get(uf.find(terms[0]![0]))!.equations.push(terms);
 
   const out: string[] = [];
   for (const t of targets) {
