@@ -333,7 +333,9 @@ export function recoverableFunctionals(relations: Relation[], hidden: Set<string
  * v·z = 0 for all of them decides it: if v is in the row space it holds for every z; if not, v·z is a
  * non-zero linear form of the random values and vanishes with probability 1/P per draw (then the
  * cell is hidden one more time than needed, never the other way). The draws come from a fixed seed,
- * so runs are reproducible.
+ * so runs are reproducible. Modulo P the rank could come out lower than over the rationals only where a
+ * pivot's minor is a multiple of P (≈ 9.5·10⁷); the relations here are sums with coefficients ±1, whose
+ * minors are small, so this is not expected — a probability argument, not a proof.
  */
 interface NullSpace {
   /** Random solutions of A_S z = 0, modulo P. */
