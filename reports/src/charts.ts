@@ -6,8 +6,8 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatNumber, formatValue, isCountLike } from './format.ts';
-import { groupBy, type PublicValueRow } from './public-values.ts';
-import { geoSlug, headlineEthnic, YEARS } from './public-tables.ts';
+import type { PublicValueRow } from './public-values.ts';
+import { geoSlug, headlineEthnic, rowsByIndicator, YEARS } from './public-tables.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 
@@ -21,25 +21,22 @@ function toSvg(node: Element): string {
 }
 
 /**
- * The rows each chart reads, grouped once per list of public rows: every chart used to scan all
- * rows (≈ 50,000 at district size) per indicator and commune, which made the charts the slowest
- * step but the disclosure control. Groups keep the rows' order, so every chart is drawn as before.
+ * The rows each chart reads come grouped by indicator (rowsByIndicator, once per list of public
+ * rows): every chart used to scan all rows per indicator and commune. Groups keep the rows' order.
  */
-interface ChartRows {
-  byIndicator: Map<string, PublicValueRow[]>;
-  /** The latest year with any row. */
-  latestYear: number;
+const rowsOf = (rows: PublicValueRow[], id: string) => rowsByIndicator(rows).get(id) ?? [];
+
+/** The latest year with any row, once per list of public rows. */
+const latestYears = new WeakMap<PublicValueRow[], number>();
+function latestYearOf(rows: PublicValueRow[]): number {
+  let latest = latestYears.get(rows);
+  if (latest === undefined) {
+    const years = new Set(rows.map((r) => r.year));
+    latest = Math.max(...YEARS.filter((y) => years.has(y)));
+    latestYears.set(rows, latest);
+  }
+  return latest;
 }
-const indexes = new WeakMap<PublicValueRow[], ChartRows>();
-function chartRows(rows: PublicValueRow[]): ChartRows {
-  let ix = indexes.get(rows);
-  if (ix) return ix;
-  const years = new Set(rows.map((r) => r.year));
-  ix = { byIndicator: groupBy(rows, (r) => r.indicator_id), latestYear: Math.max(...YEARS.filter((y) => years.has(y))) };
-  indexes.set(rows, ix);
-  return ix;
-}
-const rowsOf = (rows: PublicValueRow[], id: string) => chartRows(rows).byIndicator.get(id) ?? [];
 
 const tick = (unit: string) => (d: number) => (unit === 'vnd_per_person_month' ? `${formatNumber(d / 1e6, 1)} tr` : formatNumber(d, 0));
 
@@ -86,7 +83,7 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
     .filter((r) => r.geo_level === 'commune_2025' && r.ethnic_group === head && r.sex === 'ALL' && r.value !== null)
     .map((r) => ({ ...r, commune: (geoNames.get(`commune_2025|${r.geo_code}`) ?? r.geo_code).replace(/^Xã /, '') }))
     .sort((a, b) => a.year - b.year);
-  const { latestYear } = chartRows(rows);
+  const latestYear = latestYearOf(rows);
   const target = own.find((r) => r.geo_level === 'area' && r.ethnic_group === head && r.sex === 'ALL' && r.year === latestYear)?.target ?? null;
   const who = head === 'DTTS' ? 'người dân tộc thiểu số' : 'chung';
   const bars = isCountLike(cat.unit);
