@@ -162,12 +162,6 @@ async function buildConcurrently(db: Db, models: Model[], build: (conn: Db, mode
       conn.close();
     }
   };
-  const threads = (await db.one<{ n: number }>(`select current_setting('threads')::INTEGER as n`))?.n ?? 1;
-  await db.run(`set threads = ${Math.max(1, Math.ceil(threads / MODELS_AT_ONCE))}`);
-  try {
-    await Promise.all(Array.from({ length: Math.min(MODELS_AT_ONCE, models.length) }, worker));
-  } finally {
-    await db.run(`set threads = ${threads}`);
-  }
+  await db.withThreadsShared(MODELS_AT_ONCE, () => Promise.all(Array.from({ length: Math.min(MODELS_AT_ONCE, models.length) }, worker)));
   if (failure !== undefined) throw failure;
 }

@@ -28,6 +28,22 @@ export class Db {
     return new Db(this.path, this.instance, await this.instance.connect(), false);
   }
 
+  /**
+   * Runs fn while `ways` pieces of work run at once on forks of this database: DuckDB's threads
+   * (one setting for the whole database) are shared out among them, at least one each, and given
+   * back afterwards. The pieces already keep the cores busy; DuckDB's own threads on top of them
+   * mostly add locking (ingestion and the warehouse models, BENCHMARKS.md).
+   */
+  async withThreadsShared<T>(ways: number, fn: () => Promise<T>): Promise<T> {
+    const threads = (await this.one<{ n: number }>(`SELECT current_setting('threads')::INTEGER AS n`))?.n ?? 1;
+    await this.run(`SET threads = ${Math.max(1, Math.ceil(threads / ways))}`);
+    try {
+      return await fn();
+    } finally {
+      await this.run(`SET threads = ${threads}`);
+    }
+  }
+
   /** Opens (or creates) a DuckDB database file; ':memory:' for an in-memory one. Resources: settings.ts. */
   static async open(path = ':memory:'): Promise<Db> {
     const instance = await DuckDBInstance.create(path, instanceOptions(path));

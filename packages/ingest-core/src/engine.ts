@@ -97,7 +97,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // on some while JavaScript reads files for others. Results keep source and year order.
   const units = connectors.flatMap((connector) => (found.years.get(connector.id) ?? []).map((year) => ({ connector, year })))
     .filter(({ connector, year }) => !opts.only || opts.only.has(`${connector.id}|${year}`));
-  const done = await withThreadsPerUnit(db, () => mapConcurrently(units, UNITS_AT_ONCE, async ({ connector, year }) => {
+  // The units running at once keep the cores busy: DuckDB's threads are shared out among them
+  // (district bench on 2 cores: about a quarter less CPU time with one thread per unit).
+  const done = await db.withThreadsShared(UNITS_AT_ONCE, () => mapConcurrently(units, UNITS_AT_ONCE, async ({ connector, year }) => {
     const files: FileReport[] = [];
     const own = await db.fork();
     // Work tables live in an in-memory database beside the warehouse file: nothing of them is written to disk.
@@ -126,22 +128,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 }
 
 const UNITS_AT_ONCE = 4;
-
-/**
- * The units running at once already keep the cores busy; DuckDB's worker threads on top of them
- * mostly add locking and memory traffic (district bench on 2 cores: about a quarter less CPU time
- * with one thread per unit). So while they run, the database's threads are shared out among them
- * (at least one each), and given back afterwards.
- */
-async function withThreadsPerUnit<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  const threads = (await db.one<{ n: number }>(`SELECT current_setting('threads')::INTEGER AS n`))?.n ?? 1;
-  await db.run(`SET threads = ${Math.max(1, Math.ceil(threads / UNITS_AT_ONCE))}`);
-  try {
-    return await fn();
-  } finally {
-    await db.run(`SET threads = ${threads}`);
-  }
-}
 
 /** fn over items, at most `limit` at a time; results in the items' order. */
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
