@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Built, buildWith } from '../test/fixture.ts';
-import { exportIndicators } from './export.ts';
+import { EXPORT_QUERY, exportIndicators } from './export.ts';
 
 const GIVEN = `
 insert into ingest.census_ho (year, ma_ho, commune_code, thu_nhap_binh_quan, dien_luoi) values
   (2020, 'H1', '02947', 1000000, true), (2024, 'H1', '02947', 1500000, false);
 insert into ingest.census_nhan_khau (year, ma_ho, stt, gioi_tinh, nam_sinh, dan_toc, quan_he_chu_ho, biet_doc_viet) values
-  (2020, 'H1', 1, 'Nam', 1980, '08', 'Chủ hộ', true), (2024, 'H1', 1, 'Nam', 1980, '08', 'Chủ hộ', true);
+  (2020, 'H1', 1, 'Nam', 1980, '08', 'Chủ hộ', true), (2024, 'H1', 1, 'Nam', 1980, '08', 'Chủ hộ', true),
+  (2024, 'H1', 2, 'Nữ', 1985, '08', 'Vợ', true);
 `;
 
 let built: Built;
@@ -57,11 +58,29 @@ describe('exportIndicators', () => {
     });
   });
 
+  it('the Arrow file holds every cell of the export query, NULLs included, in its order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    await exportIndicators(built.db, dir);
+    const table = tableFromIPC(readFileSync(join(dir, 'indicator_values.arrow')));
+    const expected = await built.db.all<Record<string, unknown>>(EXPORT_QUERY);
+    const names = table.schema.fields.map((f) => f.name);
+    const got = Array.from({ length: table.numRows }, (_, i) =>
+      Object.fromEntries(names.map((n) => {
+        const v = table.getChild(n)!.get(i);
+        return [n, typeof v === 'bigint' ? Number(v) : v];
+      })));
+    expect(got).toEqual(expected);
+    // what there is to compare: NULL targets (no target for a year without a baseline) and a non-ASCII text (Nữ)
+    expect(table.getChild('target')!.nullCount).toBe(expected.filter((r) => r.target === null).length);
+    expect(table.getChild('target')!.nullCount).toBeGreaterThan(0);
+    expect(got.filter((r) => r.sex === 'Nữ').length).toBeGreaterThan(0);
+  });
+
   it('a second export gives the same bytes (deterministic order)', async () => {
     const a = mkdtempSync(join(tmpdir(), 'dtts-export-'));
     const b = mkdtempSync(join(tmpdir(), 'dtts-export-'));
     await exportIndicators(built.db, a);
     await exportIndicators(built.db, b);
-    expect(readFileSync(join(a, 'indicator_values.csv'), 'utf8')).toBe(readFileSync(join(b, 'indicator_values.csv'), 'utf8'));
+    for (const file of ['indicator_values.csv', 'indicator_values.arrow']) expect(readFileSync(join(a, file))).toEqual(readFileSync(join(b, file)));
   });
 });

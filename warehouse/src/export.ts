@@ -11,21 +11,37 @@ export const EXPORT_COLUMNS = [
   'numerator', 'denominator', 'value', 'target', 'status', 'flags',
 ] as const;
 
-export const EXPORT_QUERY = `select ${EXPORT_COLUMNS.map((c) => `v.${c}`).join(', ')}
-from marts.indicator_values as v
-join ref.indicators as k on k.indicator_id = v.indicator_id
-left join marts.ethnic_groups as e on e.ethnic_group = v.ethnic_group
-order by k.sort_order, v.year,
+/** The export's order: the catalog's, then year, area before communes, ethnic group, sex (one row per key, so no ties). */
+const EXPORT_ORDER = `k.sort_order, v.year,
   case v.geo_level when 'area' then 1 when 'commune_2025' then 2 else 3 end, v.geo_code,
   coalesce(e.sort_order, 999), v.ethnic_group,
   case v.sex when 'ALL' then 1 when 'Nam' then 2 else 3 end`;
+
+const FROM = `from marts.indicator_values as v
+join ref.indicators as k on k.indicator_id = v.indicator_id
+left join marts.ethnic_groups as e on e.ethnic_group = v.ethnic_group`;
+
+export const EXPORT_QUERY = `select ${EXPORT_COLUMNS.map((c) => `v.${c}`).join(', ')}
+${FROM}
+order by ${EXPORT_ORDER}`;
+
+/** The rows are joined and sorted once into a temporary table, numbered in the export's order; each file reads it back by number. */
+const EXPORT_TABLE = 'indicator_export';
+const EXPORT_ROWS = `select ${EXPORT_COLUMNS.join(', ')} from temp.${EXPORT_TABLE} order by export_row`;
 
 export async function exportIndicators(db: Db, exportsDir: string): Promise<{ rows: number }> {
   mkdirSync(exportsDir, { recursive: true });
   const csv = join(exportsDir, 'indicator_values.csv');
   const parquet = join(exportsDir, 'indicator_values.parquet');
-  const { rows } = await writeCsv(db, EXPORT_QUERY, csv);
-  await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(parquet)} (format parquet)`);
-  await writeArrowIpc(db, EXPORT_QUERY, join(exportsDir, 'indicator_values.arrow'));
-  return { rows };
+  await db.run(`create or replace temp table ${EXPORT_TABLE} as
+    select ${EXPORT_COLUMNS.map((c) => `v.${c}`).join(', ')}, row_number() over (order by ${EXPORT_ORDER}) as export_row
+    ${FROM}`);
+  try {
+    const { rows } = await writeCsv(db, EXPORT_ROWS, csv);
+    await db.run(`copy (${EXPORT_ROWS}) to ${quoteLiteral(parquet)} (format parquet)`);
+    await writeArrowIpc(db, EXPORT_ROWS, join(exportsDir, 'indicator_values.arrow'));
+    return { rows };
+  } finally {
+    await db.run(`drop table if exists temp.${EXPORT_TABLE}`);
+  }
 }
