@@ -14,6 +14,7 @@ import { writeIndicators } from './public-indicators.ts';
 import { writeDataQuality } from './public-quality.ts';
 import { matrices, trends, valueRecord } from './public-tables.ts';
 import { headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
+import { readRows } from './read-rows.ts';
 import { readSourceLabels, type SourceLabels } from './source-labels.ts';
 import { writeChanges } from './public-changes.ts';
 import { planPeriodNote, type PlanSpan } from './plan-note.ts';
@@ -58,14 +59,13 @@ export const targetFromPreviousYear = (c: CatalogRow): boolean => c.target_needs
 async function readValues(db: Db): Promise<ValueRow[]> {
   const cols = new Set((await columnsOf(db, 'marts', 'indicator_values')).map((c) => c.name));
   const opt = (c: string, type: string) => (cols.has(c) ? `cast(${c} as ${type}) as ${c}` : `cast(null as ${type}) as ${c}`);
-  return db.all<ValueRow>(`
+  return readRows<ValueRow>(db, `
     select indicator_id, cast(year as integer) as year, geo_level, geo_code, ethnic_group, sex,
       cast(numerator as double) as numerator, cast(denominator as double) as denominator, cast(value as double) as value,
       cast(target as double) as target, status, cast(flags as varchar) as flags,
       ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')},
       ${opt('plan_id', 'varchar')}, ${opt('baseline_year', 'integer')}, ${opt('target_year', 'integer')}
-    from wh.marts.indicator_values
-    order by indicator_id, year, geo_level, geo_code, ethnic_group, sex`);
+    from wh.marts.indicator_values`, 'indicator_id, year, geo_level, geo_code, ethnic_group, sex');
 }
 
 /** marts.geographies as the warehouse types it (GeographyRow), with each 2020 commune's 2025 commune. */

@@ -309,26 +309,43 @@ export async function publicValues(rows: ValueRow[], ctx: SuppressionContext, ca
   return rows.map((r) => publicRow(r, suppressed.get(rowKey(r)) ?? null, baselineSuppressed(r), ctx, previousSuppressed(r)));
 }
 
+/**
+ * A row's public copy, every field written out: on the district's 51k rows a spread with overrides
+ * (`{ ...row, numerator: null }`) was several times slower and left most of the stage's garbage.
+ */
+const publicCopy = (r: ValueRow, target: number | null, flags: string | null): PublicValueRow => ({
+  indicator_id: r.indicator_id, year: r.year, geo_level: r.geo_level, geo_code: r.geo_code, ethnic_group: r.ethnic_group, sex: r.sex,
+  numerator: r.numerator, denominator: r.denominator, value: r.value, target, status: r.status, flags,
+  baseline_value: r.baseline_value, change_vs_baseline: r.change_vs_baseline, geo_name: r.geo_name, ethnic_name: r.ethnic_name,
+  plan_id: r.plan_id, baseline_year: r.baseline_year, target_year: r.target_year,
+  suppressed: false, suppression_reason: null,
+});
+
 function publicRow(row: ValueRow, reason: SuppressionReason | null, baselineHidden: boolean, ctx: SuppressionContext, previousHidden: boolean): PublicValueRow {
-  const r = previousHidden ? { ...row, target: null } : row;
-  const flags = (r.flags ?? '').split(';').filter((f) => f && !(reason && (f === 'over_100' || f === 'small_denominator')));
+  const flags = row.flags === null ? null
+    : row.flags.split(';').filter((f) => f && !(reason && (f === 'over_100' || f === 'small_denominator'))).join(';') || null;
+  const out = publicCopy(row, previousHidden ? null : row.target, flags);
   if (reason) {
-    return {
-      ...r, numerator: null, denominator: null, value: null, status: null, change_vs_baseline: null,
-      baseline_value: baselineHidden ? null : r.baseline_value,
-      target: baselineHidden && ctx.baselineTargets.has(r.indicator_id) ? null : r.target,
-      flags: flags.join(';') || null, suppressed: true, suppression_reason: reason,
-    };
-  }
-  if (baselineHidden && r.year !== (r.baseline_year ?? 2020)) {
+    out.numerator = null;
+    out.denominator = null;
+    out.value = null;
+    out.status = null;
+    out.change_vs_baseline = null;
+    if (baselineHidden) {
+      out.baseline_value = null;
+      if (ctx.baselineTargets.has(row.indicator_id)) out.target = null;
+    }
+    out.suppressed = true;
+    out.suppression_reason = reason;
+  } else if (baselineHidden && row.year !== (row.baseline_year ?? 2020)) {
     // The value stands; what is computed from the hidden baseline goes.
-    const targetHidden = ctx.baselineTargets.has(r.indicator_id);
-    return {
-      ...r, baseline_value: null, change_vs_baseline: null, target: targetHidden ? null : r.target,
-      status: null, flags: flags.join(';') || null, suppressed: false, suppression_reason: 'baseline',
-    };
+    out.baseline_value = null;
+    out.change_vs_baseline = null;
+    if (ctx.baselineTargets.has(row.indicator_id)) out.target = null;
+    out.status = null;
+    out.suppression_reason = 'baseline';
   }
-  return { ...r, flags: flags.join(';') || null, suppressed: false, suppression_reason: null };
+  return out;
 }
 
 /** The plan's headline at commune level: DTTS, both sexes, a value about persons. */
