@@ -4,7 +4,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteLiteral, writeCsv } from '@dtts/db';
-import { writeArrowIpc } from './export-arrow.ts';
 
 export const EXPORT_COLUMNS = [
   'indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex',
@@ -26,6 +25,8 @@ export async function exportIndicators(db: Db, exportsDir: string): Promise<{ ro
   const parquet = join(exportsDir, 'indicator_values.parquet');
   const { rows } = await writeCsv(db, EXPORT_QUERY, csv);
   await db.run(`copy (${EXPORT_QUERY}) to ${quoteLiteral(parquet)} (format parquet)`);
+  // Loaded here: apache-arrow is a large module that only this export needs.
+  const { writeArrowIpc } = await import('./export-arrow.ts');
   await writeArrowIpc(db, EXPORT_QUERY, join(exportsDir, 'indicator_values.arrow'));
   return { rows };
 }
