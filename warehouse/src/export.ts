@@ -4,7 +4,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteLiteral, writeCsv } from '@dtts/db';
-import { writeArrowIpc } from './export-arrow.ts';
 
 export const EXPORT_COLUMNS = [
   'indicator_id', 'year', 'geo_level', 'geo_code', 'ethnic_group', 'sex',
@@ -39,6 +38,8 @@ export async function exportIndicators(db: Db, exportsDir: string): Promise<{ ro
   try {
     const { rows } = await writeCsv(db, EXPORT_ROWS, csv);
     await db.run(`copy (${EXPORT_ROWS}) to ${quoteLiteral(parquet)} (format parquet)`);
+    // Loaded here: apache-arrow is a large module that only this export needs.
+    const { writeArrowIpc } = await import('./export-arrow.ts');
     await writeArrowIpc(db, EXPORT_ROWS, join(exportsDir, 'indicator_values.arrow'));
     return { rows };
   } finally {

@@ -7,9 +7,10 @@
 //   pnpm bench --scale 3                          three times the district (time per row, peak RSS)
 //   pnpm bench --communes 100 --scale 0.2 --site  the site's build time and size at 100 communes
 //   pnpm bench --scale 20 --memory-limit 1GB      26 million rows with DuckDB held to 1 GB per database
+//   pnpm bench --incremental                      then one file changed at a time, each re-run against the full run
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Db, dbSettings, quoteLiteral } from '@dtts/db';
@@ -28,6 +29,9 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     // Passed on to the pipeline (a file with many quarantined rows loads its good rows instead of failing its source).
     'allow-bad-files': { type: 'boolean', default: false },
+    // After the full run: one file changed at a time (a data row taken out), each followed by a re-run
+    // without --full, timed against the full run (issue 10: at most a quarter).
+    incremental: { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -65,6 +69,17 @@ async function bareLoad(path: string): Promise<number> {
     db.close();
   }
   return rows;
+}
+
+/** The files `--incremental` changes, one at a time: the card file of a year, then a village file. */
+const INCREMENTAL_FILES = ['health-insurance/2024/the_bhyt.csv', 'villages/2024/thon.csv'];
+
+/** Takes the fifth data row out of a CSV file (the sample writes its header on the first line). */
+async function takeOutRow(path: string): Promise<void> {
+  const lines = (await readFile(path, 'utf8')).split('\n');
+  if (lines.length < 7) throw new Error(`${path} has too few rows to change one`);
+  lines.splice(5, 1);
+  await writeFile(path, lines.join('\n'));
 }
 
 /** Resident memory of a process and all its descendants (bytes), from /proc. */
@@ -183,5 +198,17 @@ if (values.site) {
   const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
   console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${((await dirBytes(join(out, 'site'))) / 1e6).toFixed(1)} MB`);
   console.log(`  steps: ${(manifest.reportSteps ?? []).map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ')}`);
+}
+if (values.incremental) {
+  // A large source (the cards: the models that read them are the heaviest) and a small one.
+  console.log('Re-runs after one changed file (pnpm pipeline without --full, same --out):');
+  for (const file of INCREMENTAL_FILES) {
+    await takeOutRow(join(sources, file));
+    const again = await pipeline(args.filter((a) => a !== '--full'));
+    const after = JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
+    if (after.ingestPlan?.kind !== 'incremental') throw new Error(`the re-run after ${file} changed was not incremental: ${after.ingestPlan?.note}`);
+    console.log(`  ${file.padEnd(38)}: ${again.seconds.toFixed(2)} s, ${again.cpuSeconds.toFixed(1)} CPU s = ${(again.seconds / run.seconds).toFixed(2)} of the full run's wall time, ${(again.cpuSeconds / run.cpuSeconds).toFixed(2)} of its CPU time`);
+    console.log(`    (stages: ${after.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ')}; models kept ${after.models?.kept.length ?? 0} of ${(after.models?.kept.length ?? 0) + (after.models?.built.length ?? 0)})`);
+  }
 }
 if (!values.keep) await rm(dir, { recursive: true, force: true });

@@ -9,7 +9,6 @@ import { describeMissingHeader, findHeader, HEADER_SEARCH_ROWS, type HeaderMatch
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 import { scanCsv, type CsvScan } from './scan.ts';
 import type { RawRow, RawSheet } from './sheet.ts';
-import { openXlsx } from './xlsx.ts';
 
 /** Rows handed to `onRows` at a time from a workbook. */
 const BATCH_ROWS = 4096;
@@ -55,6 +54,8 @@ export async function streamTableFile(
 
   if (format === 'xlsx') {
     // The heads of all sheets choose the sheet and its header; then only that sheet is streamed.
+    // Loaded on the first workbook: exceljs is a large module that a run of CSV files never needs.
+    const { openXlsx } = await import('./xlsx.ts');
     const workbook = await openXlsx(path, displayPath, limits);
     if (workbook.legacyEncoding) warnings.push(finding('legacy_encoding', { encoding: workbook.legacyEncoding }));
     const { sheet, header } = chooseSheet(workbook.sheets, table, displayPath, warnings);
