@@ -9,7 +9,7 @@ beforeAll(async () => {
   await db.run(`create table t as select * from (values
     ('b', 'Nữ', 2::integer, 10::bigint, 1.5::double, true, date '2025-07-01', null::varchar),
     ('a', null, null, null, null, null, null, null),
-    ('Đồng Văn', 'Nam', 1, 9007199254740991, -0.25, false, date '2020-01-01', null),
+    ('Đồng Văn', 'Nam''s', 1, 9007199254740991, -0.25, false, date '2020-01-01', null),
     ('a', 'Nữ', 3, -4, 0.0, true, date '2024-12-31', null)
   ) v(code, sex, n, big, x, yes, day, empty)`);
 });
@@ -22,7 +22,7 @@ describe('readRows', () => {
     // sorted on the texts ('Đồng Văn' after 'a' and 'b'), not on the order the texts were met in
     expect(rows.map((r) => (r as { code: string }).code)).toEqual(['a', 'a', 'b', 'Đồng Văn']);
     expect(rows[0]).toEqual({ code: 'a', sex: null, n: null, big: null, x: null, yes: null, day: null, empty: null });
-    expect(rows[3]).toEqual({ code: 'Đồng Văn', sex: 'Nam', n: 1, big: 9007199254740991, x: -0.25, yes: false, day: '2020-01-01', empty: null });
+    expect(rows[3]).toEqual({ code: 'Đồng Văn', sex: "Nam's", n: 1, big: 9007199254740991, x: -0.25, yes: false, day: '2020-01-01', empty: null });
   });
 
   it('keeps the query order over many chunks (DuckDB hands results over 2,048 rows at a time)', async () => {

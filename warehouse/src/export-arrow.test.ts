@@ -39,7 +39,7 @@ describe('writeArrowIpc', () => {
       ('Đồng Văn — xã Việt Tiến', -2::integer, -9007199254740991::bigint, -1.25e300::double, false),
       ('', 2147483647::integer, 0::bigint, 0.0::double, null),
       ('Nữ', 0::integer, null, 1e-9::double, true),
-      ('😀 mixed ☃', null, 42::bigint, null, false)
+      ('😀 mixed ☃ and an apostrophe''s quote', null, 42::bigint, null, false)
     ) t(text, int, big, dbl, yes) order by int nulls first, text`);
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}:${f.nullable}`)).toEqual(
       ['text:Utf8:true', 'int:Int32:true', 'big:Int64:true', 'dbl:Float64:true', 'yes:Bool:true']);
