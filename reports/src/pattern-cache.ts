@@ -1,16 +1,19 @@
-// Suppression decided one year at a time, with a cache across runs. Every relation (groups within a
-// geography and sex, sexes within a group, communes within the area and a new commune), every shared
-// denominator and the attacker's equations stay within one year, so a year's pattern depends only on
-// that year's rows: a re-run in which one source-year changed decides again only the years whose rows
-// changed and takes the others from the previous run's cache. A cached pattern was checked against the
-// attacker when it was stored; a year decided now is checked now.
+// Suppression decided one year and one block of indicators at a time, with a cache across runs. Every
+// relation (groups within a geography and sex, sexes within a group, communes within the area and a
+// new commune) stays within one indicator and one year, and every shared number (a family's
+// denominator, the trained workers the female share publishes) within one block of indicators
+// (disclosureBlock), so a block-year's pattern depends only on that block-year's rows: a re-run in
+// which one source-year changed decides again only the block-years whose rows changed (a changed card
+// file: the health-insurance block of that year) and takes the others from the previous run's cache.
+// A cached pattern was checked against the attacker when it was stored; a block-year decided now is
+// checked now. A run from scratch decides the same block-years, so both give the same pattern.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { isMinority } from './labels.ts';
-import { disclosureLeaks, groupBy, SHARED_DENOMINATORS, suppressionPattern, type SuppressionContext, type ValueRow } from './public-values.ts';
+import { disclosureBlock, disclosureLeaks, groupBy, SHARED_DENOMINATORS, suppressionPattern, type SuppressionContext, type ValueRow } from './public-values.ts';
 import type { SuppressionReason } from './suppression.ts';
 
 /** Where a run reads the previous run's patterns and writes its own (both optional). */
@@ -22,7 +25,8 @@ export interface PatternCacheFiles {
 interface CacheFile {
   /** Fingerprint of the code that decided the patterns: another version's patterns are not used. */
   code: string;
-  years: Record<string, { key: string; cells: [string, SuppressionReason][] }>;
+  /** By block-year (`<year> <block>`). */
+  parts: Record<string, { key: string; cells: [string, SuppressionReason][] }>;
 }
 
 /** The disclosure-control code's own text: a change to it makes every cached pattern stale. */
@@ -37,8 +41,8 @@ function codeFingerprint(): string | undefined {
   }
 }
 
-/** Everything a year's pattern is decided from: its cells, the communes' parents, which numerators are counts, which groups are minorities. */
-function yearKey(rows: ValueRow[], ctx: SuppressionContext): string {
+/** Everything a block-year's pattern is decided from: its cells, the communes' parents, which numerators are counts, which groups are minorities. */
+function partKey(rows: ValueRow[], ctx: SuppressionContext): string {
   const hash = createHash('sha256');
   for (const r of rows) {
     hash.update(`${r.indicator_id}|${r.year}|${r.geo_level}|${r.geo_code}|${r.ethnic_group}|${r.sex}|${r.numerator}|${r.denominator}\n`);
@@ -49,11 +53,11 @@ function yearKey(rows: ValueRow[], ctx: SuppressionContext): string {
   return hash.digest('hex');
 }
 
-function readCache(path: string | undefined, code: string): CacheFile['years'] {
+function readCache(path: string | undefined, code: string): CacheFile['parts'] {
   if (!path || !existsSync(path)) return {};
   try {
     const file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    return file.code === code ? file.years : {};
+    return file.code === code && file.parts ? file.parts : {};
   } catch {
     return {}; // a damaged cache is no cache
   }
@@ -61,45 +65,53 @@ function readCache(path: string | undefined, code: string): CacheFile['years'] {
 
 export interface DecidedPattern {
   suppressed: Map<string, SuppressionReason>;
-  /** Years decided now, and years taken from the previous run. */
+  /** Years of which a block was decided now, and years wholly taken from the previous run. */
   decided: number[];
   reused: number[];
-  /** Of the decided years, those a worker thread decided (the rest: this thread). */
+  /** Years of which a worker thread decided a block (the rest: this thread). */
   inWorkers: number[];
+  /** The block-years (`<year> <block>`) decided now and taken from the previous run. */
+  parts: { decided: string[]; reused: string[] };
 }
 
 /**
- * The suppression pattern of every year, each checked against the attacker (no suppressed cell may be
- * recoverable); years whose rows are those of the previous run come from its cache. The years to
- * decide are independent, so with `workers` > 1 they are decided in that many worker threads at once
- * (pattern-worker.mjs); the pattern is the same either way.
+ * The suppression pattern of every year, block by block, each checked against the attacker (no
+ * suppressed cell may be recoverable); block-years whose rows are those of the previous run come from
+ * its cache. Block-years are independent, so with `workers` > 1 they are decided in that many worker
+ * threads at once (pattern-worker.mjs); the pattern is the same either way.
  */
 export async function decidePattern(aboutPersons: ValueRow[], ctx: SuppressionContext, files: PatternCacheFiles = {}, workers = 1): Promise<DecidedPattern> {
   const code = files.previous || files.next ? codeFingerprint() : undefined;
   const previous = code ? readCache(files.previous, code) : {};
-  const byYear = [...groupBy(aboutPersons, (r) => r.year)].sort(([a], [b]) => a - b);
-  const keys = new Map(byYear.map(([year, rows]) => [year, code ? yearKey(rows, ctx) : '']));
-  const reusable = (year: number) => (code && previous[year]?.key === keys.get(year) ? previous[year]!.cells : undefined);
-  const { patterns: fresh, inWorkers } = await decideYears(byYear.filter(([year]) => !reusable(year)), ctx, workers);
-  const next: CacheFile['years'] = {};
+  const byPart = [...groupBy(aboutPersons, (r) => `${r.year} ${disclosureBlock(r.indicator_id)}`)]
+    .map(([part, rows]) => ({ part, year: rows[0]!.year, rows }))
+    .sort((a, b) => a.year - b.year || (a.part < b.part ? -1 : a.part > b.part ? 1 : 0));
+  const keys = new Map(byPart.map(({ part, rows }) => [part, code ? partKey(rows, ctx) : '']));
+  const reusable = (part: string) => (code && previous[part]?.key === keys.get(part) ? previous[part]!.cells : undefined);
+  const { patterns: fresh, inWorkers } = await decideParts(byPart.filter(({ part }) => !reusable(part)), ctx, workers);
+  const next: CacheFile['parts'] = {};
   const suppressed = new Map<string, SuppressionReason>();
-  const decided: number[] = [];
-  const reused: number[] = [];
-  for (const [year] of byYear) {
-    const cells = reusable(year) ?? fresh.get(year)!;
-    (fresh.has(year) ? decided : reused).push(year);
-    next[year] = { key: keys.get(year)!, cells };
+  const parts: DecidedPattern['parts'] = { decided: [], reused: [] };
+  for (const { part } of byPart) {
+    const cells = reusable(part) ?? fresh.get(part)!;
+    (fresh.has(part) ? parts.decided : parts.reused).push(part);
+    next[part] = { key: keys.get(part)!, cells };
     for (const [k, reason] of cells) suppressed.set(k, reason);
   }
   if (code && files.next) {
     mkdirSync(dirname(files.next), { recursive: true });
-    writeFileSync(files.next, JSON.stringify({ code, years: next } satisfies CacheFile));
+    writeFileSync(files.next, JSON.stringify({ code, parts: next } satisfies CacheFile));
   }
-  return { suppressed, decided, reused, inWorkers: inWorkers.sort((a, b) => a - b) };
+  const years = [...new Set(byPart.map((p) => p.year))];
+  const decided = years.filter((y) => byPart.some((p) => p.year === y && fresh.has(p.part)));
+  return {
+    suppressed, decided, reused: years.filter((y) => !decided.includes(y)),
+    inWorkers: [...new Set(byPart.filter((p) => inWorkers.has(p.part)).map((p) => p.year))], parts,
+  };
 }
 
-/** One year's pattern, checked: the last line of defence, no suppressed cell may be recoverable. */
-export function decideYear(rows: ValueRow[], ctx: SuppressionContext): [string, SuppressionReason][] {
+/** One block-year's pattern (or any rows closed under relations and shared numbers), checked: the last line of defence, no suppressed cell may be recoverable. */
+export function decidePart(rows: ValueRow[], ctx: SuppressionContext): [string, SuppressionReason][] {
   const pattern = suppressionPattern(rows, ctx);
   const leaks = disclosureLeaks(rows, pattern, ctx);
   if (leaks.length) throw new Error(`disclosure control: ${leaks.length} suppressed cells are recoverable, e.g. ${leaks.slice(0, 3).join(', ')}`);
@@ -107,39 +119,40 @@ export function decideYear(rows: ValueRow[], ctx: SuppressionContext): [string, 
 }
 
 /**
- * The years' patterns, in `workers` threads at once. A worker that cannot start (or dies) leaves its
- * years to this thread; a year whose pattern fails the check fails the whole decision, as inline.
+ * The block-years' patterns, in `workers` threads at once, the largest first. A worker that cannot
+ * start (or dies) leaves its block-years to this thread; one whose pattern fails the check fails the
+ * whole decision, as inline.
  */
-async function decideYears(years: [number, ValueRow[]][], ctx: SuppressionContext, workers: number) {
-  const out = new Map<number, [string, SuppressionReason][]>();
-  const inWorkers: number[] = [];
-  if (workers <= 1 || years.length <= 1) {
-    for (const [year, rows] of years) out.set(year, decideYear(rows, ctx));
+async function decideParts(parts: { part: string; rows: ValueRow[] }[], ctx: SuppressionContext, workers: number) {
+  const out = new Map<string, [string, SuppressionReason][]>();
+  const inWorkers = new Set<string>();
+  if (workers <= 1 || parts.length <= 1) {
+    for (const { part, rows } of parts) out.set(part, decidePart(rows, ctx));
     return { patterns: out, inWorkers };
   }
-  const queue = [...years];
+  const queue = [...parts].sort((a, b) => b.rows.length - a.rows.length);
   const runner = async () => {
     let worker: Worker | undefined = new Worker(new URL('./pattern-worker.mjs', import.meta.url));
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
-        const [year, rows] = job;
+        const { part, rows } = job;
         let answer: WorkerAnswer | undefined;
         if (worker) answer = await ask(worker, rows, ctx).catch(() => undefined);
         if (!answer) {
           await worker?.terminate();
           worker = undefined;
-          out.set(year, decideYear(rows, ctx));
+          out.set(part, decidePart(rows, ctx));
         } else if ('error' in answer) throw new Error(answer.error);
         else {
-          out.set(year, answer.cells);
-          inWorkers.push(year);
+          out.set(part, answer.cells);
+          inWorkers.add(part);
         }
       }
     } finally {
       await worker?.terminate();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(workers, years.length) }, runner));
+  await Promise.all(Array.from({ length: Math.min(workers, parts.length) }, runner));
   return { patterns: out, inWorkers };
 }
 

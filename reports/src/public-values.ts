@@ -159,6 +159,18 @@ const FAMILY_OF = new Map(SHARED_DENOMINATORS.flatMap((family) => family.map((id
 /** The female share of trained workers publishes two numerators of trained_labour_15_60: women (its numerator) and all (its denominator). */
 const FEMALE_SHARE = 'trained_labour_female_share';
 const TRAINED = 'trained_labour_15_60';
+
+/**
+ * The block of indicators whose published numbers are linked (a shared denominator; the female share
+ * publishes numerators of trained_labour_15_60): every relation and every shared number stays within
+ * one block and one year, so the disclosure control decides each block of a year on its own
+ * (pattern-cache.ts). Named by the family's first indicator, else the indicator itself.
+ */
+export function disclosureBlock(indicator: string): string {
+  const id = indicator === FEMALE_SHARE ? TRAINED : indicator;
+  return FAMILY_OF.get(id) ?? id;
+}
+
 const trainedKey = (r: ValueRow, sex: string) => keyOf(TRAINED, r.year, r.geo_level, r.geo_code, r.ethnic_group, sex);
 
 /**
@@ -295,9 +307,9 @@ export function disclosureLeaks(aboutPersons: ValueRow[], suppressed: Map<string
 }
 
 /**
- * The public rows. The pattern is decided (and checked against the attacker) year by year; with
- * `cache`, years whose rows are unchanged since the previous run take that run's pattern
- * (pattern-cache.ts); with `workers` > 1 the years are decided in that many threads at once.
+ * The public rows. The pattern is decided (and checked against the attacker) block by block of each
+ * year (disclosureBlock); with `cache`, blocks whose rows are unchanged since the previous run take
+ * that run's pattern (pattern-cache.ts); with `workers` > 1 they are decided in that many threads at once.
  */
 export async function publicValues(rows: ValueRow[], ctx: SuppressionContext, cache?: PatternCacheFiles, workers = 1): Promise<PublicValueRow[]> {
   const aboutPersons = rows.filter((r) => !ctx.notAboutPersons.has(r.indicator_id));
