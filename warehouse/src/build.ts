@@ -8,12 +8,12 @@ import { catalogSourceFacts, indicatorModels } from './compile.ts';
 import { ensureIngestTables } from './ingest-contract.ts';
 import { loadModelFiles, type Model } from './models.ts';
 import { loadIndicatorCatalog, loadReference, loadSourceCatalog } from './reference.ts';
-import { runModels } from './runner.ts';
+import { type ModelTiming, runModels } from './runner.ts';
 import { stagingModels } from './staging.ts';
 import { sourceFactModels } from './facts.ts';
 
 export interface BuildResult {
-  models: { name: string; seconds: number; reused?: boolean }[];
+  models: ModelTiming[];
   checks: { id: string; severity: 'warn' | 'error'; failing: number; description: string; sampleKeys: string[] }[];
 }
 
