@@ -102,6 +102,13 @@ export async function previousFingerprints(db: Db, tables: Set<string>): Promise
   return previous;
 }
 
+/** The whole fingerprint of every model the last build recorded (none while a build is under way or after one failed). */
+export async function recordedFingerprints(db: Db): Promise<Map<string, string>> {
+  if (!(await existingTables(db)).has(FINGERPRINTS_TABLE)) return new Map();
+  const rows = await db.all<{ name: string; fingerprint: string }>(`select name, fingerprint from ${FINGERPRINTS_TABLE}`);
+  return new Map(rows.map((r) => [r.name, r.fingerprint]));
+}
+
 /** Emptied before a build and filled once every model is built: a build that fails part-way leaves no fingerprint to trust. */
 export async function clearFingerprints(db: Db): Promise<void> {
   await db.run(`create or replace table ${FINGERPRINTS_TABLE} (name VARCHAR, fingerprint VARCHAR, base VARCHAR)`);

@@ -5,6 +5,9 @@ import { Db } from '@dtts/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectors } from '../test/fixture.ts';
 import { allModels } from './build.ts';
+import { notNull } from './checks/builders.ts';
+import { type CheckResult, runChecks } from './checks/run.ts';
+import { recordedFingerprints } from './fingerprints.ts';
 import { declaredGrain, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
 import { FINGERPRINTS_TABLE, ModelError, type ModelTiming, orderModels, runModels } from './runner.ts';
 
@@ -197,6 +200,63 @@ select year, n, sum(n) over (partition by year) * (select factor from ref.f) as 
       expect(how(await runModels(db, models(b)))).toEqual({ 'staging.a': 'years 2021', 'intermediate.b': 'whole', 'marts.c': 'whole' });
       expect(await db.one('select distinct total from intermediate.b where year = 2020')).toEqual({ total: 55 });
       await expectSameAsWhole(db, models(b));
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('data-quality checks kept from the previous build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-checks-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const row = `year, n, 'f.csv' as source_file, i as source_row`;
+  const models = [
+    modelFromSql('staging.a', '-- grain: year\nselect * from ingest.x', 't'),
+    modelFromSql('staging.e', 'select * from ingest.y', 't'),
+  ];
+  const checks = [
+    notNull('staging.a', ['n']),
+    notNull('staging.e', ['n']),
+    // reads a source table itself, not a model
+    { ...notNull('staging.e', ['n']), id: 'source_y', sql: 'select cast(year as varchar) as failing_key from ingest.y where n is null' },
+  ];
+  async function build(db: Db): Promise<{ results: CheckResult[]; kept: string[] }> {
+    await runModels(db, models);
+    let kept: string[] = [];
+    const results = await runChecks(db, checks, { modelFingerprints: await recordedFingerprints(db), onKept: (ids) => { kept = ids; } });
+    return { results, kept };
+  }
+  const failing = (results: CheckResult[]) => results.map((r) => [r.id, r.failing]);
+
+  it('re-runs a check whose input changed, keeps the others, with the results of running them all', async () => {
+    const db = await Db.open(join(dir, 'checks.duckdb'));
+    try {
+      await db.run(`create schema ingest;
+        create table ingest.x as select 2020 + i % 2 as year, case when i = 1 then null else i end as n, ${row} from range(6) t(i);
+        create table ingest.y as select 2020 as year, i as n, ${row} from range(3) t(i)`);
+      const first = await build(db);
+      expect(first.kept).toEqual([]);
+      expect(failing(first.results)).toEqual([['not_null__a__n', 1], ['not_null__e__n', 0], ['source_y', 0]]);
+
+      // x gains a null: its check runs again (and sees 2), the two on y keep their results
+      await db.run('update ingest.x set n = null where source_row = 2');
+      const second = await build(db);
+      expect(second.kept).toEqual(['not_null__e__n', 'source_y']);
+      expect(failing(second.results)).toEqual([['not_null__a__n', 2], ['not_null__e__n', 0], ['source_y', 0]]);
+      const stored = await db.all('select check_id, failing_rows, sample_failing_keys from marts.dq_check_results order by check_id');
+
+      // y gains a null: both checks that read it run again
+      await db.run('update ingest.y set n = null where source_row = 0');
+      const third = await build(db);
+      expect(third.kept).toEqual(['not_null__a__n']);
+      expect(failing(third.results)).toEqual([['not_null__a__n', 2], ['not_null__e__n', 1], ['source_y', 1]]);
+
+      // every check run again without reuse gives what the reuse gave, stored the same way
+      const all = await runChecks(db, checks);
+      expect(third.results).toEqual(all);
+      await db.run('update ingest.y set n = 0 where source_row = 0');
+      await build(db);
+      expect(await db.all('select check_id, failing_rows, sample_failing_keys from marts.dq_check_results order by check_id')).toEqual(stored);
     } finally {
       db.close();
     }

@@ -58,7 +58,7 @@ try {
   const used = process.cpuUsage(cpu);
   const kept = result.models.filter((m) => m.reused).length;
   console.log(`${mode}: warehouse ${wall.toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} CPU s; `
-    + `${result.models.length - kept} models built, ${kept} kept, ${result.checks.length} checks (${checks.toFixed(2)} s)`);
+    + `${result.models.length - kept} models built, ${kept} kept, ${result.checks.length} checks (${checks.toFixed(2)} s, ${result.checksKept} kept)`);
   for (const m of [...result.models].sort((a, b) => b.seconds - a.seconds).slice(0, 8)) {
     console.log(`  ${m.seconds.toFixed(2)} s  ${m.name}${m.reused ? ' (kept)' : ''}${m.years ? ` (years ${m.years.join(', ')})` : ''}`);
   }
