@@ -5,16 +5,19 @@ import type { Connector } from '@dtts/ingest-core';
 import { checksFor } from './checks/list.ts';
 import { runChecks } from './checks/run.ts';
 import { catalogSourceFacts, indicatorModels } from './compile.ts';
+import { recordedFingerprints } from './fingerprints.ts';
 import { ensureIngestTables } from './ingest-contract.ts';
 import { loadModelFiles, type Model } from './models.ts';
 import { loadIndicatorCatalog, loadReference, loadSourceCatalog } from './reference.ts';
-import { runModels } from './runner.ts';
+import { type ModelTiming, runModels } from './runner.ts';
 import { stagingModels } from './staging.ts';
 import { sourceFactModels } from './facts.ts';
 
 export interface BuildResult {
-  models: { name: string; seconds: number; reused?: boolean }[];
+  models: ModelTiming[];
   checks: { id: string; severity: 'warn' | 'error'; failing: number; description: string; sampleKeys: string[] }[];
+  /** How many checks kept their previous result: nothing they read changed. */
+  checksKept: number;
 }
 
 /** The staging models generated from the connectors, the file models and the models compiled from the indicator catalog. */
@@ -38,10 +41,15 @@ export async function buildWarehouse(
   await loadSourceCatalog(db, connectors);
   const models = await runModels(db, allModels(connectors), opts.onStage);
   const started = performance.now();
-  const results = await runChecks(db, checksFor(connectors));
+  let checksKept = 0;
+  const results = await runChecks(db, checksFor(connectors), {
+    modelFingerprints: await recordedFingerprints(db),
+    onKept: (ids) => { checksKept = ids.length; },
+  });
   opts.onStage?.('checks', (performance.now() - started) / 1000);
   return {
     models,
+    checksKept,
     checks: results.map(({ id, severity, failing, description, sampleKeys }) => ({ id, severity, failing, description, sampleKeys })),
   };
 }

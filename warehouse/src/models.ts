@@ -16,7 +16,25 @@ export interface Model {
   /** Source tables this one reads (`ingest.x`, `ref.y`). */
   sources: string[];
   origin: string;
+  /**
+   * `year`: the model is year-local — its rows of year Y depend only on its inputs' rows of year Y
+   * (and on inputs without a `year` column), so the runner can rebuild it for the changed years
+   * only. Declared by a `-- grain: year` line in the model's header (the generators write it too).
+   */
+  grain?: 'year';
 }
+
+/** The grain a `-- grain: …` line of the model's comment header (before its SQL) declares; a grain other than `year` is an error, not a silent whole rebuild. */
+export function declaredGrain(name: string, sql: string): 'year' | undefined {
+  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
+  const match = header.match(/^\s*--\s*grain:\s*([^\s,;(]+)/m);
+  if (!match) return undefined;
+  if (match[1] !== 'year') throw new Error(`${name}: unknown grain "${match[1]}" in its header (the one grain is "year")`);
+  return 'year';
+}
+
+/** The header line that declares a model year-local; the generators put it in the SQL they write. */
+export const YEAR_GRAIN_HEADER = '-- grain: year (a year\'s rows read only that year\'s rows: rebuilt per changed year, warehouse/README.md)';
 
 export const modelsDir: string = fileURLToPath(new URL('../models/', import.meta.url));
 
@@ -38,7 +56,8 @@ export function references(sql: string): { models: string[]; sources: string[] }
 export function modelFromSql(name: string, sql: string, origin: string): Model {
   const body = sql.trim().replace(/;\s*$/, '');
   const refs = references(body);
-  return { name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin };
+  const grain = declaredGrain(name, body);
+  return { name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin, ...(grain && { grain }) };
 }
 
 /** Every `models/<schema>/<model>.sql`; the folder is the schema. */

@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Db } from '@dtts/db';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { connectors } from '../test/fixture.ts';
 import { allModels } from './build.ts';
-import { loadModelFiles, modelFromSql, references } from './models.ts';
-import { FINGERPRINTS_TABLE, ModelError, orderModels, runModels } from './runner.ts';
+import { notNull } from './checks/builders.ts';
+import { type CheckResult, runChecks } from './checks/run.ts';
+import { recordedFingerprints } from './fingerprints.ts';
+import { declaredGrain, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
+import { FINGERPRINTS_TABLE, ModelError, type ModelTiming, orderModels, runModels } from './runner.ts';
 
 describe('model references', () => {
   it('finds <schema>.<model> mentions, ignoring comments and strings', () => {
@@ -96,6 +102,161 @@ describe('runModels', () => {
       expect((error as ModelError).model).toBe('intermediate.c');
       expect(await db.one(`select count(*)::INTEGER as n from duckdb_tables() where schema_name = 'marts' and table_name = 'd'`)).toEqual({ n: 0 });
       expect(await db.one(`select count(*)::INTEGER as n from ${FINGERPRINTS_TABLE}`)).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('year-local models (grain: year)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-runner-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the grain from the header, and knows which models of the warehouse are year-local', () => {
+    expect(declaredGrain('m', '-- about m\n-- grain: year (why)\nselect 1')).toBe('year');
+    expect(declaredGrain('m', '-- about m\nselect 1 -- grain: year')).toBeUndefined();
+    expect(() => declaredGrain('m', '-- grain: month\nselect 1')).toThrow(/unknown grain "month"/);
+    const grains = new Map(allModels(connectors).map((m) => [m.name, m.grain]));
+    for (const name of ['staging.stg_health_insurance__the_bhyt', 'staging.stg_ingest__files', 'intermediate.int_card_holders',
+      'intermediate.int_persons', 'intermediate.int_fact__health__sinh_de', 'intermediate.int_indicator__literacy_15_60',
+      'intermediate.int_indicator_values']) expect(grains.get(name), name).toBe('year');
+    // baselines and statuses look across years; the commune map has no year
+    for (const name of ['marts.indicator_values', 'intermediate.int_commune_map', 'marts.geographies']) expect(grains.get(name), name).toBeUndefined();
+  });
+
+  // a: year-local staging; b: year-local, a window per year and a year-free factor; c: across years.
+  const sql = {
+    a: '-- grain: year\nselect year, n from ingest.x',
+    b: `-- grain: year
+select year, n, sum(n) over (partition by year) * (select factor from ref.f) as total from staging.a`,
+    c: 'select year, n, total, (select count(distinct year) from intermediate.b) as years from intermediate.b',
+  };
+  const models = (b = sql.b) => [
+    modelFromSql('staging.a', sql.a, 't'), modelFromSql('intermediate.b', b, 't'), modelFromSql('marts.c', sql.c, 't'),
+  ];
+  /** How each model was built: kept, whole, or `years …` (`-…` removed). */
+  const how = (timings: ModelTiming[]) => Object.fromEntries(timings.map((t) => [t.name,
+    t.reused ? 'kept' : t.years ? `years ${[...t.years, ...(t.removedYears ?? []).map((y) => `-${y}`)].join(' ')}` : 'whole']));
+
+  /** Each model's table, in build order, holds exactly what its SELECT gives over the tables it reads (EXCEPT ALL both ways). */
+  async function expectSameAsWhole(db: Db, ms: Model[]): Promise<void> {
+    for (const m of orderModels(ms)) {
+      const differ = await db.one<{ n: number }>(`select
+        (select count(*) from (select * from ${m.name} except all select * from (${m.sql})))
+        + (select count(*) from (select * from (${m.sql}) except all select * from ${m.name}))::INTEGER as n`);
+      expect(differ, m.name).toEqual({ n: 0 });
+    }
+  }
+
+  it('rebuilds only the changed years, removes vanished ones, adds new ones: the same tables as a whole rebuild', async () => {
+    const db = await Db.open(join(dir, 'years.duckdb'));
+    try {
+      await db.run(`create schema ingest; create schema ref;
+        create table ingest.x as select 2020 + i % 3 as year, i as n from range(12) t(i);
+        create table ref.f as select 2 as factor`);
+      expect(how(await runModels(db, models()))).toEqual({ 'staging.a': 'whole', 'intermediate.b': 'whole', 'marts.c': 'whole' });
+      // 2020: 0+3+6+9 = 18, × 2
+      expect(await db.one('select distinct total from intermediate.b where year = 2020')).toEqual({ total: 36 });
+
+      // one year's rows change: a and b rebuilt for 2021 only, c (across years) whole
+      await db.run('update ingest.x set n = n + 100 where n = 4');
+      expect(how(await runModels(db, models()))).toEqual({ 'staging.a': 'years 2021', 'intermediate.b': 'years 2021', 'marts.c': 'whole' });
+      // 2021: 1+104+7+10 = 122, × 2; 2020 untouched
+      expect(await db.all('select year, max(total) as total from intermediate.b group by year order by year'))
+        .toEqual([{ year: 2020, total: 36 }, { year: 2021, total: 244 }, { year: 2022, total: 2 * (2 + 5 + 8 + 11) }]);
+      await expectSameAsWhole(db, models());
+
+      // a year vanishes from the input, another appears
+      await db.run('delete from ingest.x where year = 2020; insert into ingest.x values (2023, 50), (2023, 1)');
+      expect(how(await runModels(db, models()))).toEqual({ 'staging.a': 'years 2023 -2020', 'intermediate.b': 'years 2023 -2020', 'marts.c': 'whole' });
+      expect(await db.all('select year, count(*)::INTEGER as n from intermediate.b group by year order by year'))
+        .toEqual([{ year: 2021, n: 4 }, { year: 2022, n: 4 }, { year: 2023, n: 2 }]);
+      expect(await db.one('select distinct years from marts.c')).toEqual({ years: 3 });
+      await expectSameAsWhole(db, models());
+
+      // nothing changed: everything kept
+      expect((await runModels(db, models())).every((t) => t.reused)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rebuilds whole when the SQL or a year-free input changes', async () => {
+    const db = await Db.open(join(dir, 'whole.duckdb'));
+    try {
+      await db.run(`create schema ingest; create schema ref;
+        create table ingest.x as select 2020 + i % 3 as year, i as n from range(12) t(i);
+        create table ref.f as select 2 as factor`);
+      await runModels(db, models());
+      // the factor (no year column) changes: b and what reads it whole, a kept
+      await db.run('update ref.f set factor = 3');
+      expect(how(await runModels(db, models()))).toEqual({ 'staging.a': 'kept', 'intermediate.b': 'whole', 'marts.c': 'whole' });
+      expect(await db.one('select distinct total from intermediate.b where year = 2020')).toEqual({ total: 54 });
+      await expectSameAsWhole(db, models());
+
+      // b's SQL changes (and one year's rows with it): whole, though only 2021's input changed
+      const b = sql.b.replace('as total', '+ 1 as total');
+      await db.run('update ingest.x set n = n + 100 where n = 4');
+      expect(how(await runModels(db, models(b)))).toEqual({ 'staging.a': 'years 2021', 'intermediate.b': 'whole', 'marts.c': 'whole' });
+      expect(await db.one('select distinct total from intermediate.b where year = 2020')).toEqual({ total: 55 });
+      await expectSameAsWhole(db, models(b));
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('data-quality checks kept from the previous build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-checks-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const row = `year, n, 'f.csv' as source_file, i as source_row`;
+  const models = [
+    modelFromSql('staging.a', '-- grain: year\nselect * from ingest.x', 't'),
+    modelFromSql('staging.e', 'select * from ingest.y', 't'),
+  ];
+  const checks = [
+    notNull('staging.a', ['n']),
+    notNull('staging.e', ['n']),
+    // reads a source table itself, not a model
+    { ...notNull('staging.e', ['n']), id: 'source_y', sql: 'select cast(year as varchar) as failing_key from ingest.y where n is null' },
+  ];
+  async function build(db: Db): Promise<{ results: CheckResult[]; kept: string[] }> {
+    await runModels(db, models);
+    let kept: string[] = [];
+    const results = await runChecks(db, checks, { modelFingerprints: await recordedFingerprints(db), onKept: (ids) => { kept = ids; } });
+    return { results, kept };
+  }
+  const failing = (results: CheckResult[]) => results.map((r) => [r.id, r.failing]);
+
+  it('re-runs a check whose input changed, keeps the others, with the results of running them all', async () => {
+    const db = await Db.open(join(dir, 'checks.duckdb'));
+    try {
+      await db.run(`create schema ingest;
+        create table ingest.x as select 2020 + i % 2 as year, case when i = 1 then null else i end as n, ${row} from range(6) t(i);
+        create table ingest.y as select 2020 as year, i as n, ${row} from range(3) t(i)`);
+      const first = await build(db);
+      expect(first.kept).toEqual([]);
+      expect(failing(first.results)).toEqual([['not_null__a__n', 1], ['not_null__e__n', 0], ['source_y', 0]]);
+
+      // x gains a null: its check runs again (and sees 2), the two on y keep their results
+      await db.run('update ingest.x set n = null where source_row = 2');
+      const second = await build(db);
+      expect(second.kept).toEqual(['not_null__e__n', 'source_y']);
+      expect(failing(second.results)).toEqual([['not_null__a__n', 2], ['not_null__e__n', 0], ['source_y', 0]]);
+      const stored = await db.all('select check_id, failing_rows, sample_failing_keys from marts.dq_check_results order by check_id');
+
+      // y gains a null: both checks that read it run again
+      await db.run('update ingest.y set n = null where source_row = 0');
+      const third = await build(db);
+      expect(third.kept).toEqual(['not_null__a__n']);
+      expect(failing(third.results)).toEqual([['not_null__a__n', 2], ['not_null__e__n', 1], ['source_y', 1]]);
+
+      // every check run again without reuse gives what the reuse gave, stored the same way
+      const all = await runChecks(db, checks);
+      expect(third.results).toEqual(all);
+      await db.run('update ingest.y set n = 0 where source_row = 0');
+      await build(db);
+      expect(await db.all('select check_id, failing_rows, sample_failing_keys from marts.dq_check_results order by check_id')).toEqual(stored);
     } finally {
       db.close();
     }

@@ -1,10 +1,16 @@
-// Orders models by what they read and creates each as a table. A model whose fingerprint (its SQL,
-// the content of the ingest and reference tables it reads, its inputs' fingerprints) equals the one
-// recorded when its table was built is kept as it is: a re-run after one changed source rebuilds only
-// what reads that source.
-import { createHash } from 'node:crypto';
-import { quoteLiteral as lit, type Db } from '@dtts/db';
+// Orders models by what they read and creates each as a table. A model whose fingerprint
+// (fingerprints.ts) equals the one recorded when its table was built is kept as it is: a re-run
+// after one changed source rebuilds only what reads that source. A year-local model whose SQL and
+// year-free inputs are unchanged is rebuilt only for the years whose fingerprint changed (delete
+// those years, insert them again from its SELECT, in one transaction); the others whole.
+import type { Db } from '@dtts/db';
+import {
+  clearFingerprints, existingTables, type Fingerprint, fingerprintModels, previousFingerprints, recordFingerprints,
+  sourceContents, type YearKey, yearsPredicate,
+} from './fingerprints.ts';
 import { MODEL_SCHEMAS, type Model } from './models.ts';
+
+export { FINGERPRINTS_TABLE, YEAR_FINGERPRINTS_TABLE } from './fingerprints.ts';
 
 export class ModelError extends Error {
   constructor(message: string, readonly model: string, readonly context: string[] = []) {
@@ -46,30 +52,46 @@ export interface ModelTiming {
   seconds: number;
   /** Kept from the previous build: same fingerprint. */
   reused?: boolean;
+  /** Rebuilt for these years only (a year-local model); absent when rebuilt whole or kept. */
+  years?: YearKey[];
+  /** Years whose rows were removed because no input has them any more. */
+  removedYears?: YearKey[];
 }
 
-/** Where each model table's fingerprint is recorded, beside the tables. */
-export const FINGERPRINTS_TABLE = 'main.model_fingerprints';
+/** What to do with one model's table. */
+export type ModelPlan =
+  | { kind: 'keep' }
+  | { kind: 'whole' }
+  | { kind: 'years'; rebuild: YearKey[]; remove: YearKey[] };
 
-/** Every table of the database, as `schema.table`. */
-async function existingTables(db: Db): Promise<Set<string>> {
-  const rows = await db.all<{ name: string }>(
-    `select schema_name || '.' || table_name as name from duckdb_tables() where database_name = current_database()`);
-  return new Set(rows.map((r) => r.name));
+/** Keep, rebuild some years, or rebuild whole, from the model's fingerprints now and at the previous build. */
+export function planModel(model: Model, now: Fingerprint, before: Fingerprint | undefined): ModelPlan {
+  if (!before) return { kind: 'whole' };
+  if (before.whole === now.whole) return { kind: 'keep' };
+  if (model.grain !== 'year' || !now.base || !now.byYear || !before.byYear || before.base !== now.base) return { kind: 'whole' };
+  const rebuild = [...now.byYear].filter(([y, f]) => before.byYear!.get(y) !== f).map(([y]) => y);
+  const remove = [...before.byYear.keys()].filter((y) => !now.byYear!.has(y));
+  // every year changed (or, with equal years, nothing did): the whole SELECT is the cheaper and surer way
+  if (rebuild.length === now.byYear.size || rebuild.length + remove.length === 0) return { kind: 'whole' };
+  return { kind: 'years', rebuild, remove };
 }
 
-/** Row count and an order-free sum of row hashes of a source table ('absent' when there is none). */
-async function contentOf(db: Db, table: string, tables: Set<string>): Promise<string> {
-  if (!tables.has(table)) return 'absent';
-  const row = await db.one<{ c: string }>(`select count(*)::VARCHAR || ':' || coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR as c from ${table} t`);
-  return row?.c ?? 'absent';
-}
-
-/** The fingerprints the previous build recorded, for the models whose table is still there. */
-async function previousFingerprints(db: Db, tables: Set<string>): Promise<Map<string, string>> {
-  if (!tables.has(FINGERPRINTS_TABLE)) return new Map();
-  const rows = await db.all<{ name: string; fingerprint: string }>(`select name, fingerprint from ${FINGERPRINTS_TABLE}`);
-  return new Map(rows.filter((r) => tables.has(r.name)).map((r) => [r.name, r.fingerprint]));
+async function build(conn: Db, model: Model, plan: ModelPlan): Promise<void> {
+  if (plan.kind !== 'years') {
+    await conn.run(`create or replace table ${model.name} as\n${model.sql}`);
+    return;
+  }
+  await conn.run('begin transaction');
+  try {
+    await conn.run(`delete from ${model.name} where ${yearsPredicate([...plan.rebuild, ...plan.remove])}`);
+    if (plan.rebuild.length > 0) {
+      await conn.run(`insert into ${model.name}\nselect * from (\n${model.sql}\n) where ${yearsPredicate(plan.rebuild)}`);
+    }
+    await conn.run('commit');
+  } catch (error) {
+    await conn.run('rollback').catch(() => {});
+    throw error;
+  }
 }
 
 export async function runModels(
@@ -78,39 +100,35 @@ export async function runModels(
   for (const schema of MODEL_SCHEMAS) await db.run(`create schema if not exists ${schema}`);
   const tables = await existingTables(db);
   const previous = await previousFingerprints(db, tables);
-  const content = new Map<string, string>();
-  for (const table of new Set(models.flatMap((m) => m.sources))) content.set(table, await contentOf(db, table, tables));
-  const fingerprints = new Map<string, string>();
+  const ordered = orderModels(models);
+  const fingerprints = fingerprintModels(ordered, await sourceContents(db, models.flatMap((m) => m.sources), tables));
   // Models of the previous build that are no longer models (renamed, removed) go.
   const names = new Set(models.map((m) => m.name));
   for (const name of previous.keys()) if (!names.has(name)) await db.run(`drop table if exists ${name}`);
-  await db.run(`create or replace table ${FINGERPRINTS_TABLE} (name VARCHAR, fingerprint VARCHAR)`);
-  const ordered = orderModels(models);
-  for (const model of ordered) {
-    fingerprints.set(model.name, createHash('sha256')
-      .update(model.sql)
-      .update(model.sources.map((t) => `\0${t}=${content.get(t)}`).join(''))
-      .update(model.dependsOn.map((d) => `\0${d}=${fingerprints.get(d)}`).join(''))
-      .digest('hex'));
-  }
+  await clearFingerprints(db);
+  const plans = new Map(ordered.map((m) => [m.name, planModel(m, fingerprints.get(m.name)!, previous.get(m.name))]));
   const timings = new Map<string, ModelTiming>();
-  for (const model of ordered.filter((m) => previous.get(m.name) === fingerprints.get(m.name))) {
+  for (const model of ordered.filter((m) => plans.get(m.name)!.kind === 'keep')) {
     timings.set(model.name, { name: model.name, seconds: 0, reused: true });
     onStage?.(`${model.name} (unchanged)`, 0);
   }
   await buildConcurrently(db, ordered.filter((m) => !timings.has(m.name)), async (conn, model) => {
+    const plan = plans.get(model.name)!;
     const started = performance.now();
     try {
-      await conn.run(`create or replace table ${model.name} as\n${model.sql}`);
+      await build(conn, model, plan);
     } catch (error) {
       throw new ModelError(`model ${model.name} failed: ${(error as Error).message}`, model.name, [model.origin]);
     }
     const seconds = (performance.now() - started) / 1000;
-    timings.set(model.name, { name: model.name, seconds });
-    onStage?.(model.name, seconds);
+    timings.set(model.name, {
+      name: model.name, seconds,
+      ...(plan.kind === 'years' && { years: plan.rebuild, removedYears: plan.remove }),
+    });
+    onStage?.(plan.kind === 'years' ? `${model.name} (${[...plan.rebuild, ...plan.remove].join(', ')})` : model.name, seconds);
   });
   // Recorded once every model is built: a build that fails part-way leaves no fingerprint to trust.
-  if (fingerprints.size > 0) await db.run(`insert into ${FINGERPRINTS_TABLE} values ${[...fingerprints].map(([n, f]) => `(${lit(n)}, ${lit(f)})`).join(', ')}`);
+  await recordFingerprints(db, fingerprints);
   return ordered.map((m) => timings.get(m.name)!);
 }
 

@@ -139,8 +139,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
         id: c.id, severity: c.severity, failing: c.failing, description: c.description, ...(c.sampleKeys[0] && { example: c.sampleKeys[0] }),
       }));
       manifest.models = { built: built.models.filter((m) => !m.reused).map((m) => m.name), kept: built.models.filter((m) => m.reused).map((m) => m.name) };
-      const kept = manifest.models.kept.length ? ` (${manifest.models.kept.length} kept from the earlier run: nothing they read changed)` : '';
-      log.progress(`warehouse: ${built.models.length} models${kept}, ${built.checks.length} data-quality checks run`);
+      const kept = manifest.models.kept.length ? ` (${manifest.models.kept.length} kept from the earlier run: nothing they read changed; ${built.models.filter((m) => m.years).length} rebuilt for the changed years only)` : '';
+      log.progress(`warehouse: ${built.models.length} models${kept}, ${built.checks.length} data-quality checks (${built.checksKept} kept)`);
       if (config.strict) {
         for (const c of manifest.checks.filter((k) => k.severity === 'error' && k.failing > 0)) {
           manifest.failures.push({ stage: 'data-quality checks', message: `${c.id}: ${c.failing} failing (${c.description})${c.example ? `, e.g. ${c.example}` : ''} (--strict)` });

@@ -1,6 +1,7 @@
 -- Distinct persons holding a health-insurance card valid at 31 Dec YEAR (both ends of the
 -- validity window included). A person is their citizen-id hash where any listing of the card
 -- has one, else the card hash: a card listed twice counts once, two cards of one citizen once.
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with cards as (
     select * from staging.stg_health_insurance__the_bhyt
 ),
@@ -15,22 +16,13 @@ valid_cards as (
     where gia_tri_tu <= reference_date and reference_date <= gia_tri_den
 ),
 
-card_holder_ids as (
-    select
-        year,
-        ma_the_hash,
-        max(so_dinh_danh_hash) as so_dinh_danh_hash
-    from valid_cards
-    group by year, ma_the_hash
-),
-
+-- a card's holder: the citizen-id hash its listings have (the greatest where they differ), else the card
+-- (a window, not a join back to a grouped copy: one scan, and a year filter reaches the card table)
 keyed as (
     select
-        v.*,
-        coalesce(k.so_dinh_danh_hash, v.ma_the_hash) as holder_key
-    from valid_cards as v
-    join card_holder_ids as k
-        on k.year = v.year and k.ma_the_hash = v.ma_the_hash
+        *,
+        coalesce(max(so_dinh_danh_hash) over (partition by year, ma_the_hash), ma_the_hash) as holder_key
+    from valid_cards
 ),
 
 -- one listing per person decides where and in which group they count: the latest-ending card

@@ -1,5 +1,6 @@
 -- Census households with their head (the member marked `Chủ hộ`, else the lowest stt), whose
 -- ethnic group is the household's, and their size (members listed in nhan_khau).
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with households as (
     select * from staging.stg_census__ho
 ),

@@ -1,5 +1,6 @@
 -- Census persons with the commune of their household (both frames), age in calendar years and
 -- what their household has. Persons whose household is missing keep NULL communes (a DQ check says so).
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with persons as (
     select * from staging.stg_census__nhan_khau
 ),

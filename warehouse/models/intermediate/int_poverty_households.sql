@@ -1,4 +1,5 @@
 -- Households of the poverty review, by commune and the ethnic group of the head (dan_toc_chu_ho).
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with poverty as (
     select * from staging.stg_poverty__ho_ngheo
 ),

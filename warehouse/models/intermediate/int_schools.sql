@@ -1,4 +1,5 @@
 -- Schools by the commune where they stand (school-level indicators have no ethnic or sex split).
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with schools as (
     select * from staging.stg_school__truong
 ),

@@ -1,5 +1,6 @@
 -- Students by commune of residence, ethnic group and sex, with their school's type and whether
 -- it has semi-boarders. Age is YEAR minus birth year.
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with students as (
     select * from staging.stg_school__hoc_sinh
 ),

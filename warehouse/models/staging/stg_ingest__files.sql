@@ -1,4 +1,5 @@
 -- One row per source file read by ingestion (ingest.files).
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with source as (
     select * from ingest.files
 ),

@@ -1,5 +1,6 @@
 -- Quarantined rows and blanked values (ingest.quarantine); PII values arrive masked. A reason is a
 -- code of @dtts/messages with its parameters (JSON); reason_en is its English wording.
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with source as (
     select * from ingest.quarantine
 ),

@@ -1,5 +1,6 @@
 -- Ingestion warnings (ingest.warnings): legacy encodings converted, abolished codes mapped forward, …
 -- A warning is a code of @dtts/messages with its parameters (JSON); message_en is its English wording.
+-- grain: year (a year's rows read only that year's rows: rebuilt per changed year, warehouse/README.md)
 with source as (
     select * from ingest.warnings
 ),

@@ -1,8 +1,14 @@
 // Runs the checks and stores their results in marts.dq_check_results. A check that cannot run is
-// itself an error result, never an exception: the caller decides what fails the run.
+// itself an error result, never an exception: the caller decides what fails the run. Given the
+// fingerprints of the models just built, a check whose definition and inputs (every model and
+// table its SQL names) are unchanged keeps the result it had at the previous build, stored beside
+// the results in CHECK_RESULTS_STORE; the others run.
+import { createHash } from 'node:crypto';
 import { type Db, quoteLiteral } from '@dtts/db';
 import { render } from '@dtts/messages';
-import { type Check, type Severity } from './builders.ts';
+import { existingTables, sourceContents } from '../fingerprints.ts';
+import { references } from '../models.ts';
+import type { Check, Severity } from './builders.ts';
 
 export interface CheckResult {
   id: string;
@@ -16,7 +22,13 @@ export interface CheckResult {
   sampleKeys: string[];
 }
 
+/** Each check's fingerprint and result at the last build that ran every check, for the next build. */
+export const CHECK_RESULTS_STORE = 'main.check_fingerprints';
+
 const SAMPLE_SIZE = 5;
+
+/** A check that could not run is not kept for the next build: its error may have been passing (memory, a lock). */
+const couldNotRun = new WeakSet<CheckResult>();
 
 async function runOne(db: Db, check: Check): Promise<CheckResult> {
   const description = render(check.finding, 'en');
@@ -29,17 +41,64 @@ async function runOne(db: Db, check: Check): Promise<CheckResult> {
        from failing`);
     return { ...base, failing: Number(row?.failing ?? 0), sampleKeys: (row?.sample ?? []).map(String) };
   } catch (error) {
-    return {
+    const result: CheckResult = {
       ...base, severity: 'error', failing: 1,
       description: `${description} — the check could not run: ${(error as Error).message.split('\n')[0]}`,
       sampleKeys: [],
     };
+    couldNotRun.add(result);
+    return result;
   }
 }
 
-export async function runChecks(db: Db, checks: Check[]): Promise<CheckResult[]> {
+/**
+ * Each check's fingerprint: its definition, its English wording and the fingerprint of every model
+ * (`modelFingerprints`, recorded by the runner) or content of every other table its SQL names.
+ */
+async function checkFingerprints(db: Db, checks: readonly Check[], modelFingerprints: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const refs = new Map(checks.map((c) => {
+    const r = references(c.sql);
+    return [c.id, [...r.models, ...r.sources]] as const;
+  }));
+  const others = [...new Set([...refs.values()].flat())].filter((n) => !modelFingerprints.has(n));
+  const content = await sourceContents(db, others, await existingTables(db));
+  const inputOf = (name: string) => modelFingerprints.get(name) ?? content.get(name)?.whole ?? 'absent';
+  return new Map(checks.map((c) => [c.id, createHash('sha256')
+    .update(JSON.stringify([c.id, c.severity, c.model, c.finding, c.sql, render(c.finding, 'en')]))
+    .update(refs.get(c.id)!.map((n) => `\0${n}=${inputOf(n)}`).join(''))
+    .digest('hex')]));
+}
+
+async function storedResults(db: Db): Promise<Map<string, { fingerprint: string; result: CheckResult }>> {
+  if (!(await existingTables(db)).has(CHECK_RESULTS_STORE)) return new Map();
+  const rows = await db.all<{ check_id: string; fingerprint: string; result: string }>(`select check_id, fingerprint, result from ${CHECK_RESULTS_STORE}`);
+  return new Map(rows.map((r) => [r.check_id, { fingerprint: r.fingerprint, result: JSON.parse(r.result) as CheckResult }]));
+}
+
+export interface RunChecksOptions {
+  /** The fingerprint of every model as the runner recorded it for the tables now built; without them every check runs. */
+  modelFingerprints?: ReadonlyMap<string, string>;
+  /** Told the ids of the checks that kept their previous result. */
+  onKept?: (ids: string[]) => void;
+}
+
+export async function runChecks(db: Db, checks: Check[], opts: RunChecksOptions = {}): Promise<CheckResult[]> {
+  const fingerprints = opts.modelFingerprints ? await checkFingerprints(db, checks, opts.modelFingerprints) : new Map<string, string>();
+  const stored = opts.modelFingerprints ? await storedResults(db) : new Map();
+  // emptied first: a build that stops among the checks leaves nothing to reuse
+  await db.run(`create or replace table ${CHECK_RESULTS_STORE} (check_id VARCHAR, fingerprint VARCHAR, result VARCHAR)`);
   const results: CheckResult[] = [];
-  for (const check of checks) results.push(await runOne(db, check));
+  const kept: string[] = [];
+  for (const check of checks) {
+    const previous = stored.get(check.id);
+    if (previous && previous.fingerprint === fingerprints.get(check.id)) {
+      results.push(previous.result);
+      kept.push(check.id);
+    } else {
+      results.push(await runOne(db, check));
+    }
+  }
+  opts.onKept?.(kept);
   await db.run(`create schema if not exists marts`);
   await db.run(`create or replace table marts.dq_check_results (
     check_id VARCHAR, severity VARCHAR, description VARCHAR, model VARCHAR,
@@ -51,6 +110,11 @@ export async function runChecks(db: Db, checks: Check[]): Promise<CheckResult[]>
       quoteLiteral(r.code), quoteLiteral(r.params),
     ].join(', ')})`);
     await db.run(`insert into marts.dq_check_results values ${values.join(',\n')}`);
+  }
+  const keep = checks.map((c, i) => [c, results[i]!] as const).filter(([c, r]) => fingerprints.has(c.id) && !couldNotRun.has(r));
+  if (keep.length > 0) {
+    await db.run(`insert into ${CHECK_RESULTS_STORE} values ${keep.map(([c, r]) =>
+      `(${quoteLiteral(c.id)}, ${quoteLiteral(fingerprints.get(c.id)!)}, ${quoteLiteral(JSON.stringify(r))})`).join(',\n')}`);
   }
   return results;
 }

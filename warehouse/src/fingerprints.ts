@@ -1,0 +1,134 @@
+// What a model's table was built from, as fingerprints the runner compares with the previous build's.
+// A model's fingerprint covers its SQL, the content of the ingest and reference tables it reads (row
+// count and an order-free sum of row hashes) and its inputs' fingerprints. A year-local model
+// (`grain: 'year'`, models.ts) has one fingerprint per year besides: its `base` (SQL, inputs without
+// years, the bases of its year-local inputs — what must not change for a per-year rebuild) and, per
+// year, that year's content of each input table with a `year` column and its year-local inputs'
+// fingerprints of that year.
+import { createHash } from 'node:crypto';
+import { quoteLiteral as lit, type Db } from '@dtts/db';
+import type { Model } from './models.ts';
+
+/** Where each model table's fingerprint is recorded, beside the tables. */
+export const FINGERPRINTS_TABLE = 'main.model_fingerprints';
+/** The per-year fingerprints of the year-local models. */
+export const YEAR_FINGERPRINTS_TABLE = 'main.model_year_fingerprints';
+
+/** A year as text ('2024'); 'null' for the rows without a year. */
+export type YearKey = string;
+
+export interface Fingerprint {
+  whole: string;
+  /** Year-local models only: SQL and year-free inputs; a change means a whole rebuild. */
+  base?: string;
+  /** Year-local models only: each year's fingerprint. */
+  byYear?: Map<YearKey, string>;
+}
+
+const sha = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(`${p}\0`);
+  return hash.digest('hex');
+};
+
+/** Every table of the database, as `schema.table`. */
+export async function existingTables(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ name: string }>(
+    `select schema_name || '.' || table_name as name from duckdb_tables() where database_name = current_database()`);
+  return new Set(rows.map((r) => r.name));
+}
+
+async function tablesWithYear(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ name: string }>(`select schema_name || '.' || table_name as name from duckdb_columns()
+    where database_name = current_database() and column_name = 'year'`);
+  return new Set(rows.map((r) => r.name));
+}
+
+/**
+ * The content of each source table: row count and order-free sum of row hashes, per year (one query
+ * grouped by year) for a table with a `year` column, else whole; 'absent' when there is no table.
+ */
+export async function sourceContents(db: Db, sources: Iterable<string>, tables: Set<string>): Promise<Map<string, Fingerprint>> {
+  const withYear = await tablesWithYear(db);
+  const content = new Map<string, Fingerprint>();
+  const counted = `count(*)::VARCHAR || ':' || coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR`;
+  for (const table of new Set(sources)) {
+    if (!tables.has(table)) {
+      content.set(table, { whole: 'absent' });
+    } else if (withYear.has(table)) {
+      const rows = await db.all<{ y: string | null; c: string }>(`select cast(year as varchar) as y, ${counted} as c from ${table} t group by year`);
+      const byYear = new Map(rows.map((r) => [r.y ?? 'null', r.c] as const).sort(([a], [b]) => a.localeCompare(b)));
+      content.set(table, { whole: [...byYear].map(([y, c]) => `${y}=${c}`).join(','), byYear });
+    } else {
+      content.set(table, { whole: (await db.one<{ c: string }>(`select ${counted} as c from ${table} t`))?.c ?? 'absent' });
+    }
+  }
+  return content;
+}
+
+/** Each model's fingerprint, `ordered` in dependency order, from its sources' content and its inputs' fingerprints. */
+export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMap<string, Fingerprint>): Map<string, Fingerprint> {
+  const fingerprints = new Map<string, Fingerprint>();
+  const input = (name: string) => content.get(name) ?? fingerprints.get(name) ?? { whole: 'absent' };
+  for (const model of ordered) {
+    const inputs = [...model.sources, ...model.dependsOn];
+    if (model.grain !== 'year') {
+      fingerprints.set(model.name, { whole: sha(model.sql, ...inputs.map((n) => `${n}=${input(n).whole}`)) });
+      continue;
+    }
+    // an input by year: a source table with a year column or a year-local model; the others whole
+    const byYearInputs = inputs.filter((n) => input(n).byYear);
+    const base = sha('grain: year', model.sql, ...inputs.map((n) => `${n}=${input(n).byYear ? (input(n).base ?? 'by year') : input(n).whole}`));
+    const years = [...new Set(byYearInputs.flatMap((n) => [...input(n).byYear!.keys()]))].sort();
+    const byYear = new Map(years.map((y) => [y, sha(base, ...byYearInputs.map((n) => `${n}=${input(n).byYear!.get(y) ?? 'absent'}`))] as const));
+    fingerprints.set(model.name, {
+      whole: sha(base, ...[...byYear].map(([y, f]) => `${y}=${f}`)),
+      ...(byYearInputs.length > 0 && { base, byYear }),
+    });
+  }
+  return fingerprints;
+}
+
+/** The fingerprints the previous build recorded, for the models whose table is still there. */
+export async function previousFingerprints(db: Db, tables: Set<string>): Promise<Map<string, Fingerprint>> {
+  if (!tables.has(FINGERPRINTS_TABLE) || !tables.has(YEAR_FINGERPRINTS_TABLE)) return new Map();
+  const rows = await db.all<{ name: string; fingerprint: string; base: string | null }>(`select name, fingerprint, base from ${FINGERPRINTS_TABLE}`);
+  const years = await db.all<{ name: string; year: string; fingerprint: string }>(`select name, year, fingerprint from ${YEAR_FINGERPRINTS_TABLE}`);
+  const previous = new Map<string, Fingerprint>();
+  for (const r of rows.filter((r) => tables.has(r.name))) {
+    previous.set(r.name, { whole: r.fingerprint, ...(r.base !== null && { base: r.base, byYear: new Map() }) });
+  }
+  for (const y of years) previous.get(y.name)?.byYear?.set(y.year, y.fingerprint);
+  return previous;
+}
+
+/** The whole fingerprint of every model the last build recorded (none while a build is under way or after one failed). */
+export async function recordedFingerprints(db: Db): Promise<Map<string, string>> {
+  if (!(await existingTables(db)).has(FINGERPRINTS_TABLE)) return new Map();
+  const rows = await db.all<{ name: string; fingerprint: string }>(`select name, fingerprint from ${FINGERPRINTS_TABLE}`);
+  return new Map(rows.map((r) => [r.name, r.fingerprint]));
+}
+
+/** Emptied before a build and filled once every model is built: a build that fails part-way leaves no fingerprint to trust. */
+export async function clearFingerprints(db: Db): Promise<void> {
+  await db.run(`create or replace table ${FINGERPRINTS_TABLE} (name VARCHAR, fingerprint VARCHAR, base VARCHAR)`);
+  await db.run(`create or replace table ${YEAR_FINGERPRINTS_TABLE} (name VARCHAR, year VARCHAR, fingerprint VARCHAR)`);
+}
+
+export async function recordFingerprints(db: Db, fingerprints: ReadonlyMap<string, Fingerprint>): Promise<void> {
+  if (fingerprints.size === 0) return;
+  await db.run(`insert into ${FINGERPRINTS_TABLE} values ${[...fingerprints]
+    .map(([n, f]) => `(${lit(n)}, ${lit(f.whole)}, ${f.base ? lit(f.base) : 'null'})`).join(', ')}`);
+  const years = [...fingerprints].flatMap(([n, f]) => [...(f.byYear ?? [])].map(([y, fy]) => `(${lit(n)}, ${lit(y)}, ${lit(fy)})`));
+  if (years.length > 0) await db.run(`insert into ${YEAR_FINGERPRINTS_TABLE} values ${years.join(', ')}`);
+}
+
+/** `year in (…)` for these years (`year is null` for 'null'), in parentheses. */
+export function yearsPredicate(years: readonly YearKey[]): string {
+  const values = years.filter((y) => y !== 'null').map((y) => (/^-?\d+$/.test(y) ? y : lit(y)));
+  const parts = [
+    ...(values.length > 0 ? [`year in (${values.join(', ')})`] : []),
+    ...(years.includes('null') ? ['year is null'] : []),
+  ];
+  return `(${parts.length > 0 ? parts.join(' or ') : 'false'})`;
+}
