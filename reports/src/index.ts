@@ -9,7 +9,7 @@ import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportVariants } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
 import { buildFromSiteCache, DEFAULT_SITE_CACHE, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
-import { type PublicData, readPublicData, writePublicData, type RunInfo } from './public-data.ts';
+import { type PublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
   warehousePath: string;
@@ -216,10 +216,7 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
   return { bytes, files };
 }
 
-/** The Excel appendix alone (a run without the site): the public rows are computed as for the site. */
-export async function writeAppendix(warehousePath: string, appendixPath: string, run: RunInfo): Promise<void> {
-  await writeExcelAppendix(appendixPath, await readPublicData(warehousePath, run), run);
-}
+export { writeAppendix } from './appendix.ts';
 
 export { writePublicData } from './public-data.ts';
 

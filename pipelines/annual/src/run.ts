@@ -171,15 +171,15 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     };
     const manifestPath = join(out.dir, 'run-manifest.json');
     await writeManifest(manifestPath, manifest);
-    // Loaded only here: the site builder pulls in Evidence.
-    const reports = await import('@dtts/reports');
-    // Suppression is decided again only for the years whose indicator values changed (--full: every year).
+    // Suppression is decided again only for the block-years whose indicator values changed (--full: all).
     const patternCache = { ...(!config.full && { previous: join(config.outDir, PATTERN_CACHE) }), next: join(out.dir, PATTERN_CACHE) };
-    // The years' patterns are decided in parallel, a thread per core unless --threads says otherwise.
+    // The block-years' patterns are decided in parallel, a thread per core unless --threads says otherwise.
     const workers = dbSettings().threads ?? availableParallelism();
     const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache, workers };
     const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
     if (!config.skipReports) {
+      // Loaded only here: the site builder pulls in Evidence, the charts and the printed report.
+      const reports = await import('@dtts/reports');
       const site = await stage('reports', () =>
         reports.buildReports({
           warehousePath: join(out.dir, 'warehouse.duckdb'),
@@ -194,7 +194,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       manifest.reportSteps = site.steps;
       log.info(reports.headlineSummary(site.headline));
     } else {
-      await stage('appendix', () => reports.writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));
+      const { writeAppendix } = await import('@dtts/reports/appendix');
+      await stage('appendix', () => writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));
     }
     manifest.outputs.appendix = 'exports/bao-cao.xlsx';
     manifest.status = 'succeeded';
