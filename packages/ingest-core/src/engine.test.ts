@@ -290,17 +290,26 @@ describe("DuckDB's threads", () => {
     }],
   });
 
-  it('are shared out among the units while they run, and given back afterwards', async () => {
-    await mkdir(path('probe/2024'), { recursive: true });
-    await writeCsv(path('probe/2024/dong.csv'), [['Mã', 'Tên'], ['a', 'x'], ['b', 'y']]);
+  it('are shared out among the units read at once, and given back afterwards', async () => {
+    await rm(path('probe'), { recursive: true, force: true });
+    for (const year of [2023, 2024]) {
+      await mkdir(path(`probe/${year}`), { recursive: true });
+      await writeCsv(path(`probe/${year}/dong.csv`), [['Mã', 'Tên'], ['a', 'x'], ['b', 'y']]);
+    }
     const threads = async () => (await db.one<{ n: number }>(`SELECT current_setting('threads')::INTEGER AS n`))?.n;
-    for (const [set, each] of [[6, 2], [2, 1], [1, 1]] as const) {
+    const load = async (set: number) => {
       await db.run(`SET threads = ${set}`);
       await db.run('DROP TABLE IF EXISTS ingest.probe_dong');
       await ingest({ db, sourcesDir: dir, connectors: [probe], hashKey: 'k' });
-      // four units at once: 6 threads → 2 each (rounded up), 2 → 1, never 0; the setting is back afterwards
-      expect(await db.all(`SELECT ma, threads FROM ingest.probe_dong ORDER BY ma`)).toEqual([{ ma: 'a', threads: each }, { ma: 'b', threads: each }]);
       expect(await threads()).toBe(set);
-    }
+      return (await db.all<{ year: number; threads: number }>(`SELECT DISTINCT year, threads FROM ingest.probe_dong ORDER BY year`)).map((r) => [r.year, r.threads]);
+    };
+    // two units (2023, 2024) at once: 6 threads → 3 each, 2 → 1, never 0; the setting is back afterwards
+    expect(await load(6)).toEqual([[2023, 3], [2024, 3]]);
+    expect(await load(2)).toEqual([[2023, 1], [2024, 1]]);
+    expect(await load(1)).toEqual([[2023, 1], [2024, 1]]);
+    // one unit (a re-run that reads one changed source-year) has them all
+    await rm(path('probe/2023'), { recursive: true });
+    expect(await load(6)).toEqual([[2024, 6]]);
   });
 });
