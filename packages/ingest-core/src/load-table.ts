@@ -204,6 +204,8 @@ async function insertQuarantine({ db, connector, table, year, work }: LoadTableA
   const keyValue = (name: string) => (table.columns[name] ? `coalesce(${raw(name)}, '')` : `coalesce(${keyPart(table, name)}::VARCHAR, '')`);
   if (table.key && table.key.length > 1) cases.push(`WHEN ${lit(table.key.join(', '))} THEN ${table.key.map(keyValue).join(` || ' / ' || `)}`);
   else if (table.key?.length === 1 && !table.columns[table.key[0]!]) cases.push(`WHEN ${lit(table.key[0]!)} THEN ${keyValue(table.key[0]!)}`);
+  // Nothing to quarantine (most files): no join of the whole parsed table with an empty one.
+  if (Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${work}.issues`))?.n ?? 0) === 0) return;
   // Stored as code and parameters; `reason` is the English wording of the same, for engineers.
   await db.run(`
     INSERT INTO ingest.quarantine (source, table_name, file, "row", "column", value, reason, action, year, code, params)
