@@ -32,19 +32,30 @@ async function hasTable(db: Db, schema: string, table: string): Promise<boolean>
 }
 
 export async function buildWarehouse(
-  db: Db, opts: { connectors: readonly Connector[]; onStage?: (name: string, seconds: number) => void; plans?: readonly PlanTarget[] },
+  db: Db, opts: {
+    connectors: readonly Connector[]; onStage?: (name: string, seconds: number) => void; plans?: readonly PlanTarget[];
+    /**
+     * The connectors' ingest tables hold only what the ingestion engine loaded from the files listed in
+     * ingest.files (the pipeline): their content is keyed by those files instead of hashed row by row.
+     */
+    ingestedFromFiles?: boolean;
+  },
 ): Promise<BuildResult> {
   const { connectors } = opts;
+  const fileKeyed = opts.ingestedFromFiles
+    ? new Map(connectors.flatMap((c) => c.tables.map((t) => [`ingest.${c.warehouseTable(t.name)}`, c.id] as const)))
+    : undefined;
   await ensureIngestTables(db, connectors);
   if (await hasTable(db, 'ref', 'communes')) await loadIndicatorCatalog(db, opts.plans);
   else await loadReference(db, opts.plans);
   await loadSourceCatalog(db, connectors);
-  const models = await runModels(db, allModels(connectors), opts.onStage);
+  const models = await runModels(db, allModels(connectors), opts.onStage, fileKeyed);
   const started = performance.now();
   let checksKept = 0;
   const results = await runChecks(db, checksFor(connectors), {
     modelFingerprints: await recordedFingerprints(db),
     onKept: (ids) => { checksKept = ids.length; },
+    ...(fileKeyed && { fileKeyed }),
   });
   opts.onStage?.('checks', (performance.now() - started) / 1000);
   return {

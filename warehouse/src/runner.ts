@@ -5,7 +5,7 @@
 // those years, insert them again from its SELECT, in one transaction); the others whole.
 import type { Db } from '@dtts/db';
 import {
-  clearFingerprints, existingTables, type Fingerprint, fingerprintModels, previousFingerprints, recordFingerprints,
+  clearFingerprints, existingTables, type FileKeyedTables, type Fingerprint, fingerprintModels, previousFingerprints, recordFingerprints,
   sourceContents, type YearKey, yearsPredicate,
 } from './fingerprints.ts';
 import { MODEL_SCHEMAS, type Model } from './models.ts';
@@ -95,13 +95,13 @@ async function build(conn: Db, model: Model, plan: ModelPlan): Promise<void> {
 }
 
 export async function runModels(
-  db: Db, models: Model[], onStage?: (name: string, seconds: number) => void,
+  db: Db, models: Model[], onStage?: (name: string, seconds: number) => void, fileKeyed?: FileKeyedTables,
 ): Promise<ModelTiming[]> {
   for (const schema of MODEL_SCHEMAS) await db.run(`create schema if not exists ${schema}`);
   const tables = await existingTables(db);
   const previous = await previousFingerprints(db, tables);
   const ordered = orderModels(models);
-  const fingerprints = fingerprintModels(ordered, await sourceContents(db, models.flatMap((m) => m.sources), tables));
+  const fingerprints = fingerprintModels(ordered, await sourceContents(db, models.flatMap((m) => m.sources), tables, fileKeyed));
   // Models of the previous build that are no longer models (renamed, removed) go.
   const names = new Set(models.map((m) => m.name));
   for (const name of previous.keys()) if (!names.has(name)) await db.run(`drop table if exists ${name}`);

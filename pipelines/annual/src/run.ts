@@ -131,6 +131,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       const built = await stage('warehouse', () =>
         buildWarehouse(db, {
           connectors,
+          // The ingest tables were written by ingestion alone, from the files in ingest.files.
+          ingestedFromFiles: true,
           plans: planTargets(config.plansDir ? [config.plansDir] : undefined),
           onStage: (name) => log.status?.(`warehouse: ${name}`),
         }),

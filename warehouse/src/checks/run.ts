@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type Db, quoteLiteral } from '@dtts/db';
 import { render } from '@dtts/messages';
-import { existingTables, sourceContents } from '../fingerprints.ts';
+import { existingTables, type FileKeyedTables, sourceContents } from '../fingerprints.ts';
 import { references } from '../models.ts';
 import type { Check, Severity } from './builders.ts';
 
@@ -55,13 +55,13 @@ async function runOne(db: Db, check: Check): Promise<CheckResult> {
  * Each check's fingerprint: its definition, its English wording and the fingerprint of every model
  * (`modelFingerprints`, recorded by the runner) or content of every other table its SQL names.
  */
-async function checkFingerprints(db: Db, checks: readonly Check[], modelFingerprints: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+async function checkFingerprints(db: Db, checks: readonly Check[], modelFingerprints: ReadonlyMap<string, string>, fileKeyed?: FileKeyedTables): Promise<Map<string, string>> {
   const refs = new Map(checks.map((c) => {
     const r = references(c.sql);
     return [c.id, [...r.models, ...r.sources]] as const;
   }));
   const others = [...new Set([...refs.values()].flat())].filter((n) => !modelFingerprints.has(n));
-  const content = await sourceContents(db, others, await existingTables(db));
+  const content = await sourceContents(db, others, await existingTables(db), fileKeyed);
   const inputOf = (name: string) => modelFingerprints.get(name) ?? content.get(name)?.whole ?? 'absent';
   return new Map(checks.map((c) => [c.id, createHash('sha256')
     .update(JSON.stringify([c.id, c.severity, c.model, c.finding, c.sql, render(c.finding, 'en')]))
@@ -80,10 +80,12 @@ export interface RunChecksOptions {
   modelFingerprints?: ReadonlyMap<string, string>;
   /** Told the ids of the checks that kept their previous result. */
   onKept?: (ids: string[]) => void;
+  /** Ingest tables keyed by their source-year's files (fingerprints.ts). */
+  fileKeyed?: FileKeyedTables;
 }
 
 export async function runChecks(db: Db, checks: Check[], opts: RunChecksOptions = {}): Promise<CheckResult[]> {
-  const fingerprints = opts.modelFingerprints ? await checkFingerprints(db, checks, opts.modelFingerprints) : new Map<string, string>();
+  const fingerprints = opts.modelFingerprints ? await checkFingerprints(db, checks, opts.modelFingerprints, opts.fileKeyed) : new Map<string, string>();
   const stored = opts.modelFingerprints ? await storedResults(db) : new Map();
   // emptied first: a build that stops among the checks leaves nothing to reuse
   await db.run(`create or replace table ${CHECK_RESULTS_STORE} (check_id VARCHAR, fingerprint VARCHAR, result VARCHAR)`);
