@@ -36,7 +36,7 @@ export class Db {
    */
   async withThreadsShared<T>(ways: number, fn: () => Promise<T>): Promise<T> {
     const threads = (await this.one<{ n: number }>(`SELECT current_setting('threads')::INTEGER AS n`))?.n ?? 1;
-    await this.run(`SET threads = ${Math.max(1, Math.ceil(threads / ways))}`);
+    await this.run(`SET threads = ${Math.max(1, Math.ceil(threads / Math.max(1, ways)))}`);
     try {
       return await fn();
     } finally {

@@ -311,5 +311,8 @@ describe("DuckDB's threads", () => {
     // one unit (a re-run that reads one changed source-year) has them all
     await rm(path('probe/2023'), { recursive: true });
     expect(await load(6)).toEqual([[2024, 6]]);
+    // none (a folder without files): nothing shared out, the setting unchanged
+    await rm(path('probe/2024'), { recursive: true });
+    expect(await load(6)).toEqual([]);
   });
 });
