@@ -4,24 +4,7 @@
 // ENUM of its distinct texts (found by DuckDB first), so a row's text is one of a few hundred strings
 // decoded once, and each row object is built once, its fields in the query's order.
 import { type Db, plainValue, quoteIdent, quoteLiteral } from '@dtts/db';
-
-interface Column {
-  column_name: string;
-  column_type: string;
-}
-
-/** Each text column's distinct non-NULL texts (a grouping per column, which lets DuckDB skip the rows' order). */
-async function distinctTexts(db: Db, sql: string, columns: Column[]): Promise<Map<string, string[]>> {
-  const texts = columns.filter((c) => c.column_type === 'VARCHAR');
-  const dictionaries = new Map(texts.map((c) => [c.column_name, [] as string[]]));
-  if (!texts.length) return dictionaries;
-  const perColumn = texts.map((c, i) => {
-    const column = `q.${quoteIdent(c.column_name)}`;
-    return `select ${i} as i, ${column} as text from (${sql}) q where ${column} is not null group by ${column}`;
-  });
-  for (const { i, text } of await db.all<{ i: number; text: string }>(perColumn.join(' union all '))) dictionaries.get(texts[i]!.column_name)!.push(text);
-  return dictionaries;
-}
+import { type DescribedColumn as Column, distinctTexts } from '@dtts/warehouse';
 
 /**
  * The rows of `sql` (in the order of `orderBy`, SQL, when given) as plain objects, valued as Db.all

@@ -9,6 +9,7 @@
 // communes), which keeps the ENUM small; a free-text column of distinct values would not suit this.
 import { writeFileSync } from 'node:fs';
 import { type Db, quoteIdent, quoteLiteral } from '@dtts/db';
+import { type DescribedColumn as Column, distinctTexts } from './distinct-texts.ts';
 import {
   Bool, type Data, type DataType, Field, Float64, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8,
 } from 'apache-arrow';
@@ -31,11 +32,6 @@ const VALUES: Record<string, (n: number) => Values> = {
 
 /** A chunk of a DuckDB result (the type comes through @dtts/db, which owns the DuckDB dependency). */
 type Chunk = Awaited<ReturnType<Awaited<ReturnType<Db['connection']['run']>>['fetchAllChunks']>>[number];
-
-interface Column {
-  column_name: string;
-  column_type: string;
-}
 
 /** Runs `sql` and writes its result to `path` as an Arrow IPC file; returns the row count. */
 export async function writeArrowIpc(db: Db, sql: string, path: string): Promise<number> {
@@ -72,18 +68,6 @@ export async function writeArrowIpc(db: Db, sql: string, path: string): Promise<
   return rows;
 }
 
-/** Each text column's distinct non-NULL texts, by DuckDB (a grouping per column, which lets it skip the rows' order). */
-async function distinctTexts(db: Db, sql: string, columns: Column[]): Promise<Map<string, string[]>> {
-  const texts = columns.filter((c) => c.column_type === 'VARCHAR');
-  const dictionaries = new Map(texts.map((c) => [c.column_name, [] as string[]]));
-  if (!texts.length) return dictionaries;
-  const perColumn = texts.map((c, i) => {
-    const column = `q.${quoteIdent(c.column_name)}`;
-    return `select ${i} as i, ${column} as text from (${sql}) q where ${column} is not null group by ${column}`;
-  });
-  for (const { i, text } of await db.all<{ i: number; text: string }>(perColumn.join(' union all '))) dictionaries.get(texts[i]!.column_name)!.push(text);
-  return dictionaries;
-}
 
 type Values = Int32Array | BigInt64Array | Float64Array;
 interface Validity {
