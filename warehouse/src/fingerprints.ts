@@ -76,14 +76,13 @@ export async function sourceContents(db: Db, sources: Iterable<string>, tables: 
     const source = tables.has('ingest.files') ? fileKeyed?.get(table) : undefined;
     if (!tables.has(table)) {
       content.set(table, { whole: 'absent' });
-    } else if (source !== undefined && withYear.has(table)) {
-      const byFiles = await files(source);
-      const rows = await db.all<{ y: string | null; n: string }>(`select cast(year as varchar) as y, count(*)::VARCHAR as n from ${table} group by year`);
-      const byYear = new Map(rows.map((r) => [r.y ?? 'null', `${r.n}:files:${byFiles.get(r.y ?? '') ?? ''}`] as const).sort(([a], [b]) => a.localeCompare(b)));
-      content.set(table, { whole: [...byYear].map(([y, c]) => `${y}=${c}`).join(','), byYear });
     } else if (withYear.has(table)) {
-      const rows = await db.all<{ y: string | null; c: string }>(`select cast(year as varchar) as y, ${counted} as c from ${table} t group by year`);
-      const byYear = new Map(rows.map((r) => [r.y ?? 'null', r.c] as const).sort(([a], [b]) => a.localeCompare(b)));
+      // file-keyed: the row count here, the rest from the source-year's files; else the rows' hashes
+      const byFiles = source !== undefined ? await files(source) : undefined;
+      const rows = await db.all<{ y: string | null; c: string }>(
+        `select cast(year as varchar) as y, ${byFiles ? 'count(*)::VARCHAR' : counted} as c from ${table} t group by year`);
+      const byYear = new Map(rows.map((r) => [r.y ?? 'null', byFiles ? `${r.c}:files:${byFiles.get(r.y ?? '') ?? ''}` : r.c] as const)
+        .sort(([a], [b]) => a.localeCompare(b)));
       content.set(table, { whole: [...byYear].map(([y, c]) => `${y}=${c}`).join(','), byYear });
     } else {
       content.set(table, { whole: (await db.one<{ c: string }>(`select ${counted} as c from ${table} t`))?.c ?? 'absent' });
