@@ -99,7 +99,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     .filter(({ connector, year }) => !opts.only || opts.only.has(`${connector.id}|${year}`));
   // The units running at once keep the cores busy: DuckDB's threads are shared out among them
   // (district bench on 2 cores: about a quarter less CPU time with one thread per unit).
-  const done = await db.withThreadsShared(Math.max(1, Math.min(UNITS_AT_ONCE, units.length)), () => mapConcurrently(units, UNITS_AT_ONCE, async ({ connector, year }) => {
+  const done = await db.withThreadsShared(Math.min(UNITS_AT_ONCE, units.length), () => mapConcurrently(units, UNITS_AT_ONCE, async ({ connector, year }) => {
     const files: FileReport[] = [];
     const own = await db.fork();
     // Work tables live in an in-memory database beside the warehouse file: nothing of them is written to disk.
