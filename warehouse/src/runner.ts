@@ -180,6 +180,8 @@ async function buildConcurrently(db: Db, models: Model[], build: (conn: Db, mode
       conn.close();
     }
   };
-  await db.withThreadsShared(MODELS_AT_ONCE, () => Promise.all(Array.from({ length: Math.min(MODELS_AT_ONCE, models.length) }, worker)));
+  // shared among the builds that can run at once: a re-run that rebuilds one model gives it every thread
+  const ways = Math.min(MODELS_AT_ONCE, models.length);
+  await db.withThreadsShared(ways, () => Promise.all(Array.from({ length: ways }, worker)));
   if (failure !== undefined) throw failure;
 }
