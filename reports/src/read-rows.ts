@@ -3,8 +3,8 @@
 // indicator values that was 1.2 s and much of the stage's garbage. Here each text column is cast to an
 // ENUM of its distinct texts (found by DuckDB first), so a row's text is one of a few hundred strings
 // decoded once, and each row object is built once, its fields in the query's order.
-import { type Db, plainValue, quoteIdent, quoteLiteral } from '@dtts/db';
-import { type DescribedColumn as Column, distinctTexts } from '@dtts/warehouse';
+import { type Db, plainValue, quoteIdent } from '@dtts/db';
+import { type DescribedColumn as Column, distinctTexts, enumOf } from '@dtts/warehouse';
 
 /**
  * The rows of `sql` (in the order of `orderBy`, SQL, when given) as plain objects, valued as Db.all
@@ -19,7 +19,7 @@ export async function readRows<T>(db: Db, sql: string, orderBy?: string): Promis
     const column = `q.${quoteIdent(c.column_name)}`;
     const dictionary = texts.get(c.column_name);
     // an ENUM needs one value at least; a column of NULLs only stays as it is
-    return dictionary?.length ? `cast(${column} as enum(${dictionary.map(quoteLiteral).join(', ')})) as ${quoteIdent(c.column_name)}` : column;
+    return dictionary?.length ? `cast(${column} as ${enumOf(dictionary)}) as ${quoteIdent(c.column_name)}` : column;
   });
   // sorted on the texts themselves, before the cast (an ENUM sorts in its values' order)
   const ordered = orderBy ? `select * from (${sql}) order by ${orderBy}` : sql;

@@ -1,7 +1,7 @@
 // Each text column's distinct texts of a query, found by DuckDB: the dictionaries that the Arrow
 // export (export-arrow.ts) and the public numbers' reader (reports/src/read-rows.ts) cast texts to, so
 // that a text is decoded once, not once per row.
-import { type Db, quoteIdent } from '@dtts/db';
+import { type Db, quoteIdent, quoteLiteral } from '@dtts/db';
 
 /** A column of a query as DuckDB's `describe` gives it. */
 export interface DescribedColumn {
@@ -20,4 +20,9 @@ export async function distinctTexts(db: Db, sql: string, columns: readonly Descr
   });
   for (const { i, text } of await db.all<{ i: number; text: string }>(perColumn.join(' union all '))) dictionaries.get(texts[i]!.column_name)!.push(text);
   return dictionaries;
+}
+
+/** The ENUM type of a column's distinct texts (at least one), to cast the column to. */
+export function enumOf(texts: readonly string[]): string {
+  return `enum(${texts.map(quoteLiteral).join(', ')})`;
 }

@@ -8,8 +8,8 @@
 // The texts of an export are codes and labels (hundreds distinct, a few thousand for a province's
 // communes), which keeps the ENUM small; a free-text column of distinct values would not suit this.
 import { writeFileSync } from 'node:fs';
-import { type Db, quoteIdent, quoteLiteral } from '@dtts/db';
-import { type DescribedColumn as Column, distinctTexts } from './distinct-texts.ts';
+import { type Db, quoteIdent } from '@dtts/db';
+import { type DescribedColumn as Column, distinctTexts, enumOf } from './distinct-texts.ts';
 import {
   Bool, type Data, type DataType, Field, Float64, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8,
 } from 'apache-arrow';
@@ -45,7 +45,7 @@ export async function writeArrowIpc(db: Db, sql: string, path: string): Promise<
     const dictionary = texts.get(c.column_name);
     if (!dictionary) return column;
     // NULL as -1: the codes are then a plain Int32 array, nothing to mask
-    return dictionary.length ? `coalesce(cast(enum_code(cast(${column} as enum(${dictionary.map(quoteLiteral).join(', ')}))) as integer), -1)` : '-1';
+    return dictionary.length ? `coalesce(cast(enum_code(cast(${column} as ${enumOf(dictionary)})) as integer), -1)` : '-1';
   });
   const chunks = await (await db.connection.run(`select ${select.join(', ')} from (${sql}) q`)).fetchAllChunks();
   const rows = chunks.reduce((n, chunk) => n + chunk.rowCount, 0);
@@ -67,7 +67,6 @@ export async function writeArrowIpc(db: Db, sql: string, path: string): Promise<
   writeFileSync(path, tableToIPC(new Table([batch]), 'file'));
   return rows;
 }
-
 
 type Values = Int32Array | BigInt64Array | Float64Array;
 interface Validity {

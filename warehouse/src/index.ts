@@ -15,4 +15,4 @@ export type { Check, Severity } from './checks/builders.ts';
 export type { CheckResult } from './checks/run.ts';
 export { MART_COLUMNS } from './mart-rows.ts';
 export type { EthnicGroupRow, GeographyRow } from './mart-rows.ts';
-export { distinctTexts, type DescribedColumn } from './distinct-texts.ts';
+export { distinctTexts, enumOf, type DescribedColumn } from './distinct-texts.ts';
