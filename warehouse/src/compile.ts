@@ -78,11 +78,18 @@ function recordsSql(indicator: ComputedIndicator): string {
   return parts.join('\n    union all\n');
 }
 
+/** A count's source tables (`<source>.<table>`): their files decide the years it has rows. */
+function countTables(indicator: ComputedIndicator): string[] {
+  return [indicator.numerator, ...(indicator.numerator.plus ?? [])].map((t) => {
+    if (isNamedFact(t.fact)) throw new Error(`${indicator.id}: a count reads a source table (<source>.<table>), not "${t.fact}"`);
+    return t.fact;
+  });
+}
+
 /** Zero rows (`ALL`, `ALL`) for the area and every commune in force, in each year a file of a count's table was loaded. */
 function zeroFillSql(indicator: ComputedIndicator): string {
-  const tables = [indicator.numerator, ...(indicator.numerator.plus ?? [])].map((t) => {
-    if (isNamedFact(t.fact)) throw new Error(`${indicator.id}: a count reads a source table (<source>.<table>), not "${t.fact}"`);
-    const [source, table] = t.fact.split('.');
+  const tables = countTables(indicator).map((fact) => {
+    const [source, table] = fact.split('.');
     return `('${source}', '${table}')`;
   });
   const levels = indicator.disaggregations.geography;
@@ -157,7 +164,7 @@ export function compileIndicatorSql(indicator: ComputedIndicator): string {
   return `-- Generated from the catalog entry "${indicator.id}" (${indicator.clause}) by warehouse/src/compile.ts.
 -- numerator:   ${indicator.numerator.description}
 -- denominator: ${indicator.denominator?.description ?? `none (${indicator.unit})`}
-${YEAR_GRAIN_HEADER}
+${YEAR_GRAIN_HEADER}${count ? `\n-- files of: ${countTables(indicator).join(', ')} (the years a file of them was loaded: ingest.files)` : ''}
 with records as (
 ${recordsSql(indicator)}
 ),

@@ -23,7 +23,12 @@ export interface Fingerprint {
   base?: string;
   /** Year-local models only: each year's fingerprint. */
   byYear?: Map<YearKey, string>;
+  /** ingest.files only: each year's content per `<source>.<table>`, for the models that read some tables' files (Model.filesOf). */
+  byTable?: Map<string, Map<YearKey, string>>;
 }
+
+/** The table in which ingestion lists every file it read, per source, table and year. */
+const FILES_TABLE = 'ingest.files';
 
 const sha = (...parts: string[]) => {
   const hash = createHash('sha256');
@@ -84,6 +89,13 @@ export async function sourceContents(db: Db, sources: Iterable<string>, tables: 
       const byYear = new Map(rows.map((r) => [r.y ?? 'null', byFiles ? `${r.c}:files:${byFiles.get(r.y ?? '') ?? ''}` : r.c] as const)
         .sort(([a], [b]) => a.localeCompare(b)));
       content.set(table, { whole: [...byYear].map(([y, c]) => `${y}=${c}`).join(','), byYear });
+      if (table === FILES_TABLE) {
+        const parts = await db.all<{ t: string; y: string | null; c: string }>(
+          `select source || '.' || table_name as t, cast(year as varchar) as y, ${counted} as c from ${table} t group by all`);
+        const byTable = new Map<string, Map<YearKey, string>>();
+        for (const r of parts) byTable.set(r.t, (byTable.get(r.t) ?? new Map()).set(r.y ?? 'null', r.c));
+        content.get(table)!.byTable = byTable;
+      }
     } else {
       content.set(table, { whole: (await db.one<{ c: string }>(`select ${counted} as c from ${table} t`))?.c ?? 'absent' });
     }
@@ -94,8 +106,10 @@ export async function sourceContents(db: Db, sources: Iterable<string>, tables: 
 /** Each model's fingerprint, `ordered` in dependency order, from its sources' content and its inputs' fingerprints. */
 export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMap<string, Fingerprint>): Map<string, Fingerprint> {
   const fingerprints = new Map<string, Fingerprint>();
-  const input = (name: string) => content.get(name) ?? fingerprints.get(name) ?? { whole: 'absent' };
   for (const model of ordered) {
+    const input = (name: string) =>
+      (name === FILES_TABLE && model.filesOf ? filesOfTables(content.get(name), model.filesOf) : undefined)
+      ?? content.get(name) ?? fingerprints.get(name) ?? { whole: 'absent' };
     const inputs = [...model.sources, ...model.dependsOn];
     if (model.grain !== 'year') {
       fingerprints.set(model.name, { whole: sha(model.sql, ...inputs.map((n) => `${n}=${input(n).whole}`)) });
@@ -112,6 +126,17 @@ export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMa
     });
   }
   return fingerprints;
+}
+
+/**
+ * ingest.files narrowed to some tables' files (a model's `files of:`), year by year: a year is there
+ * when one of them had a file that year.
+ */
+function filesOfTables(files: Fingerprint | undefined, tables: readonly string[]): Fingerprint | undefined {
+  if (!files?.byTable) return undefined;
+  const years = [...new Set(tables.flatMap((t) => [...(files.byTable!.get(t)?.keys() ?? [])]))].sort();
+  const byYear = new Map(years.map((y) => [y, tables.map((t) => `${t}:${files.byTable!.get(t)?.get(y) ?? 'absent'}`).join(',')] as const));
+  return { whole: `files of ${tables.join(',')}:${[...byYear].map(([y, c]) => `${y}=${c}`).join(',')}`, byYear };
 }
 
 /** The fingerprints the previous build recorded, for the models whose table is still there. */

@@ -22,6 +22,13 @@ export interface Model {
    * only. Declared by a `-- grain: year` line in the model's header (the generators write it too).
    */
   grain?: 'year';
+  /**
+   * The `<source>.<table>` pairs whose rows of ingest.files the model reads, when it reads no others:
+   * declared by a `-- files of: villages.thon, villages.xa` header line (the indicator compiler writes
+   * it for a count's zero rows). Its fingerprint then covers those tables' files only, so a file of
+   * another table does not rebuild it.
+   */
+  filesOf?: string[];
 }
 
 /** The grain a `-- grain: …` line of the model's comment header (before its SQL) declares; a grain other than `year` is an error, not a silent whole rebuild. */
@@ -31,6 +38,19 @@ export function declaredGrain(name: string, sql: string): 'year' | undefined {
   if (!match) return undefined;
   if (match[1] !== 'year') throw new Error(`${name}: unknown grain "${match[1]}" in its header (the one grain is "year")`);
   return 'year';
+}
+
+/** The `files of:` header line's tables (`<source>.<table>`, sorted), if the model declares one. */
+export function declaredFilesOf(name: string, sql: string): string[] | undefined {
+  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
+  const match = header.match(/^\s*--\s*files of:\s*(.*)$/m);
+  if (!match) return undefined;
+  // a note in parentheses may follow the list, as after `grain: year`
+  const tables = match[1]!.replace(/\(.*\)\s*$/, '').split(',').map((t) => t.trim()).filter(Boolean);
+  const bad = tables.filter((t) => !/^[a-z0-9-]+\.[a-z0-9_]+$/.test(t));
+  if (tables.length === 0 || bad.length > 0) throw new Error(`${name}: "files of:" in its header lists <source>.<table> pairs, not "${match[1]!.trim()}"`);
+  if (!references(sql).sources.includes('ingest.files')) throw new Error(`${name}: its header declares "files of:" but it does not read ingest.files`);
+  return [...new Set(tables)].sort();
 }
 
 /** The header line that declares a model year-local; the generators put it in the SQL they write. */
@@ -57,7 +77,8 @@ export function modelFromSql(name: string, sql: string, origin: string): Model {
   const body = sql.trim().replace(/;\s*$/, '');
   const refs = references(body);
   const grain = declaredGrain(name, body);
-  return { name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin, ...(grain && { grain }) };
+  const filesOf = declaredFilesOf(name, body);
+  return { name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin, ...(grain && { grain }), ...(filesOf && { filesOf }) };
 }
 
 /** Every `models/<schema>/<model>.sql`; the folder is the schema. */

@@ -204,6 +204,42 @@ select year, n, sum(n) over (partition by year) * (select factor from ref.f) as 
       db.close();
     }
   });
+
+  it('reads "files of:" from the header; such a model is rebuilt for a file of its own tables only', async () => {
+    expect(modelFromSql('m', '-- files of: census.ho, villages.thon\nselect year from ingest.files', 't').filesOf).toEqual(['census.ho', 'villages.thon']);
+    expect(modelFromSql('m', 'select year from ingest.files', 't').filesOf).toBeUndefined();
+    expect(() => modelFromSql('m', '-- files of: census\nselect year from ingest.files', 't')).toThrow(/<source>.<table> pairs/);
+    expect(() => modelFromSql('m', '-- files of: census.ho\nselect 1 as year', 't')).toThrow(/does not read ingest.files/);
+    // the compiler declares it for every count (its zero rows follow the years its tables had a file)
+    const count = allModels(connectors).find((m) => m.name === 'intermediate.int_indicator__teen_first_births')!;
+    expect(count.filesOf).toEqual(['health.sinh_de']);
+
+    const db = await Db.open(join(dir, 'files-of.duckdb'));
+    try {
+      await db.run(`create schema ingest;
+        create table ingest.files (source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR);
+        insert into ingest.files values ('census', 'ho', 2024, 'census/2024/ho.csv', 'a'), ('school', 'truong', 2024, 'school/2024/truong.csv', 'b'),
+          ('census', 'ho', 2025, 'census/2025/ho.csv', 'c')`);
+      const filesModels = [
+        modelFromSql('staging.mine', `-- grain: year\n-- files of: census.ho\nselect year, count(*) as files from ingest.files
+          where (source, table_name) in (('census', 'ho')) group by year`, 't'),
+        modelFromSql('staging.every', '-- grain: year\nselect year, count(*) as files from ingest.files group by year', 't'),
+      ];
+      await runModels(db, filesModels);
+      // another table's file of 2024 changes: only the model of every file is rebuilt, for 2024
+      await db.run(`update ingest.files set sha256 = 'b2' where table_name = 'truong'`);
+      expect(how(await runModels(db, filesModels))).toEqual({ 'staging.mine': 'kept', 'staging.every': 'years 2024' });
+      // its own table's file of 2025 changes, and a 2026 file appears: rebuilt for those years
+      await db.run(`update ingest.files set sha256 = 'c2' where year = 2025; insert into ingest.files values ('census', 'ho', 2026, 'census/2026/ho.csv', 'd')`);
+      expect(how(await runModels(db, filesModels))).toEqual({ 'staging.mine': 'years 2025 2026', 'staging.every': 'years 2025 2026' });
+      // its table's only file of 2024 goes: that year is removed
+      await db.run(`delete from ingest.files where table_name = 'ho' and year = 2024`);
+      expect(how(await runModels(db, filesModels))).toEqual({ 'staging.mine': 'years -2024', 'staging.every': 'years 2024' });
+      await expectSameAsWhole(db, filesModels);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('data-quality checks kept from the previous build', () => {

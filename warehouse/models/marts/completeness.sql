@@ -1,6 +1,7 @@
 -- Rows per source table × commune × year, for every commune in force at the source's reference
 -- date and every year the run covers. A commune with no rows where the source has rows that year
 -- is `missing_commune`; a source with no rows at all that year is `missing_source_year`.
+-- grain: year (a year's rows read only that year's records, and the communes: rebuilt per changed year, warehouse/README.md)
 with source_tables as (
     select * from (values
         ('census', 'ho', 10, 1),
