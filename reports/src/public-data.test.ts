@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDb } from '@dtts/db';
+import { Db, withDb } from '@dtts/db';
 import { FIXTURE_PII, fixtureRows, writeFixtureWarehouse } from '../test/fixture.ts';
 import { catalogRows } from '@dtts/indicators';
-import { NOT_ABOUT_PERSONS, reusedCodeNote, scrubText, writePublicData, type PublicData } from './public-data.ts';
+import { NOT_ABOUT_PERSONS, readPublicData, readPublicDataFrom, reusedCodeNote, scrubText, writePublicData, type PublicData } from './public-data.ts';
 import { statusText } from './public-tables.ts';
 
 let dir: string;
@@ -20,6 +20,23 @@ beforeAll(async () => {
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('public data', () => {
+  it('reads the same public numbers through a connection of the warehouse itself as through a read-only attach', async () => {
+    const attached = await readPublicData(join(dir, 'warehouse.duckdb'));
+    expect(attached.rows.length).toBeGreaterThan(1000);
+    const db = await Db.open(join(dir, 'warehouse.duckdb'));
+    try {
+      const reader = await db.fork();
+      try {
+        // the pipeline's way: a second connection, the database named by its own catalog
+        expect(await readPublicDataFrom(reader, 'warehouse')).toEqual(attached);
+      } finally {
+        reader.close();
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('suppresses small cells and blanks their numbers', async () => {
     const rows = await withDb(join(dir, 'public.duckdb'), (db) =>
       db.all<{ n: number; bad: number; bad_complement: number }>(`select count(*) n,

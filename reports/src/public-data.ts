@@ -56,8 +56,8 @@ export const NOT_ABOUT_PERSONS = new Set(catalogRows.filter((c) => c.has_source 
 /** A target set from the previous year's value (a count falling by more than 30% a year: 70% of last year's). */
 export const targetFromPreviousYear = (c: CatalogRow): boolean => c.target_needs_previous_year;
 
-async function readValues(db: Db): Promise<ValueRow[]> {
-  const cols = new Set((await columnsOf(db, 'marts', 'indicator_values')).map((c) => c.name));
+async function readValues(db: Db, wh: string): Promise<ValueRow[]> {
+  const cols = new Set((await columnsOf(db, 'marts', 'indicator_values', wh)).map((c) => c.name));
   const opt = (c: string, type: string) => (cols.has(c) ? `cast(${c} as ${type}) as ${c}` : `cast(null as ${type}) as ${c}`);
   return readRows<ValueRow>(db, `
     select indicator_id, cast(year as integer) as year, geo_level, geo_code, ethnic_group, sex,
@@ -65,14 +65,14 @@ async function readValues(db: Db): Promise<ValueRow[]> {
       cast(target as double) as target, status, cast(flags as varchar) as flags,
       ${opt('baseline_value', 'double')}, ${opt('change_vs_baseline', 'double')}, ${opt('geo_name', 'varchar')}, ${opt('ethnic_name', 'varchar')},
       ${opt('plan_id', 'varchar')}, ${opt('baseline_year', 'integer')}, ${opt('target_year', 'integer')}
-    from wh.marts.indicator_values`, 'indicator_id, year, geo_level, geo_code, ethnic_group, sex');
+    from ${quoteIdent(wh)}.marts.indicator_values`, 'indicator_id, year, geo_level, geo_code, ethnic_group, sex');
 }
 
 /** marts.geographies as the warehouse types it (GeographyRow), with each 2020 commune's 2025 commune. */
-async function readParents(db: Db): Promise<{ parentOf: Map<string, string>; geos: GeographyRow[] }> {
-  if (!(await hasTable(db, 'marts', 'geographies'))) return { parentOf: new Map(), geos: [] };
+async function readParents(db: Db, wh: string): Promise<{ parentOf: Map<string, string>; geos: GeographyRow[] }> {
+  if (!(await hasTable(db, 'marts', 'geographies', wh))) return { parentOf: new Map(), geos: [] };
   const geos = await db.all<GeographyRow>(`select ${MART_COLUMNS['marts.geographies'].map(quoteIdent).join(', ')}
-    from wh.marts.geographies order by geo_level, geo_code`);
+    from ${quoteIdent(wh)}.marts.geographies order by geo_level, geo_code`);
   const parentOf = new Map<string, string>();
   for (const g of geos) if (g.geo_level === 'commune_2020' && g.parent_2025_code !== null) parentOf.set(g.geo_code, g.parent_2025_code);
   return { parentOf, geos };
@@ -86,14 +86,15 @@ interface Read extends PublicNumbers {
 }
 
 /**
- * Reads the warehouse attached as `wh` and decides the public numbers: suppression, then the
- * last line of defence (the pattern must leave no suppressed cell recoverable), then names.
+ * Reads the warehouse seen by `db` as the catalog `wh` (attached read-only, or the database itself)
+ * and decides the public numbers: suppression, then the last line of defence (the pattern must
+ * leave no suppressed cell recoverable), then names. `where` names the warehouse in errors.
  */
-async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunInfo, 'patternCache' | 'workers'>): Promise<Read> {
-  if (!(await hasTable(db, 'marts', 'indicator_values'))) throw new Error(`${warehousePath}: no table marts.indicator_values`);
-  const raw = await readValues(db);
-  const { parentOf, geos } = await readParents(db);
-  const sources = await readSourceLabels(db);
+async function readPublicNumbers(db: Db, where: string, run?: Pick<RunInfo, 'patternCache' | 'workers'>, wh = 'wh'): Promise<Read> {
+  if (!(await hasTable(db, 'marts', 'indicator_values', wh))) throw new Error(`${where}: no table marts.indicator_values`);
+  const raw = await readValues(db, wh);
+  const { parentOf, geos } = await readParents(db, wh);
+  const sources = await readSourceLabels(db, wh);
   const catalog = catalogRows;
   const catById = new Set(catalog.map((c) => c.indicator_id));
   const unknown = [...new Set(raw.map((r) => r.indicator_id))].filter((id) => !catById.has(id));
@@ -115,8 +116,8 @@ async function readPublicNumbers(db: Db, warehousePath: string, run?: Pick<RunIn
   for (const r of raw) if (r.ethnic_name && !ethnicNames.has(r.ethnic_group)) ethnicNames.set(r.ethnic_group, r.ethnic_name);
   // (a loop, not Math.max(...rows): a province's rows are more than a call's arguments may be)
   const latestYear = raw.reduce((latest, r) => Math.max(latest, r.year), -Infinity);
-  const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets'))
-    ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from wh.ref.plan_targets order by target_year, plan_id`)
+  const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets', wh))
+    ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from ${quoteIdent(wh)}.ref.plan_targets order by target_year, plan_id`)
     : []);
   const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
   return { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos };
@@ -132,6 +133,15 @@ export async function readPublicData(warehousePath: string, run?: Pick<RunInfo, 
   } finally {
     db.close();
   }
+}
+
+/**
+ * The same numbers read through a connection of the warehouse itself (`catalog`: its database name),
+ * for the pipeline, which reads them on a second connection while the exports are written.
+ */
+export async function readPublicDataFrom(db: Db, catalog: string, run?: Pick<RunInfo, 'patternCache' | 'workers'>): Promise<PublicNumbers> {
+  const { geos: _, ...numbers } = await readPublicNumbers(db, `the warehouse (${catalog})`, run, catalog);
+  return numbers;
 }
 
 export async function writePublicData(warehousePath: string, publicPath: string, workDir: string, run: RunInfo): Promise<PublicData> {

@@ -26,15 +26,15 @@ export function typesOf(sample: object): Record<string, ColumnType> {
   return out;
 }
 
-export async function hasTable(db: Db, schema: string, table: string): Promise<boolean> {
+export async function hasTable(db: Db, schema: string, table: string, catalog = 'wh'): Promise<boolean> {
   const r = await db.one<{ n: number }>(
-    `select count(*) n from information_schema.tables where table_catalog = 'wh' and table_schema = ? and table_name = ?`, [schema, table]);
+    `select count(*) n from information_schema.tables where table_catalog = ? and table_schema = ? and table_name = ?`, [catalog, schema, table]);
   return (r?.n ?? 0) > 0;
 }
 
-export async function columnsOf(db: Db, schema: string, table: string): Promise<{ name: string; type: string }[]> {
+export async function columnsOf(db: Db, schema: string, table: string, catalog = 'wh'): Promise<{ name: string; type: string }[]> {
   return db.all(`select column_name as name, data_type as type from information_schema.columns
-    where table_catalog = 'wh' and table_schema = ? and table_name = ? order by ordinal_position`, [schema, table]);
+    where table_catalog = ? and table_schema = ? and table_name = ? order by ordinal_position`, [catalog, schema, table]);
 }
 
 /**

@@ -28,6 +28,12 @@ order by ${EXPORT_ORDER}`;
 const EXPORT_TABLE = 'indicator_export';
 const EXPORT_ROWS = `select ${EXPORT_COLUMNS.join(', ')} from temp.${EXPORT_TABLE} order by export_row`;
 
+/**
+ * The Arrow writer, loaded when first needed: apache-arrow is a large module that only this export
+ * needs. The pipeline starts loading it while the warehouse builds (its main thread waits on DuckDB then).
+ */
+export const loadArrowWriter = () => import('./export-arrow.ts');
+
 export async function exportIndicators(db: Db, exportsDir: string): Promise<{ rows: number }> {
   mkdirSync(exportsDir, { recursive: true });
   const csv = join(exportsDir, 'indicator_values.csv');
@@ -38,8 +44,7 @@ export async function exportIndicators(db: Db, exportsDir: string): Promise<{ ro
   try {
     const { rows } = await writeCsv(db, EXPORT_ROWS, csv);
     await db.run(`copy (${EXPORT_ROWS}) to ${quoteLiteral(parquet)} (format parquet)`);
-    // Loaded here: apache-arrow is a large module that only this export needs.
-    const { writeArrowIpc } = await import('./export-arrow.ts');
+    const { writeArrowIpc } = await loadArrowWriter();
     await writeArrowIpc(db, EXPORT_ROWS, join(exportsDir, 'indicator_values.arrow'));
     return { rows };
   } finally {

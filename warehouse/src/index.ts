@@ -3,7 +3,7 @@ export type { BuildResult } from './build.ts';
 export { ensureIngestTables, INGEST_TABLES } from './ingest-contract.ts';
 export { loadReference, loadIndicatorCatalog, loadSourceCatalog } from './reference.ts';
 export { stagingModels, stagingSql } from './staging.ts';
-export { exportIndicators, EXPORT_COLUMNS } from './export.ts';
+export { exportIndicators, EXPORT_COLUMNS, loadArrowWriter } from './export.ts';
 export { compileIndicatorSql, indicatorModels, FACT_MODELS } from './compile.ts';
 export { loadModelFiles, references, modelFromSql, MODEL_SCHEMAS } from './models.ts';
 export type { Model } from './models.ts';

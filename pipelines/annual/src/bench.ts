@@ -146,16 +146,18 @@ function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number
 }
 
 /**
- * Peak RSS within each stage. The manifest has the run's start and each stage's seconds, not their
- * starts: stages are laid end to end from the start, so the short steps between them (bad-file
- * checks, summaries) shift the later windows by a few seconds — good enough to tell ingest from appendix.
+ * Peak RSS within each stage, from its start and length in the manifest (stages that run at the same
+ * time, the exports and the public numbers, share their peaks). A manifest without starts (older runs)
+ * has its stages laid end to end from the run's start.
  */
 function stagePeaks(manifest: RunManifest, samples: [number, number][]): { name: string; peak: number }[] {
-  let start = Date.parse(manifest.startedAt);
+  const runStart = Date.parse(manifest.startedAt);
+  let next = runStart;
   return manifest.stages.map((s) => {
+    const start = s.start === undefined ? next : runStart + s.start * 1000;
     const end = start + s.seconds * 1000;
     const peak = Math.max(0, ...samples.filter(([t]) => t >= start && t < end).map(([, rss]) => rss));
-    start = end;
+    next = end;
     return { name: s.name, peak };
   });
 }

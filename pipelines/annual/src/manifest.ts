@@ -31,7 +31,8 @@ export interface RunManifest {
   ignoredFiles: { source: string; file: string; message: string }[];
   failures: { source?: string; stage: string; message: string }[];
   totals: Record<string, { read: number; loaded: number; quarantined: number; skipped: number }>;
-  stages: { name: string; seconds: number }[];
+  /** Each stage's start (seconds from the run's start) and length; the exports and the public numbers overlap. */
+  stages: { name: string; start?: number; seconds: number }[];
   /** The reports stage step by step (public data, charts, Evidence's bundles and prerender, …). */
   reportSteps?: { name: string; seconds: number }[];
   checks: { id: string; severity: string; failing: number; description: string; example?: string }[];

@@ -46,7 +46,7 @@ describe('pnpm pipeline --skip-reports on the fixtures', () => {
     }
     expect(manifest.status).toBe('succeeded');
     expect(JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')).runId).toBe(manifest.runId);
-    expect(manifest.stages.map((s) => s.name)).toEqual(['plan', 'ingest', 'reference', 'warehouse', 'exports', 'changes', 'appendix']);
+    expect(manifest.stages.map((s) => s.name)).toEqual(['plan', 'ingest', 'reference', 'warehouse', 'exports', 'public numbers', 'changes', 'appendix']);
   });
 
   it('reconciles every file with the counts computed by hand in the fixtures', () => {

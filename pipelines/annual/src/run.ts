@@ -8,7 +8,7 @@ import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
 import { useReferenceDir } from '@dtts/reference';
-import { buildWarehouse, exportIndicators, loadReference } from '@dtts/warehouse';
+import { buildWarehouse, exportIndicators, loadArrowWriter, loadReference } from '@dtts/warehouse';
 import type { PipelineConfig } from './config.ts';
 import { compareWithPreviousRun } from './changes.ts';
 import { connectors } from './connectors.ts';
@@ -43,6 +43,7 @@ export function newRunId(now = new Date()): string {
 
 export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<RunManifest> {
   const started = new Date();
+  const runStarted = performance.now();
   const runId = newRunId(started);
   const manifest: RunManifest = {
     runId, startedAt: started.toISOString(), finishedAt: '', status: 'failed', sourcesDir: config.sourcesDir,
@@ -52,17 +53,24 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   };
   // Every resolver and loader reads this run's geography (the bundled one unless --reference).
   useReferenceDir(config.referenceDir);
+  // A stage is listed when it starts; the exports and the appendix's numbers run at the same time.
+  let failedStage: string | undefined;
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     if (config.pauseAt === name) {
       log.info(`paused before the ${name} stage (DTTS_PAUSE_AT), pid ${process.pid}`);
       await new Promise(() => setInterval(() => {}, 60_000));
     }
     const t0 = performance.now();
+    const entry = { name, start: round((t0 - runStarted) / 1000), seconds: 0 };
+    manifest.stages.push(entry);
     log.status?.(`${name}…`);
     try {
       return await fn();
+    } catch (error) {
+      failedStage ??= name;
+      throw error;
     } finally {
-      manifest.stages.push({ name, seconds: round((performance.now() - t0) / 1000) });
+      entry.seconds = round((performance.now() - t0) / 1000);
     }
   };
 
@@ -89,11 +97,33 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       return { plan, basis };
     });
     log.info(`Ingest: ${describePlan(plan, config.sourcesDir)}`);
+    const manifestPath = join(out.dir, 'run-manifest.json');
+    // Suppression is decided again only for the block-years whose indicator values changed (--full: all).
+    const patternCache = { ...(!config.full && { previous: join(config.outDir, PATTERN_CACHE) }), next: join(out.dir, PATTERN_CACHE) };
+    // The block-years' patterns are decided in parallel, a thread per core unless --threads says otherwise.
+    const workers = dbSettings().threads ?? availableParallelism();
+    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache, workers };
+    const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
+    let reportsModule: Promise<typeof import('@dtts/reports')> | undefined;
+    let appendixModule: Promise<typeof import('@dtts/reports/appendix')> | undefined;
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
     try {
+      // Loaded while DuckDB ingests (the main thread mostly waits on it then): the site builder
+      // (Evidence, the charts, the printed report) or, without the site, the Excel appendix alone; the Arrow writer.
+      reportsModule = config.skipReports ? undefined : import('@dtts/reports');
+      appendixModule = config.skipReports ? import('@dtts/reports/appendix') : undefined;
+      // awaited later; a failure to load surfaces there, not as an unhandled rejection meanwhile
+      reportsModule?.catch(() => {});
+      appendixModule?.catch(() => {});
+      loadArrowWriter().catch(() => {});
       result = await stage('ingest', async () => {
-        if (plan.kind === 'incremental') await removeOutdated(db, plan, connectors);
+        if (plan.kind === 'incremental') {
+          // A re-run changes little: DuckDB writes it to the file once, at the checkpoint before closing
+          // (overlapped with the workbook), instead of at each commit past its default 16 MB of log.
+          await db.run(`SET checkpoint_threshold = '1GB'`);
+          await removeOutdated(db, plan, connectors);
+        }
         return ingest({
           db, sourcesDir: config.sourcesDir, connectors, ...(config.years && { years: config.years }), hashKey: config.hashKey, onEvent: (e) => progress.event(e),
           ...(plan.kind === 'incremental' && { only: plan.changed }),
@@ -151,14 +181,36 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       }
       const exportsDir = join(out.dir, 'exports');
       await mkdir(exportsDir, { recursive: true });
-      manifest.indicators = await stage('exports', async () => {
-        // For the stewards: the reason in Vietnamese with its code beside it; a BOM and no formulas (writeCsv).
-        await writeCsv(db, `SELECT source, table_name AS "table", file, "row", "column", value, ${renderSql('code', 'params', 'vi')} AS reason, code, action
-                            FROM ingest.quarantine ORDER BY source, file, "row", "column"`, join(exportsDir, 'quarantine.csv'));
-        return exportIndicators(db, exportsDir);
+      // Without the site, the appendix's public numbers are read on a second connection while the
+      // exports are written, and its workbook is written while DuckDB checkpoints the warehouse.
+      const exporting = (async () => {
+        manifest.indicators = await stage('exports', async () => {
+          // For the stewards: the reason in Vietnamese with its code beside it; a BOM and no formulas (writeCsv).
+          await writeCsv(db, `SELECT source, table_name AS "table", file, "row", "column", value, ${renderSql('code', 'params', 'vi')} AS reason, code, action
+                              FROM ingest.quarantine ORDER BY source, file, "row", "column"`, join(exportsDir, 'quarantine.csv'));
+          return exportIndicators(db, exportsDir);
+        });
+        // Compared before the swap, while config.outDir still holds the previous run's outputs.
+        manifest.changes = await stage('changes', () => compareWithPreviousRun(db, config.outDir, exportsDir, manifest.files));
+      })();
+      const appendix = appendixModule;
+      const reading = appendix && stage('public numbers', async () => {
+        const { readPublicDataFrom } = await appendix;
+        // its own connection: one connection runs one query at a time, and the exports use the first
+        const reader = await db.fork();
+        try {
+          const catalog = (await reader.one<{ name: string }>('SELECT current_database() AS name'))!.name;
+          return await readPublicDataFrom(reader, catalog, reportRun);
+        } finally {
+          reader.close();
+        }
       });
-      // Compared before the swap, while config.outDir still holds the previous run's outputs.
-      manifest.changes = await stage('changes', () => compareWithPreviousRun(db, config.outDir, exportsDir, manifest.files));
+      const [numbers] = await allOrFirstError([reading, exporting] as const);
+      await allOrFirstError([
+        // What closing would write, written while the workbook is.
+        db.run('CHECKPOINT'),
+        appendix && numbers && stage('appendix', async () => (await appendix).writeExcelAppendix(appendixPath, numbers, reportRun)),
+      ]);
     } finally {
       db.close();
     }
@@ -171,17 +223,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       changes: 'exports/changes.csv',
       manifest: 'run-manifest.json',
     };
-    const manifestPath = join(out.dir, 'run-manifest.json');
     await writeManifest(manifestPath, manifest);
-    // Suppression is decided again only for the block-years whose indicator values changed (--full: all).
-    const patternCache = { ...(!config.full && { previous: join(config.outDir, PATTERN_CACHE) }), next: join(out.dir, PATTERN_CACHE) };
-    // The block-years' patterns are decided in parallel, a thread per core unless --threads says otherwise.
-    const workers = dbSettings().threads ?? availableParallelism();
-    const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache, workers };
-    const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
-    if (!config.skipReports) {
-      // Loaded only here: the site builder pulls in Evidence, the charts and the printed report.
-      const reports = await import('@dtts/reports');
+    if (reportsModule) {
+      const reports = await reportsModule;
       const site = await stage('reports', () =>
         reports.buildReports({
           warehousePath: join(out.dir, 'warehouse.duckdb'),
@@ -195,9 +239,6 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       manifest.outputs.site = 'site/';
       manifest.reportSteps = site.steps;
       log.info(reports.headlineSummary(site.headline));
-    } else {
-      const { writeAppendix } = await import('@dtts/reports/appendix');
-      await stage('appendix', () => writeAppendix(join(out.dir, 'warehouse.duckdb'), appendixPath, reportRun));
     }
     manifest.outputs.appendix = 'exports/bao-cao.xlsx';
     manifest.status = 'succeeded';
@@ -210,11 +251,22 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     if (error instanceof RunFailed) throw error;
     // A defect rather than bad input: DTTS_DEBUG=1 shows where it happened.
     if (process.env.DTTS_DEBUG) console.error((error as Error).stack);
-    manifest.failures.push({ stage: manifest.stages.at(-1)?.name ?? 'run', message: (error as Error).message });
+    manifest.failures.push({ stage: failedStage ?? manifest.stages.at(-1)?.name ?? 'run', message: (error as Error).message });
     throw new RunFailed(manifest);
   } finally {
     await out.release();
   }
+}
+
+/**
+ * Waits for every piece of work (none is left running on a database about to close) and gives their
+ * results, or throws the first one's error.
+ */
+async function allOrFirstError<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 async function writeManifest(path: string, manifest: RunManifest): Promise<void> {
