@@ -39,6 +39,8 @@ export async function buildWarehouse(
      * ingest.files (the pipeline): their content is keyed by those files instead of hashed row by row.
      */
     ingestedFromFiles?: boolean;
+    /** Called once every model is built, before the checks: work that reads the models may start beside them. */
+    afterModels?: () => void;
   },
 ): Promise<BuildResult> {
   const { connectors } = opts;
@@ -50,6 +52,7 @@ export async function buildWarehouse(
   else await loadReference(db, opts.plans);
   await loadSourceCatalog(db, connectors);
   const models = await runModels(db, allModels(connectors), opts.onStage, fileKeyed);
+  opts.afterModels?.();
   const started = performance.now();
   let checksKept = 0;
   const results = await runChecks(db, checksFor(connectors), {

@@ -9,6 +9,7 @@ import { renderSql } from '@dtts/messages';
 import { ingest, type IngestResult } from '@dtts/ingest-core';
 import { useReferenceDir } from '@dtts/reference';
 import { buildWarehouse, exportIndicators, loadArrowWriter, loadReference } from '@dtts/warehouse';
+import type { PublicNumbers } from '@dtts/reports/appendix';
 import type { PipelineConfig } from './config.ts';
 import { compareWithPreviousRun } from './changes.ts';
 import { connectors } from './connectors.ts';
@@ -105,6 +106,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache, workers };
     const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
     let reportsModule: Promise<typeof import('@dtts/reports')> | undefined;
+    // The exports and the public numbers, started as soon as the warehouse's models are built.
+    let outputs: Promise<readonly [{ rows: number }, PublicNumbers | undefined]> | undefined;
     let appendixModule: Promise<typeof import('@dtts/reports/appendix')> | undefined;
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
@@ -158,59 +161,73 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       if (manifest.failures.length > 0) throw new RunFailed(manifest);
 
       await stage('reference', () => loadReference(db));
-      const built = await stage('warehouse', () =>
-        buildWarehouse(db, {
-          connectors,
-          // The ingest tables were written by ingestion alone, from the files in ingest.files.
-          ingestedFromFiles: true,
-          plans: planTargets(config.plansDir ? [config.plansDir] : undefined),
-          onStage: (name) => log.status?.(`warehouse: ${name}`),
-        }),
-      );
-      manifest.checks = built.checks.map((c) => ({
-        id: c.id, severity: c.severity, failing: c.failing, description: c.description, ...(c.sampleKeys[0] && { example: c.sampleKeys[0] }),
-      }));
-      manifest.models = { built: built.models.filter((m) => !m.reused).map((m) => m.name), kept: built.models.filter((m) => m.reused).map((m) => m.name) };
-      const kept = manifest.models.kept.length ? ` (${manifest.models.kept.length} kept from the earlier run: nothing they read changed; ${built.models.filter((m) => m.years).length} rebuilt for the changed years only)` : '';
-      log.progress(`warehouse: ${built.models.length} models${kept}, ${built.checks.length} data-quality checks (${built.checksKept} kept)`);
-      if (config.strict) {
-        for (const c of manifest.checks.filter((k) => k.severity === 'error' && k.failing > 0)) {
-          manifest.failures.push({ stage: 'data-quality checks', message: `${c.id}: ${c.failing} failing (${c.description})${c.example ? `, e.g. ${c.example}` : ''} (--strict)` });
-        }
-        if (manifest.failures.length > 0) throw new RunFailed(manifest);
-      }
+      // Once the models are built, the exports and (without the site) the appendix's public numbers are
+      // written on connections of their own while the data-quality checks run; the workbook is written
+      // while DuckDB checkpoints the warehouse. Nothing they write is read by the checks.
       const exportsDir = join(out.dir, 'exports');
-      await mkdir(exportsDir, { recursive: true });
-      // Without the site, the appendix's public numbers are read on a second connection while the
-      // exports are written, and its workbook is written while DuckDB checkpoints the warehouse.
-      const exporting = (async () => {
-        manifest.indicators = await stage('exports', async () => {
+      const appendix = appendixModule;
+      const onFork = async <T>(fn: (conn: Db) => Promise<T>): Promise<T> => {
+        // one connection runs one query at a time: each piece of work running beside another has its own
+        const conn = await db.fork();
+        try {
+          return await fn(conn);
+        } finally {
+          conn.close();
+        }
+      };
+      const startOutputs = () => allOrFirstError([
+        stage('exports', () => onFork(async (conn) => {
+          await mkdir(exportsDir, { recursive: true });
           // For the stewards: the reason in Vietnamese with its code beside it; a BOM and no formulas (writeCsv).
-          await writeCsv(db, `SELECT source, table_name AS "table", file, "row", "column", value, ${renderSql('code', 'params', 'vi')} AS reason, code, action
+          await writeCsv(conn, `SELECT source, table_name AS "table", file, "row", "column", value, ${renderSql('code', 'params', 'vi')} AS reason, code, action
                               FROM ingest.quarantine ORDER BY source, file, "row", "column"`, join(exportsDir, 'quarantine.csv'));
-          return exportIndicators(db, exportsDir);
-        });
+          return exportIndicators(conn, exportsDir);
+        })),
+        appendix && stage('public numbers', () => onFork(async (conn) => {
+          const catalog = (await conn.one<{ name: string }>('SELECT current_database() AS name'))!.name;
+          return (await appendix).readPublicDataFrom(conn, catalog, reportRun);
+        })),
+      ] as const);
+      try {
+        const built = await stage('warehouse', () =>
+          buildWarehouse(db, {
+            connectors,
+            // The ingest tables were written by ingestion alone, from the files in ingest.files.
+            ingestedFromFiles: true,
+            plans: planTargets(config.plansDir ? [config.plansDir] : undefined),
+            onStage: (name) => log.status?.(`warehouse: ${name}`),
+            afterModels: () => {
+              outputs = startOutputs();
+              // awaited below, or settled before the database closes if the run fails first
+              outputs.catch(() => {});
+            },
+          }),
+        );
+        manifest.checks = built.checks.map((c) => ({
+          id: c.id, severity: c.severity, failing: c.failing, description: c.description, ...(c.sampleKeys[0] && { example: c.sampleKeys[0] }),
+        }));
+        manifest.models = { built: built.models.filter((m) => !m.reused).map((m) => m.name), kept: built.models.filter((m) => m.reused).map((m) => m.name) };
+        const kept = manifest.models.kept.length ? ` (${manifest.models.kept.length} kept from the earlier run: nothing they read changed; ${built.models.filter((m) => m.years).length} rebuilt for the changed years only)` : '';
+        log.progress(`warehouse: ${built.models.length} models${kept}, ${built.checks.length} data-quality checks (${built.checksKept} kept)`);
+        if (config.strict) {
+          for (const c of manifest.checks.filter((k) => k.severity === 'error' && k.failing > 0)) {
+            manifest.failures.push({ stage: 'data-quality checks', message: `${c.id}: ${c.failing} failing (${c.description})${c.example ? `, e.g. ${c.example}` : ''} (--strict)` });
+          }
+          if (manifest.failures.length > 0) throw new RunFailed(manifest);
+        }
+        const [exported, numbers] = await (outputs ?? startOutputs());
+        manifest.indicators = exported;
         // Compared before the swap, while config.outDir still holds the previous run's outputs.
         manifest.changes = await stage('changes', () => compareWithPreviousRun(db, config.outDir, exportsDir, manifest.files));
-      })();
-      const appendix = appendixModule;
-      const reading = appendix && stage('public numbers', async () => {
-        const { readPublicDataFrom } = await appendix;
-        // its own connection: one connection runs one query at a time, and the exports use the first
-        const reader = await db.fork();
-        try {
-          const catalog = (await reader.one<{ name: string }>('SELECT current_database() AS name'))!.name;
-          return await readPublicDataFrom(reader, catalog, reportRun);
-        } finally {
-          reader.close();
-        }
-      });
-      const [numbers] = await allOrFirstError([reading, exporting] as const);
-      await allOrFirstError([
-        // What closing would write, written while the workbook is.
-        db.run('CHECKPOINT'),
-        appendix && numbers && stage('appendix', async () => (await appendix).writeExcelAppendix(appendixPath, numbers, reportRun)),
-      ]);
+        await allOrFirstError([
+          // What closing would write, written while the workbook is.
+          db.run('CHECKPOINT'),
+          appendix && numbers && stage('appendix', async () => (await appendix).writeExcelAppendix(appendixPath, numbers, reportRun)),
+        ]);
+      } finally {
+        // nothing may still run on the database when it closes
+        await outputs?.catch(() => {});
+      }
     } finally {
       db.close();
     }

@@ -2,7 +2,7 @@
 // looks like another year's is reported (and fails with --strict), a missing baseline is said, and the
 // summary names what failed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,21 @@ describe('a file that looks like another year\'s', () => {
   it('fails the run with --strict', async () => {
     await expect(runPipeline(config(sources, { strict: true }), quiet)).rejects.toThrow(/year checks \(poverty\): poverty\/2025\/ho_ngheo_2024\.csv: its name says 2024/);
   }, 120_000);
+});
+
+describe('a data-quality check failing with --strict', () => {
+  it('fails the run after the exports and public numbers started beside the checks, and publishes nothing', async () => {
+    const sources = join(work, 'strict-checks');
+    for (const c of ['census', 'school', 'poverty']) cpSync(fixtures(c), join(sources, c), { recursive: true });
+    const plain = await runPipeline(config(sources), quiet);
+    const failingErrors = plain.checks.filter((c) => c.severity === 'error' && c.failing > 0).map((c) => c.id);
+    expect(failingErrors.length).toBeGreaterThan(0);
+    const c = config(sources, { strict: true });
+    const error = await runPipeline(c, quiet).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toContain(`data-quality checks: ${failingErrors[0]}`);
+    // the staged outputs (exports written beside the checks) are thrown away: no output folder
+    expect(existsSync(c.outDir)).toBe(false);
+  }, 300_000);
 });
 
 describe('the console', () => {
