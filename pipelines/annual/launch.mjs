@@ -10,8 +10,8 @@
 // imported from node_modules as before. import.meta.url/dirname/filename are replaced by the
 // original file's values, so that files beside the sources (models, plans, data, workers) are found.
 //
-// DTTS_NO_BUNDLE=1 runs cli.ts through tsx as before (stack traces of the TypeScript sources);
-// so does a bundle that cannot be built, after one note. DTTS_PIPELINE_LAUNCH_LOG=1 says which path ran.
+// DTTS_NO_BUNDLE=1 runs cli.ts through tsx as before; so does a bundle that cannot be built or loaded,
+// after one note. DTTS_DEBUG (run.ts prints a defect's stack) turns on the bundle's source maps. DTTS_PIPELINE_LAUNCH_LOG=1 says which path ran.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -117,6 +117,7 @@ function plugin(esbuild) {
           format: 'esm',
           target: 'esnext',
           sourcefile: args.path,
+          sourcemap: 'inline',
           tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
           define: {
             'import.meta.url': JSON.stringify(pathToFileURL(args.path).href),
@@ -153,6 +154,9 @@ async function build(key, files) {
       metafile: true,
       logLevel: 'silent',
       legalComments: 'none',
+      // Read only when DTTS_DEBUG is set (see launch()): stacks of the TypeScript sources.
+      sourcemap: 'linked',
+      sourcesContent: false,
       plugins: [plugin(esbuild)],
     });
     // Every bundled file must be one the key covers, or a change to it would not rebuild.
@@ -221,6 +225,8 @@ async function launch() {
   } catch (error) {
     return withTsx(`(pipeline launcher: no bundle, running through tsx: ${error instanceof Error ? error.message.split('\n')[0] : error})`);
   }
+  // A stage's unexpected error prints its stack with DTTS_DEBUG: lines of the sources, not the bundle.
+  if (process.env.DTTS_DEBUG) process.setSourceMapsEnabled(true);
   try {
     await import(pathToFileURL(realpathSync(bundle)).href);
   } catch (error) {
