@@ -11,7 +11,8 @@
 // original file's values, so that files beside the sources (models, plans, data, workers) are found.
 //
 // DTTS_NO_BUNDLE=1 runs cli.ts through tsx as before; so does a bundle that cannot be built or loaded,
-// after one note. DTTS_DEBUG (run.ts prints a defect's stack) turns on the bundle's source maps. DTTS_PIPELINE_LAUNCH_LOG=1 says which path ran.
+// after one note. DTTS_DEBUG (run.ts prints a defect's stack) turns on the bundle's source maps.
+// DTTS_PIPELINE_LAUNCH_LOG=1 says which path ran; DTTS_PIPELINE_KEY_EXTRA (for tests) changes the key.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 // launch.mjs, `pnpm pipeline`'s launcher: builds the bundle of cli.ts once per key into its cache folder,
 // reuses it after, and runs through tsx on request; the CLI's output and exit codes are the same either way.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,16 @@ describe('launch.mjs', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/^Usage: pnpm pipeline/);
     expect(r.stderr).toContain('[launch] tsx');
     expect(bundles()).toEqual(before);
+  });
+
+  it('runs through tsx, after one note, when the bundle cannot be built', async () => {
+    const file = join(cache, '.not-a-folder');
+    writeFileSync(file, '');
+    const r = await launch(['--help'], { DTTS_PIPELINE_CACHE: join(file, 'cache') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: pnpm pipeline/);
+    expect(r.stderr).toMatch(/^\(pipeline launcher: no bundle, running through tsx: .+\)$/m);
+    expect(r.stderr).toContain('[launch] tsx');
   });
 
   it('a usage error looks as it does through tsx: message and exit code', async () => {
