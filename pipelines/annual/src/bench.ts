@@ -8,7 +8,7 @@
 //   pnpm bench --communes 100 --scale 0.2 --site  the site's build time and size at 100 communes
 //   pnpm bench --scale 20 --memory-limit 1GB      26 million rows with DuckDB held to 1 GB per database
 //   pnpm bench --incremental                      then one file changed at a time, each re-run against the full run
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -120,12 +120,15 @@ const ownCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
+/** What `pnpm pipeline` runs (root package.json): the launcher of the cached bundle of cli.ts. */
+const launcher = join(root, 'pipelines/annual/launch.mjs');
+
 /** Runs `pnpm pipeline` as a child process, sampling its tree's memory every 200 ms. */
 function pipeline(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakRss: number; samples: [number, number][] }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
     const cpu0 = childrenCpuSeconds();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'pipelines/annual/src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [launcher, ...args], {
       cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DTTS_HASH_KEY: 'benchmark-key-0123456789' },
     });
     let peakRss = 0;
@@ -184,6 +187,8 @@ const bareCpu0 = ownCpuSeconds();
 const [bare, rows] = await time(() => bareLoad(join(dir, 'bare.duckdb')));
 const bareCpu = ownCpuSeconds() - bareCpu0;
 const args = ['--sources', sources, '--out', out, '--full', ...(communes ? ['--reference', referenceDir] : []), ...(values.site ? [] : ['--skip-reports']), ...(values['allow-bad-files'] ? ['--allow-bad-files'] : []), ...(values['memory-limit'] ? ['--memory-limit', values['memory-limit']] : [])];
+// The bundle is built (once per change of the code) before the clock starts, as an analyst's runs find it.
+execFileSync(process.execPath, [launcher, '--help'], { cwd: root, stdio: 'ignore' });
 const run = await pipeline(args);
 const manifest = JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
 const stages = manifest.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');

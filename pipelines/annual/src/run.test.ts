@@ -11,6 +11,8 @@ import type { RunManifest } from './manifest.ts';
 import { runPipeline } from './run.ts';
 
 const repo = join(import.meta.dirname, '../../..');
+// What `pnpm pipeline` runs: the launcher of the cached bundle of cli.ts.
+const launcher = join(repo, 'pipelines/annual/launch.mjs');
 const work = mkdtempSync(join(tmpdir(), 'dtts-pipeline-'));
 const sources = join(work, 'sources');
 const quiet = { info: () => {}, progress: () => {} };
@@ -164,20 +166,20 @@ describe('a failed run', () => {
 
   it('exits non-zero from the command line and says what failed where', () => {
     const missing = join(work, 'no-such-sources');
-    const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--sources', missing, '--out', join(work, 'out-cli'), '--skip-reports'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [launcher, '--sources', missing, '--out', join(work, 'out-cli'), '--skip-reports'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('no source files found');
     expect(existsSync(join(work, 'out-cli'))).toBe(false);
   });
 
   it('warns when --years leaves out the 2020 baseline', () => {
-    const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--sources', sources, '--out', join(work, 'out-2025'), '--years', '2025', '--skip-reports'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [launcher, '--sources', sources, '--out', join(work, 'out-2025'), '--years', '2025', '--skip-reports'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('--years leaves out 2020, the baseline');
   });
 
   it('rejects a malformed option with usage', () => {
-    const result = spawnSync(join(repo, 'node_modules/.bin/tsx'), [join(import.meta.dirname, 'cli.ts'), '--years', '20x5'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [launcher, '--years', '20x5'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--years 20x5');
   });
