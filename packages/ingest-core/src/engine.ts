@@ -130,7 +130,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 const UNITS_AT_ONCE = 4;
 
 /** fn over items, at most `limit` at a time; results in the items' order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

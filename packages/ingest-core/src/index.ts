@@ -1,7 +1,7 @@
 export * from './contract.ts';
 export * as v from './values/index.ts';
 export type { ValueType, ParseContext, ValueInput, Choice } from './values/types.ts';
-export { ingest, createIngestSchema, ENGINE_TABLES, type FileReport, type IngestEvent, type IngestOptions, type IngestResult } from './engine.ts';
+export { ingest, createIngestSchema, ENGINE_TABLES, mapConcurrently, type FileReport, type IngestEvent, type IngestOptions, type IngestResult } from './engine.ts';
 export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
 export { ingestTableDDL, loadedColumns } from './load-table.ts';
