@@ -147,8 +147,8 @@ async function writeVietnameseAggregates(db: Db, workDir: string, sources: Sourc
     };
   });
   await writeTable(db, workDir, 'dq_checks', { ma: 'VARCHAR', muc_do: 'VARCHAR', mo_ta: 'VARCHAR', bang: 'VARCHAR', so_dong_loi: 'VARCHAR', ket_qua: 'VARCHAR' }, checks);
-  // in the mart's order: marts.completeness is year-local, and a re-run writes a changed year's rows at its end
-  const completeness = (await rowsOf('dq_completeness_raw', 'order by source, table_name, year, commune_code')).map((r) => ({
+  // in the mart's column order (source, table, year, commune …): it is year-local, a re-run writes a changed year's rows at its end
+  const completeness = (await rowsOf('dq_completeness_raw', 'order by all')).map((r) => ({
     nguon: sources.label(text(r.source)), bang: text(r.table_name), nam: text(r.year), ma_xa: text(r.commune_code), ten_xa: text(r.commune_name),
     dia_gioi: text(r.frame), so_ban_ghi: text(r.row_count), so_ban_ghi_ca_nam: text(r.source_rows_in_year),
     trang_thai: COMPLETENESS_VI[text(r.status)] ?? text(r.status),
