@@ -107,9 +107,9 @@ export async function sourceContents(db: Db, sources: Iterable<string>, tables: 
 export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMap<string, Fingerprint>): Map<string, Fingerprint> {
   const fingerprints = new Map<string, Fingerprint>();
   for (const model of ordered) {
-    const input = (name: string) =>
-      (name === FILES_TABLE && model.filesOf ? filesOfTables(content.get(name), model.filesOf) : undefined)
-      ?? content.get(name) ?? fingerprints.get(name) ?? { whole: 'absent' };
+    // a model that reads some tables' files only sees ingest.files narrowed to them
+    const files = model.filesOf && filesOfTables(content.get(FILES_TABLE), model.filesOf);
+    const input = (name: string) => (name === FILES_TABLE ? files : undefined) ?? content.get(name) ?? fingerprints.get(name) ?? { whole: 'absent' };
     const inputs = [...model.sources, ...model.dependsOn];
     if (model.grain !== 'year') {
       fingerprints.set(model.name, { whole: sha(model.sql, ...inputs.map((n) => `${n}=${input(n).whole}`)) });

@@ -105,21 +105,19 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     const workers = dbSettings().threads ?? availableParallelism();
     const reportRun = { runId, builtAt: new Date().toISOString(), sourcesDir: config.sourcesDir, manifestPath, patternCache, workers };
     const appendixPath = join(out.dir, 'exports', 'bao-cao.xlsx');
-    let reportsModule: Promise<typeof import('@dtts/reports')> | undefined;
+    // Loaded while DuckDB ingests (the main thread mostly waits on it then): the site builder
+    // (Evidence, the charts, the printed report) or, without the site, the Excel appendix alone; the Arrow writer.
+    const reportsModule = config.skipReports ? undefined : import('@dtts/reports');
+    const appendix = config.skipReports ? import('@dtts/reports/appendix') : undefined;
+    // awaited later; a failure to load surfaces there, not as an unhandled rejection meanwhile
+    reportsModule?.catch(() => {});
+    appendix?.catch(() => {});
+    loadArrowWriter().catch(() => {});
     // The exports and the public numbers, started as soon as the warehouse's models are built.
     let outputs: Promise<readonly [{ rows: number }, PublicNumbers | undefined]> | undefined;
-    let appendixModule: Promise<typeof import('@dtts/reports/appendix')> | undefined;
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
     try {
-      // Loaded while DuckDB ingests (the main thread mostly waits on it then): the site builder
-      // (Evidence, the charts, the printed report) or, without the site, the Excel appendix alone; the Arrow writer.
-      reportsModule = config.skipReports ? undefined : import('@dtts/reports');
-      appendixModule = config.skipReports ? import('@dtts/reports/appendix') : undefined;
-      // awaited later; a failure to load surfaces there, not as an unhandled rejection meanwhile
-      reportsModule?.catch(() => {});
-      appendixModule?.catch(() => {});
-      loadArrowWriter().catch(() => {});
       result = await stage('ingest', async () => {
         if (plan.kind === 'incremental') {
           // A re-run changes little: DuckDB writes it to the file once, at the checkpoint before closing
@@ -165,7 +163,6 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
       // written on connections of their own while the data-quality checks run; the workbook is written
       // while DuckDB checkpoints the warehouse. Nothing they write is read by the checks.
       const exportsDir = join(out.dir, 'exports');
-      const appendix = appendixModule;
       const onFork = async <T>(fn: (conn: Db) => Promise<T>): Promise<T> => {
         // one connection runs one query at a time: each piece of work running beside another has its own
         const conn = await db.fork();
