@@ -216,8 +216,6 @@ export async function sizeOf(dir: string): Promise<{ bytes: number; files: numbe
   return { bytes, files };
 }
 
-export { writeAppendix } from './appendix.ts';
-
 export { writePublicData } from './public-data.ts';
 
 /** The run summary's line on what disclosure control left of the headline. */
