@@ -6,6 +6,7 @@ export { discover, tableForFile } from './discover.ts';
 export { SourceFileError } from './errors.ts';
 export { ingestTableDDL, loadedColumns } from './load-table.ts';
 export { FORM_SHEETS } from './read/index.ts';
+export { hashFile } from './read/scan.ts';
 export { birthColumns, birthColumnsOf, communeColumns, type ColumnGroup } from './column-groups.ts';
 export { minAgeAtEvent } from './row-rules.ts';
 export { describeConnector, describeTable, referenceDateSql, stagingModelName, type LoadedColumn, type TableDescription } from './describe.ts';

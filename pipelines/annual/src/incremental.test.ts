@@ -12,6 +12,7 @@ import { connectors } from './connectors.ts';
 import { ingestBasis, planRun } from './incremental.ts';
 import type { RunManifest } from './manifest.ts';
 import { runPipeline } from './run.ts';
+import { SourceHashes } from './source-hashes.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'dtts-incremental-'));
 const sources = join(work, 'sources');
@@ -112,10 +113,11 @@ describe('an incremental run after one changed file', () => {
 
   it('is full with --full, and incremental with nothing to read when nothing changed', async () => {
     const basis = await ingestBasis(config(incremental));
-    expect(await planRun(config(incremental, { full: true }), connectors, basis)).toEqual({ kind: 'full', reason: '--full' });
-    const plan = await planRun(config(incremental), connectors, basis);
+    const hashes = await SourceHashes.load(incremental, sources);
+    expect(await planRun(config(incremental, { full: true }), connectors, basis, hashes)).toEqual({ kind: 'full', reason: '--full' });
+    const plan = await planRun(config(incremental), connectors, basis, hashes);
     expect(plan.kind === 'incremental' && plan.changed.size).toBe(0);
-    const otherKey = await planRun(config(incremental), connectors, { ...basis, hashKey: 'another' });
+    const otherKey = await planRun(config(incremental), connectors, { ...basis, hashKey: 'another' }, hashes);
     expect(otherKey).toMatchObject({ kind: 'full', reason: 'another hash key than the earlier run' });
   });
 });

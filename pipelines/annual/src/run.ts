@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Db, dbSettings, writeCsv } from '@dtts/db';
 import { planTargets } from '@dtts/indicators';
 import { renderSql } from '@dtts/messages';
-import { ingest, type IngestResult } from '@dtts/ingest-core';
+import { ingest, mapConcurrently, type IngestResult } from '@dtts/ingest-core';
 import { useReferenceDir } from '@dtts/reference';
 import { buildWarehouse, exportIndicators, loadArrowWriter, loadReference } from '@dtts/warehouse';
 import type { PublicNumbers } from '@dtts/reports/appendix';
@@ -14,6 +14,7 @@ import type { PipelineConfig } from './config.ts';
 import { compareWithPreviousRun } from './changes.ts';
 import { connectors } from './connectors.ts';
 import { copyPreviousWarehouse, describePlan, ingestBasis, mergeFiles, planRun, removeOutdated } from './incremental.ts';
+import { SourceHashes } from './source-hashes.ts';
 import { filesSection, totalsBySource, type RunManifest } from './manifest.ts';
 import { checkOutAgainstSources, stageOutput } from './out-dir.ts';
 import { IngestProgress } from './progress.ts';
@@ -91,11 +92,13 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
   for (const note of out.notes) log.info(`Note: ${note}.`);
   try {
     // Unchanged source-years are taken from the previous run's warehouse (incremental.ts).
-    const { plan, basis } = await stage('plan', async () => {
+    const { plan, basis, hashes } = await stage('plan', async () => {
       const basis = await ingestBasis(config);
-      const plan = await planRun(config, connectors, basis);
+      // --full hashes every file again (ingestion does, as it reads them) and records them anew.
+      const hashes = await SourceHashes.load(config.full ? undefined : config.outDir, config.sourcesDir);
+      const plan = await planRun(config, connectors, basis, hashes);
       if (plan.kind === 'incremental') await copyPreviousWarehouse(plan, join(out.dir, 'warehouse.duckdb'));
-      return { plan, basis };
+      return { plan, basis, hashes };
     });
     log.info(`Ingest: ${describePlan(plan, config.sourcesDir)}`);
     const manifestPath = join(out.dir, 'run-manifest.json');
@@ -117,6 +120,8 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     let outputs: Promise<readonly [{ rows: number }, PublicNumbers | undefined]> | undefined;
     const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
+    // Ingestion reads every file after this moment: what it hashes is what the files hold from then on.
+    const readSince = hashes.stamp();
     try {
       result = await stage('ingest', async () => {
         if (plan.kind === 'incremental') {
@@ -131,6 +136,9 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
         });
       });
       progress.done(result);
+      // A full run's files were hashed by ingestion as it read them; an incremental run's, when planned.
+      if (plan.kind === 'full') await mapConcurrently(result.files, 16, (f) => hashes.record(f.file, f.sha256, readSince));
+      await hashes.save(out.dir);
       manifest.files = plan.kind === 'incremental' ? mergeFiles(plan, filesSection(result.files), connectors) : filesSection(result.files);
       manifest.basis = basis;
       manifest.ingestPlan = plan.kind === 'incremental'
