@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import type { CatalogRow } from '@dtts/indicators';
 import { formatNumber, formatValue, isCountLike } from './format.ts';
 import type { PublicValueRow } from './public-values.ts';
-import { geoSlug, headlineEthnic, rowsByIndicator, YEARS } from './public-tables.ts';
+import { geoSlug, headlineEthnic, reportYears, rowsByIndicator } from './public-tables.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 
@@ -32,11 +32,22 @@ function latestYearOf(rows: PublicValueRow[]): number {
   let latest = latestYears.get(rows);
   if (latest === undefined) {
     const years = new Set(rows.map((r) => r.year));
-    latest = Math.max(...YEARS.filter((y) => years.has(y)));
+    latest = Math.max(...reportYears(rows).filter((y) => years.has(y)));
     latestYears.set(rows, latest);
   }
   return latest;
 }
+
+/** The x domain of the years shown (reportYears: 2020–2025 and any later year with values), padded for bars and dots. */
+const yearDomain = (rows: PublicValueRow[], pad: number): [number, number] => {
+  const years = reportYears(rows);
+  return [years[0]! - pad, years.at(-1)! + pad];
+};
+/** The first and last year shown: the ticks of a small panel. */
+const yearEnds = (rows: PublicValueRow[]): number[] => {
+  const years = reportYears(rows);
+  return [years[0]!, years.at(-1)!];
+};
 
 const tick = (unit: string) => (d: number) => (unit === 'vnd_per_person_month' ? `${formatNumber(d / 1e6, 1)} tr` : formatNumber(d, 0));
 
@@ -59,7 +70,7 @@ export function sparkline(rows: PublicValueRow[], cat: CatalogRow): string {
   return toSvg(
     Plot.plot({
       document, width: 140, height: 40, margin: 4, axis: null,
-      x: { domain: bars ? [2019.5, 2025.5] : [2020, 2025] },
+      x: { domain: yearDomain(rows, bars ? 0.5 : 0) },
       y: { domain: bars ? [0, Math.max(1, target ?? 0, ...data.map((d) => d.value!)) * 1.1] : domainWith(data.map((d) => d.value!), target) },
       marks,
     }) as unknown as Element,
@@ -106,7 +117,7 @@ export function communeSmallMultiples(rows: PublicValueRow[], cat: CatalogRow, g
       document, width: 900, height: 240, marginLeft: 56, marginBottom: 36, marginTop: 28,
       title: `${cat.name_vi}: theo xã (địa giới từ 01/07/2025), ${who}`,
       fx: { label: null, padding: 0.12 },
-      x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: [2020, 2025], domain: [2019.6, 2025.4] },
+      x: { label: 'Năm', tickFormat: (d: number) => String(d), ticks: yearEnds(rows), domain: yearDomain(rows, 0.4) },
       y: {
         label: cat.unit === 'vnd_per_person_month' ? 'triệu đồng/người/tháng' : bars ? 'Số lượng' : 'Tỷ lệ (%)', grid: true, tickFormat: tick(cat.unit),
         domain: bars ? [0, Math.max(1, communeTarget ?? 0, ...data.map((d) => d.value!)) * 1.1] : domainWith(data.map((d) => d.value!), cat.target_level === 'times_baseline' ? null : target),
@@ -145,7 +156,7 @@ export function communeTrendPanels(rows: PublicValueRow[], catalog: CatalogRow[]
       document, width: 900, height: 40 + rowsOfPanels * 150, marginLeft: 40, marginRight: 8, marginTop: 8, marginBottom: 28,
       fx: { axis: null, padding: 0.1 },
       fy: { axis: null, padding: 0.16 },
-      x: { label: null, domain: [2019.6, 2025.4], ticks: [2020, 2025], tickFormat: (d: number) => String(d) },
+      x: { label: null, domain: yearDomain(rows, 0.4), ticks: yearEnds(rows), tickFormat: (d: number) => String(d) },
       y: { label: null, domain: [0, 150], ticks: [0, 50, 100], tickFormat: tick('percent'), grid: true },
       marks: [
         Plot.frame({ stroke: '#e5e7eb' }),

@@ -68,11 +68,17 @@ function countTicks(values: number[], unit: string): number[] {
   return Array.from({ length: Math.floor((hi * 1.2) / step) + 1 }, (_, i) => i * step);
 }
 
-const YEAR_AXIS = { label: null, domain: [2019.6, 2025.4], ticks: [2020, 2021, 2022, 2023, 2024, 2025], tickFormat: (d: number) => String(d) } as const;
+/** The year axis over the points' years (2020–2025, and any later year shown), a tick a year or only the ends. */
+function yearAxis(points: readonly { year: number }[], everyYear: boolean) {
+  const years = points.map((p) => p.year);
+  const [first, last] = [Math.min(2020, ...years), Math.max(2025, ...years)];
+  const ticks = everyYear ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [first, last];
+  return { label: null, domain: [first - 0.4, last + 0.4], ticks, tickFormat: (d: number) => String(d) };
+}
 
 /**
- * The headline trend 2020–2025 against the 2025 target (dashed red) and the straight path from the 2020
- * baseline to the target (dashed grey); a method break as a dotted vertical line.
+ * The headline trend over the years shown against the target (dashed red) and the straight path from the
+ * plan's baseline to the target (dashed grey); a method break as a dotted vertical line.
  */
 export function trendSvg(opts: {
   points: Point[]; target: number | null; path: { year: number; value: number }[] | null; unit: string; methodBreakAfter: number | null;
@@ -101,7 +107,7 @@ export function trendSvg(opts: {
   return svgOf(Plot.plot({
     document, width: PRINT_WIDTH, height: 180, marginLeft: 44, marginRight: 16, marginTop: 22, marginBottom: 26,
     style: { fontSize: '10px', background: 'white' },
-    x: YEAR_AXIS,
+    x: yearAxis([...points, ...(path ?? [])], true),
     y: { label: axisLabel(unit), domain: bars ? countDomain(all, unit) : domain(all), tickFormat: tick(unit), ticks: bars ? countTicks(all, unit) : 5 },
     marks,
   }) as unknown as Element);
@@ -136,7 +142,7 @@ export function communesSvg(opts: { panels: { name: string; points: Point[] }[];
     style: { fontSize: '10px', background: 'white' },
     fx: { axis: null, padding: 0.08 },
     fy: { axis: null, padding: 0.12 },
-    x: { ...YEAR_AXIS, ticks: [2020, 2025] },
+    x: yearAxis(data, false),
     // Room above the highest point for the commune's name.
     // The unit is in the caption (a y label would sit on the first panel's name).
     y: { label: null, domain: [lo, hi + (hi - lo) * 0.3], tickFormat: tick(unit), ticks: 3, grid: true },

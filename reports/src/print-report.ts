@@ -5,7 +5,7 @@ import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, isCountLike } from './format.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
-import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, plannedPath, scorecardRows, statusText, targetText, YEARS } from './public-tables.ts';
+import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, plannedPath, planSpan, reportYears, scorecardRows, statusText, targetText } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { expectedSourceVi, methodNoteVi, UNIT_VI } from './vi-texts.ts';
 
@@ -151,26 +151,31 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   const head = headlineEthnic(rows, id);
   const who = head === 'DTTS' ? 'người DTTS' : 'chung (không tách theo dân tộc)';
   const at = (year: number, level = 'area', code = 'BAO_YEN') => ix.get(cellKey(id, year, level, code, head, 'ALL'));
-  const years = YEARS.filter((y) => hasValue(at(y)));
+  const shown = reportYears(rows);
+  const years = shown.filter((y) => hasValue(at(y)));
   const latestYear = years.at(-1) ?? data.latestYear;
   const ended = latestNote(c, years.at(-1) ?? null, data.latestYear);
   const latest = at(latestYear);
   const base = at(2020);
   const target = latest?.target ?? null;
-  const points: Point[] = YEARS.map((year) => ({ year, value: at(year)?.value ?? null }));
-  const path = base && !base.suppressed && base.value !== null && target !== null && !isCountLike(c.unit) ? plannedPath(base.value, target) : null;
+  // The target and its path are those of the plan the latest value is judged by (2025's, or a later plan's).
+  const plan = planSpan(latest);
+  const planBase = at(plan.from);
+  const points: Point[] = shown.map((year) => ({ year, value: at(year)?.value ?? null }));
+  const path = planBase && !planBase.suppressed && planBase.value !== null && target !== null && !isCountLike(c.unit)
+    ? plannedPath(planBase.value, target, plan.from, plan.to) : null;
   const trend = trendSvg({ points, target, path, unit: c.unit, methodBreakAfter: c.method_break_after_year });
 
   const communes = [...new Set(rows.filter((r) => r.indicator_id === id && r.geo_level === 'commune_2025').map((r) => r.geo_code))].sort();
   const name = (code: string) => data.geoNames.get(`commune_2025|${code}`) ?? code;
   const panels = communes.map((code) => ({
     name: name(code).replace(/^Xã /, ''),
-    points: YEARS.map((year) => ({ year, value: at(year, 'commune_2025', code)?.value ?? null })),
+    points: shown.map((year) => ({ year, value: at(year, 'commune_2025', code)?.value ?? null })),
   }));
   const anyCommune = panels.some((p) => p.points.some((pt) => pt.value !== null));
   // One target line for every panel only where the communes share it (98%; 5 examples a commune);
   // a target of each commune's own (2 × its 2020 income, 70% of its last year's births) is in the table.
-  const communeTargets = new Set(communes.map((code) => [...YEARS].reverse().map((y) => at(y, 'commune_2025', code)).find(hasValue)?.target ?? null));
+  const communeTargets = new Set(communes.map((code) => [...shown].reverse().map((y) => at(y, 'commune_2025', code)).find(hasValue)?.target ?? null));
   const communeTarget = communeTargets.size === 1 ? [...communeTargets][0]! : null;
   // Where every commune value is hidden, a grid of empty panels says nothing: say why instead.
   const multiples = communes.length === 0
@@ -183,11 +188,11 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   const noTarget = c.target_kind === 'no_target';
 
   const communeRows = communes.map((code) => {
-    const cells = YEARS.map((year) => {
+    const cells = shown.map((year) => {
       const r = at(year, 'commune_2025', code);
       return `<td class="num" data-cell="${esc(cellKey(id, year, 'commune_2025', code, head, 'ALL'))}">${esc(cellText(r, c.unit))}</td>`;
     }).join('');
-    const present = [...YEARS].reverse().map((y) => at(y, 'commune_2025', code)).filter(Boolean);
+    const present = [...shown].reverse().map((y) => at(y, 'commune_2025', code)).filter(Boolean);
     const last = present.find(hasValue) ?? present[0];
     const t = last?.target ?? null;
     return `<tr><td class="name">${esc(name(code).replace(/^Xã /, ''))}</td>${cells}<td class="num target-cell">${esc(targetText(t, c))}</td><td class="status-cell">${badge(statusText(last, c))}</td></tr>`;
@@ -211,12 +216,12 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   <p class="target"><b>Mục tiêu 2025:</b> ${esc(c.target_text_vi)}</p>
   ${num ? `<p class="def"><b>Tử số:</b> ${esc(num)}. <b>Mẫu số:</b> ${esc(den)}.</p>` : ''}
   <p class="kpi">${head === 'DTTS' ? 'DTTS' : 'Chung'} toàn vùng${ended ? ` (${esc(ended)})` : ''}: năm 2020 <b>${esc(cellText(base, c.unit) || '—')}</b> · năm ${latestYear} <b>${esc(cellText(latest, c.unit) || '—')}</b>
-   · ${noTarget ? `<b>${NO_TARGET}</b> (chỉ tiêu bối cảnh)` : `mục tiêu 2025 <b>${esc(targetShown)}</b> · ${badge(statusText(latest, c))}`}</p>
+   · ${noTarget ? `<b>${NO_TARGET}</b> (chỉ tiêu bối cảnh)` : `mục tiêu ${plan.to} <b>${esc(targetShown)}</b> · ${badge(statusText(latest, c))}`}</p>
   <figure class="chart">
-    <figcaption>Xu hướng 2020–2025, ${esc(who)}, toàn vùng${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}</figcaption>
+    <figcaption>Xu hướng ${shown[0]}–${shown.at(-1)}, ${esc(who)}, toàn vùng${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}</figcaption>
     ${trend}
     <p class="legend"><span class="key ${isCountLike(c.unit) ? 'bar' : 'line'}" style="border-color:${COLORS.dtts}"></span> ${head === 'DTTS' ? 'DTTS' : 'Chung'}
-    ${target !== null ? `<span class="key dash" style="border-color:${COLORS.target}"></span> mục tiêu 2025 (${esc(targetShown)})` : ''}
+    ${target !== null ? `<span class="key dash" style="border-color:${COLORS.target}"></span> mục tiêu ${plan.to} (${esc(targetShown)})` : ''}
     ${path ? `<span class="key dash" style="border-color:${COLORS.path}"></span> lộ trình thẳng từ năm gốc đến mục tiêu` : ''}</p>
   </figure>
   ${communes.length === 0 ? multiples : `<figure class="chart">
@@ -224,7 +229,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
     ${multiples}
   </figure>
   <table class="communes">
-    <thead><tr><th>Xã (từ 01/07/2025)</th>${YEARS.map((y) => `<th class="num">${y}</th>`).join('')}<th class="num">Mục tiêu</th><th>Trạng thái</th></tr></thead>
+    <thead><tr><th>Xã (từ 01/07/2025)</th>${shown.map((y) => `<th class="num">${y}</th>`).join('')}<th class="num">Mục tiêu</th><th>Trạng thái</th></tr></thead>
     <tbody>
 ${communeRows}
     </tbody>

@@ -12,7 +12,7 @@ import { type ColumnType, columnsOf, fillEmptyTables, hasTable, typesOf, writeTa
 import { type Reorganised, writeGeographies } from './public-geographies.ts';
 import { writeIndicators } from './public-indicators.ts';
 import { writeDataQuality } from './public-quality.ts';
-import { matrices, trends, valueRecord } from './public-tables.ts';
+import { matrices, REORGANISED_IN, reportYears, trends, valueRecord } from './public-tables.ts';
 import { headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { readRows } from './read-rows.ts';
 import { readSourceLabels, type SourceLabels } from './source-labels.ts';
@@ -171,9 +171,13 @@ export async function writePublicData(warehousePath: string, publicPath: string,
       groups.map(([code, name]) => ({ code, name, minority: isMinority(code) ? 'Có' : 'Không', link: `/dan-toc/${code}` })));
     await writeDataQuality(db, workDir, rows, catalog, sources, headline);
     await writeChanges(db, (name, columns, list) => writeTable(db, workDir, name, columns, list), rows, catalog, (schema, table) => hasTable(db, schema, table), sources);
-    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', manifest: 'VARCHAR', plan_note: 'VARCHAR' }, [{
-      run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), manifest: run.manifestPath.split(/[\\/]/).pop() ?? '',
-      plan_note: planNote,
+    // The years' columns of the pages' tables: the plan's period and every later year with values.
+    const years = reportYears(rows);
+    await writeTable(db, workDir, 'years', { year: 'INTEGER', col: 'VARCHAR', label: 'VARCHAR', before_reorganisation: 'BOOLEAN' },
+      years.map((year) => ({ year, col: `y${year}`, label: String(year), before_reorganisation: year < REORGANISED_IN })));
+    await writeTable(db, workDir, 'run_info', { run_id: 'VARCHAR', built_at: 'VARCHAR', latest_year: 'VARCHAR', period_label: 'VARCHAR', manifest: 'VARCHAR', plan_note: 'VARCHAR' }, [{
+      run_id: run.runId, built_at: formatDateTimeVn(run.builtAt), latest_year: String(latestYear), period_label: `${years[0]}–${years.at(-1)}`,
+      manifest: run.manifestPath.split(/[\\/]/).pop() ?? '', plan_note: planNote,
     }]);
     await db.run('detach wh');
     await fillEmptyTables(db);

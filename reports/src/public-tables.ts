@@ -8,7 +8,29 @@ import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
 import { groupBy, type PublicValueRow } from './public-values.ts';
 
-export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
+/** The period of the plan the reports were made for (2020 baseline, 2025 targets): its years are always shown. */
+export const PLAN_YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
+/** The year the communes were reorganised (1 Jul 2025): a former commune has values for the years before it only. */
+export const REORGANISED_IN = 2025;
+
+/**
+ * The years the reports show, oldest first: the plan's period and every year with values outside it (a
+ * run with 2026's files shows 2026: the product outlives the plan's horizon). Once per list of rows.
+ */
+export function reportYears(rows: readonly { year: number }[]): number[] {
+  const known = shownYears.get(rows);
+  if (known) return known;
+  let first: number = PLAN_YEARS[0];
+  let last: number = PLAN_YEARS[PLAN_YEARS.length - 1]!;
+  for (const r of rows) {
+    if (r.year < first) first = r.year;
+    if (r.year > last) last = r.year;
+  }
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  shownYears.set(rows, years);
+  return years;
+}
+const shownYears = new WeakMap<readonly { year: number }[], number[]>();
 export const HIDDEN = 'Ẩn';
 export const NO_TARGET = 'Không đặt mục tiêu';
 /** A school-level indicator in a geography that has schools but none of the kind it counts (no PTDTNT in the commune). */
@@ -63,13 +85,14 @@ export function valueRecord(r: PublicValueRow, cat: CatalogRow, sources: SourceL
 }
 
 export interface MatrixRow {
+  /** One text column per year shown (reportYears): `y2020` … */
+  [year: `y${number}`]: string;
   page: 'indicator' | 'commune' | 'ethnic';
   page_key: string;
   section: string;
   row_order: number;
   row_label: string;
   link: string | null;
-  y2020: string; y2021: string; y2022: string; y2023: string; y2024: string; y2025: string;
   target_text: string;
   status_label: string;
   source_note: string;
@@ -115,15 +138,16 @@ const rowsOfIndicator = new WeakMap<PublicValueRow[], Map<string, PublicValueRow
 /** Whether any row is of the indicator. */
 export const hasIndicator = (rows: PublicValueRow[], id: string) => rowsByIndicator(rows).has(id);
 
-function yearCells(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[]) {
-  const cells: Record<string, string> = {};
-  for (const y of YEARS) cells[`y${y}`] = years.includes(y) ? cellText(ix.get(k(cat.indicator_id, y, level, code, eth, sex)), cat.unit) : '';
-  return cells as Pick<MatrixRow, 'y2020' | 'y2021' | 'y2022' | 'y2023' | 'y2024' | 'y2025'>;
+/** A cell for each of `all` years, empty outside `shown` (a former commune after the reorganisation). */
+function yearCells(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string, shown: readonly number[], all: readonly number[]) {
+  const cells: Record<`y${number}`, string> = {};
+  for (const y of all) cells[`y${y}`] = shown.includes(y) ? cellText(ix.get(k(cat.indicator_id, y, level, code, eth, sex)), cat.unit) : '';
+  return cells;
 }
 
-/** The row of the last year with a value (hidden counts as a value); else the last row there is. */
-function latestOf(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string): PublicValueRow | undefined {
-  const present = [...YEARS].reverse().map((y) => ix.get(k(cat.indicator_id, y, level, code, eth, sex))).filter((r) => r !== undefined);
+/** The row of the last of `years` with a value (hidden counts as a value); else the last row there is. */
+function latestOf(ix: Index, cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[]): PublicValueRow | undefined {
+  const present = [...years].reverse().map((y) => ix.get(k(cat.indicator_id, y, level, code, eth, sex))).filter((r) => r !== undefined);
   return present.find(hasValue) ?? present[0];
 }
 
@@ -151,6 +175,8 @@ export interface Names {
 export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: Names, sources: SourceLabels): MatrixRow[] {
   const ix = indexRows(rows);
   const out: MatrixRow[] = [];
+  const allYears = reportYears(rows);
+  const beforeReorganisation = allYears.filter((y) => y < REORGANISED_IN);
   // Looked up once, not scanned per indicator and group: at a province's size the rows are many.
   const withEthnic = new Set(rows.map((r) => `${r.indicator_id}|${r.ethnic_group}`));
   const withSex = new Set(rows.filter((r) => r.sex !== 'ALL').map((r) => r.indicator_id));
@@ -169,11 +195,11 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
   const schoolIds = new Set(catalog.filter(isSchoolLevel).map((c) => c.indicator_id));
   const withSchools = new Set(rows.filter((r) => schoolIds.has(r.indicator_id)).map((r) => `${r.geo_level}|${r.geo_code}`));
   const row = (page: MatrixRow['page'], page_key: string, section: string, row_order: number, row_label: string, link: string | null,
-    cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[] = YEARS): MatrixRow => {
-    const last = latestOf(ix, cat, level, code, eth, sex);
+    cat: CatalogRow, level: string, code: string, eth: string, sex: string, years: readonly number[] = allYears): MatrixRow => {
+    const last = latestOf(ix, cat, level, code, eth, sex, allYears);
     const notApplicable = !last && isSchoolLevel(cat) && withSchools.has(`${level}|${code}`);
     return {
-      page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years),
+      page, page_key, section, row_order, row_label, link, ...yearCells(ix, cat, level, code, eth, sex, years, allYears),
       target_text: targetText(last?.target ?? null, cat),
       status_label: notApplicable ? NOT_APPLICABLE : statusText(last, cat),
       source_note: sources.note(cat.source, null, true),
@@ -188,7 +214,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       out.push(row('indicator', id, 'commune_2025', i, names.geo.get(`commune_2025|${code}`) ?? code, `/xa/${geoSlug('commune_2025', code)}`, cat, 'commune_2025', code, head, 'ALL'));
     });
     if (atLevel('commune_2020')) geos('commune_2020').forEach((code, i) => {
-      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', YEARS.slice(0, 5)));
+      out.push(row('indicator', id, 'commune_2020', i, names.geo.get(`commune_2020|${code}`) ?? code, `/xa/${geoSlug('commune_2020', code)}`, cat, 'commune_2020', code, head, 'ALL', beforeReorganisation));
     });
     ['ALL', 'DTTS', ...ethnics].forEach((eth, i) => {
       if (!withEthnic.has(`${id}|${eth}`)) return;
@@ -201,7 +227,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       if (!atLevel(level)) continue;
       for (const code of geos(level)) {
         const slug = geoSlug(level, code);
-        const years = level === 'commune_2020' ? YEARS.slice(0, 5) : YEARS;
+        const years = level === 'commune_2020' ? beforeReorganisation : allYears;
         out.push(row('commune', slug, 'headline', cat.sort_order, cat.name_vi, `/chi-tieu/${id}`, cat, level, code, head, 'ALL', years));
         if (head === 'DTTS') out.push(row('commune', slug, 'all', cat.sort_order, cat.name_vi, `/chi-tieu/${id}`, cat, level, code, 'ALL', 'ALL', years));
       }
@@ -236,14 +262,21 @@ export function targetText(target: number | null, cat: CatalogRow): string {
   return meaning.comparison ? `${SIGN_VI[meaning.comparison] ?? meaning.comparison} ${formatted}` : formatted;
 }
 
-/** Straight line from the 2020 baseline to the 2025 target (status "on track" is judged against it). */
-export function plannedPath(baseline: number, target: number): { year: number; value: number }[] {
-  return YEARS.map((year) => ({ year, value: baseline + ((target - baseline) * (year - 2020)) / 5 }));
+/**
+ * Straight line from the plan's baseline to its target, a point a year (status "on track" is judged
+ * against it): 2020 → 2025 for the plan the catalog quotes, 2025 → 2030 for a later plan file.
+ */
+export function plannedPath(baseline: number, target: number, from = 2020, to = 2025): { year: number; value: number }[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, value: to === from ? target : baseline + ((target - baseline) * i) / (to - from) }));
 }
+
+/** The plan a row is judged by: its baseline and target years (2020 → 2025 in warehouses from before plans were data). */
+export const planSpan = (r: PublicValueRow | undefined): { from: number; to: number } => ({ from: r?.baseline_year ?? 2020, to: r?.target_year ?? 2025 });
 
 export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicNames: Map<string, string>): TrendRow[] {
   const ix = indexRows(rows);
   const out: TrendRow[] = [];
+  const years = reportYears(rows);
   const push = (page: string, page_key: string, series: string, series_order: number, year: number, value: number | null) => {
     if (value !== null && Number.isFinite(value)) out.push({ page, page_key, year, year_label: String(year), series, series_order, value: round(value) });
   };
@@ -254,13 +287,16 @@ export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicName
     const head = headlineEthnic(rows, id);
     const series: [string, string][] = head === 'DTTS' ? [['DTTS', 'Dân tộc thiểu số'], ['ALL', 'Chung (mọi dân tộc)'], ['01', 'Kinh']] : [['ALL', 'Chung (mọi dân tộc)']];
     series.forEach(([eth, label], i) => {
-      for (const y of YEARS) push('indicator', id, label, i, y, ix.get(k(id, y, 'area', 'BAO_YEN', eth, 'ALL'))?.value ?? null);
+      for (const y of years) push('indicator', id, label, i, y, ix.get(k(id, y, 'area', 'BAO_YEN', eth, 'ALL'))?.value ?? null);
     });
-    const base = ix.get(k(id, 2020, 'area', 'BAO_YEN', head, 'ALL'));
-    const target = latestOf(ix, cat, 'area', 'BAO_YEN', head, 'ALL')?.target ?? null;
+    // The path of the plan the latest value is judged by, from that plan's baseline year.
+    const latest = latestOf(ix, cat, 'area', 'BAO_YEN', head, 'ALL', years);
+    const { from, to } = planSpan(latest);
+    const base = ix.get(k(id, from, 'area', 'BAO_YEN', head, 'ALL'));
+    const target = latest?.target ?? null;
     // A count is judged year by year (or against last year's), not on a path from the baseline.
     if (base && !base.suppressed && base.value !== null && target !== null && !isCountLike(cat.unit)) {
-      for (const p of plannedPath(base.value, target)) push('indicator', id, 'Lộ trình từ năm gốc đến mục tiêu', 9, p.year, p.value);
+      for (const p of plannedPath(base.value, target, from, to)) push('indicator', id, 'Lộ trình từ năm gốc đến mục tiêu', 9, p.year, p.value);
     }
     if (cat.unit !== 'percent') continue; // commune and group charts put percent indicators on one axis
     for (const r of own) {
@@ -323,8 +359,7 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
     .map((c) => {
       const head = headlineEthnic(rows, c.indicator_id);
       const at = (y: number) => ix.get(k(c.indicator_id, y, 'area', 'BAO_YEN', head, 'ALL'));
-      // The last year with a value (the district level has none from 2025), later than 2025 too
-      // (the matrices' columns stop at 2025).
+      // The last year with a value (the district level has none from 2025), later than 2025 too.
       const withValue = years.find((y) => hasValue(at(y))) ?? null;
       const latestYearOf = withValue ?? latestYear;
       const latest = at(latestYearOf);

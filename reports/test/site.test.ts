@@ -245,9 +245,12 @@ describe('the site in Chromium', () => {
       title: document.title,
       systemLinks: document.querySelectorAll('a[href^="/explore"], a[href^="/settings"]').length,
     }));
+    // Each table's column titles (the year columns come from the data: pub.years).
+    const headers = await page.evaluate(() => [...document.querySelectorAll('table')]
+      .map((t) => [...(t.querySelector('thead tr:last-child')?.querySelectorAll('th') ?? [])].map((th) => (th.textContent ?? '').trim()).filter(Boolean)));
     if (shot) await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
     await page.close();
-    return { problems, text, charts, images, statuses, ...nav };
+    return { problems, text, charts, images, statuses, headers, ...nav };
   }
 
   const STATUS = /^(Đạt|Đúng tiến độ|Chậm tiến độ|Không đạt|Chưa có số liệu)$/;
@@ -290,6 +293,9 @@ describe('the site in Chromium', () => {
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.images).toBe(1);
     expect(r.text).toMatch(/Nguồn/);
+    // A column per year of the data (2020–2025 here); the former communes' table stops before the 2025 reorganisation.
+    const communeTables = new Set(r.headers.filter((h) => h[0] === 'Xã').map((h) => h.filter((x) => /^\d{4}$/.test(x)).join(' ')));
+    expect([...communeTables]).toEqual(['2020 2021 2022 2023 2024 2025', '2020 2021 2022 2023 2024']);
   }, 300_000);
 
   it('renders a count indicator page: bars by year, whole numbers, no %', async () => {
