@@ -492,6 +492,28 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
     for (const f of drawn) expect((await readFile(join(thirdDir, f))).equals(await readFile(join(secondDir, f))), f).toBe(true);
   }, 1_200_000);
 
+  it('builds in full when the kept bundles cannot be used, and keeps a fresh entry', async () => {
+    // A damaged entry (its server bundle gone): the fast path fails, the full build takes over.
+    const cache = join(work, 'site-cache');
+    const [entry] = (await readdir(cache, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => join(cache, d.name));
+    await rm(join(entry!, 'template', '.svelte-kit', 'output', 'server'), { recursive: true, force: true });
+    const fourthDir = join(work, 'site-4');
+    const said: string[] = [];
+    const fourth = await buildReports({
+      warehousePath: join(work, 'warehouse-changed.duckdb'),
+      siteDir: fourthDir,
+      run: { runId: 'test-run-44', builtAt: '2026-03-07T01:30:00Z', sourcesDir, manifestPath: join(work, 'run-manifest.json') },
+      siteCache: cache,
+      onProgress: (m) => said.push(m),
+    });
+    expect(fourth.siteCache.state).toBe('failed');
+    expect(said.some((m) => /^site cache: the fast path failed \(.+\); full evidence build instead$/.test(m))).toBe(true);
+    expect(fourth.steps.map((st) => st.name)).toContain('vite: client bundle');
+    expect(await readFile(join(fourthDir, 'index.html'), 'utf8')).toMatch(/test-run-44/);
+    // the entry was made again by the full build
+    expect(existsSync(join(entry!, 'template', '.svelte-kit', 'output', 'server'))).toBe(true);
+  }, 1_200_000);
+
   it('renders the changed value in Chromium, with no error', async () => {
     const server = await serveStatic(secondDir);
     const browser = await launch();
