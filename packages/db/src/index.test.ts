@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db, quoteIdent, quoteLiteral, withDb } from './index.ts';
 
@@ -44,45 +41,5 @@ describe('fork', () => {
       other.close();
       expect(await db.one('select x from t')).toEqual({ x: 42 });
     });
-  });
-});
-
-describe('a database file opened with a row group size', () => {
-  it('writes row groups of that size, under the catalog name DuckDB gives the file, on every connection', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dtts-db-rowgroups-'));
-    try {
-      const path = join(dir, 'warehouse.duckdb');
-      const rowGroups = async (db: Db) => (await db.one<{ n: number; most: number }>(
-        `SELECT count(DISTINCT row_group_id)::INTEGER AS n, max(count)::INTEGER AS most FROM pragma_storage_info('t')`))!;
-      const db = await Db.open(path, { rowGroupSize: 16_384 });
-      try {
-        await db.run('CREATE TABLE t AS SELECT range AS i FROM range(50000)');
-        await db.run('CHECKPOINT');
-        expect(await db.one('SELECT current_database() AS name')).toEqual({ name: 'warehouse' });
-        expect(await rowGroups(db)).toEqual({ n: 4, most: 16_384 });
-        const fork = await db.fork();
-        try {
-          await fork.run('INSERT INTO t SELECT 50000 + range FROM range(40000)');
-          expect(await fork.one('SELECT count(*) AS n FROM main.t')).toEqual({ n: 90_000 });
-        } finally {
-          fork.close();
-        }
-      } finally {
-        db.close();
-      }
-      // DuckDB's own default elsewhere, and the file reads back the plain way
-      const plain = await Db.open(path);
-      try {
-        expect(await plain.one('SELECT count(*) AS n FROM t')).toEqual({ n: 90_000 });
-        await plain.run('CREATE TABLE u AS SELECT range AS i FROM range(200000)');
-        await plain.run('CHECKPOINT');
-        expect(await plain.one(`SELECT max(count)::INTEGER AS most FROM pragma_storage_info('u')`)).toEqual({ most: 122_880 });
-      } finally {
-        plain.close();
-      }
-      await expect(Db.open(path, { rowGroupSize: 1000 })).rejects.toThrow(/multiple of 2048/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

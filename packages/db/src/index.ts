@@ -10,7 +10,6 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 
-import { basename } from 'node:path';
 import { instanceOptions } from './settings.ts';
 
 export type Row = Record<string, unknown>;
@@ -22,15 +21,11 @@ export class Db {
     readonly connection: DuckDBConnection,
     /** A forked Db shares its parent's database: closing it closes only its connection. */
     private readonly ownsInstance = true,
-    /** The catalog a new connection must USE: the database file when it was attached with options (open's rowGroupSize). */
-    private readonly attached?: string,
   ) {}
 
   /** Another connection to the same database, for work that runs at the same time. */
   async fork(): Promise<Db> {
-    const connection = await this.instance.connect();
-    if (this.attached) await connection.run(`USE ${quoteIdent(this.attached)}`);
-    return new Db(this.path, this.instance, connection, false, this.attached);
+    return new Db(this.path, this.instance, await this.instance.connect(), false);
   }
 
   /**
@@ -49,30 +44,8 @@ export class Db {
     }
   }
 
-  /**
-   * Opens (or creates) a DuckDB database file; ':memory:' for an in-memory one. Resources: settings.ts.
-   * `rowGroupSize` (rows, a multiple of 2048) sets the size of the row groups DuckDB writes to the
-   * file (122,880 by default): the file is then attached to an in-memory instance under the name
-   * DuckDB would give it (its file name without extension), and every connection uses it.
-   */
-  static async open(path = ':memory:', options: { rowGroupSize?: number } = {}): Promise<Db> {
-    const name = basename(path).replace(/\.[^.]*$/, '');
-    if (options.rowGroupSize !== undefined && path !== ':memory:' && path !== '' && !RESERVED_CATALOGS.has(name.toLowerCase())) {
-      if (!Number.isInteger(options.rowGroupSize) || options.rowGroupSize % 2048 !== 0 || options.rowGroupSize <= 0) {
-        throw new Error(`rowGroupSize ${options.rowGroupSize}: a positive multiple of 2048`);
-      }
-      const instance = await DuckDBInstance.create(':memory:', instanceOptions(path));
-      const connection = await instance.connect();
-      try {
-        await connection.run(`ATTACH ${quoteLiteral(path)} AS ${quoteIdent(name)} (ROW_GROUP_SIZE ${options.rowGroupSize})`);
-        await connection.run(`USE ${quoteIdent(name)}`);
-      } catch (error) {
-        connection.closeSync();
-        instance.closeSync();
-        throw error;
-      }
-      return new Db(path, instance, connection, true, name);
-    }
+  /** Opens (or creates) a DuckDB database file; ':memory:' for an in-memory one. Resources: settings.ts. */
+  static async open(path = ':memory:'): Promise<Db> {
     const instance = await DuckDBInstance.create(path, instanceOptions(path));
     const connection = await instance.connect();
     return new Db(path, instance, connection);
@@ -106,9 +79,6 @@ export class Db {
     if (this.ownsInstance) this.instance.closeSync();
   }
 }
-
-/** Catalog names DuckDB keeps for itself: a file named so is opened the plain way. */
-const RESERVED_CATALOGS = new Set(['memory', 'temp', 'system', 'main']);
 
 function toPlain(row: Record<string, DuckDBValue>): Row {
   const out: Row = {};

@@ -30,8 +30,6 @@ export interface RunLog {
 /** The plan's baseline year: every status is judged against it. */
 /** The disclosure control's patterns per year, kept in --out for the next run (reports/src/pattern-cache.ts). */
 const PATTERN_CACHE = '.cache/suppression-patterns.json';
-/** Rows per row group of the warehouse file (see where it is opened). */
-const WAREHOUSE_ROW_GROUP = 16_384;
 
 const BASELINE_YEAR = 2020;
 
@@ -120,10 +118,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     loadArrowWriter().catch(() => {});
     // The exports and the public numbers, started as soon as the warehouse's models are built.
     let outputs: Promise<readonly [{ rows: number }, PublicNumbers | undefined]> | undefined;
-    // Row groups of 16,384 rows instead of DuckDB's 122,880: a re-run rewrites one year of a table, and
-    // the row groups that year shares with its neighbours are rewritten with it at the checkpoint, so
-    // smaller ones cost less (first re-run after a full run: 0.6 s against 0.8-2.1 s; BENCHMARKS.md).
-    const db = await Db.open(join(out.dir, 'warehouse.duckdb'), { rowGroupSize: WAREHOUSE_ROW_GROUP });
+    const db = await Db.open(join(out.dir, 'warehouse.duckdb'));
     let result: IngestResult;
     // Ingestion reads every file after this moment: what it hashes is what the files hold from then on.
     const readSince = hashes.stamp();
