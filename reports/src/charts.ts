@@ -31,8 +31,7 @@ const latestYears = new WeakMap<PublicValueRow[], number>();
 function latestYearOf(rows: PublicValueRow[]): number {
   let latest = latestYears.get(rows);
   if (latest === undefined) {
-    const years = new Set(rows.map((r) => r.year));
-    latest = Math.max(...reportYears(rows).filter((y) => years.has(y)));
+    latest = Math.max(...new Set(rows.map((r) => r.year)));
     latestYears.set(rows, latest);
   }
   return latest;

@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { formatNumber, formatValue, isCountLike, isVnd } from './format.ts';
+import { reportYears } from './public-tables.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 
@@ -68,12 +69,11 @@ function countTicks(values: number[], unit: string): number[] {
   return Array.from({ length: Math.floor((hi * 1.2) / step) + 1 }, (_, i) => i * step);
 }
 
-/** The year axis over the points' years (2020–2025, and any later year shown), a tick a year or only the ends. */
+/** The year axis over the points' years (reportYears: the plan's period and any later year), a tick a year or only the ends. */
 function yearAxis(points: readonly { year: number }[], everyYear: boolean) {
-  const years = points.map((p) => p.year);
-  const [first, last] = [Math.min(2020, ...years), Math.max(2025, ...years)];
-  const ticks = everyYear ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [first, last];
-  return { label: null, domain: [first - 0.4, last + 0.4], ticks, tickFormat: (d: number) => String(d) };
+  const years = reportYears(points);
+  const [first, last] = [years[0]!, years.at(-1)!];
+  return { label: null, domain: [first - 0.4, last + 0.4], ticks: everyYear ? years : [first, last], tickFormat: (d: number) => String(d) };
 }
 
 /**

@@ -6,12 +6,13 @@ import { formatChange, formatValue, isCountLike } from './format.ts';
 import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
+import { REFORM_2025 } from '@dtts/reference';
 import { groupBy, type PublicValueRow } from './public-values.ts';
 
 /** The period of the plan the reports were made for (2020 baseline, 2025 targets): its years are always shown. */
 export const PLAN_YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
-/** The year the communes were reorganised (1 Jul 2025): a former commune has values for the years before it only. */
-export const REORGANISED_IN = 2025;
+/** The year the communes were reorganised (@dtts/reference): a former commune has values for the years before it only. */
+export const REORGANISED_IN = Number(REFORM_2025.slice(0, 4));
 
 /**
  * The years the reports show, oldest first: the plan's period and every year with values outside it (a
@@ -266,12 +267,13 @@ export function targetText(target: number | null, cat: CatalogRow): string {
  * Straight line from the plan's baseline to its target, a point a year (status "on track" is judged
  * against it): 2020 → 2025 for the plan the catalog quotes, 2025 → 2030 for a later plan file.
  */
-export function plannedPath(baseline: number, target: number, from = 2020, to = 2025): { year: number; value: number }[] {
+export function plannedPath(baseline: number, target: number, from: number = PLAN_YEARS[0], to: number = PLAN_YEARS[PLAN_YEARS.length - 1]!): { year: number; value: number }[] {
   return Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, value: to === from ? target : baseline + ((target - baseline) * i) / (to - from) }));
 }
 
 /** The plan a row is judged by: its baseline and target years (2020 → 2025 in warehouses from before plans were data). */
-export const planSpan = (r: PublicValueRow | undefined): { from: number; to: number } => ({ from: r?.baseline_year ?? 2020, to: r?.target_year ?? 2025 });
+export const planSpan = (r: PublicValueRow | undefined): { from: number; to: number } =>
+  ({ from: r?.baseline_year ?? PLAN_YEARS[0], to: r?.target_year ?? PLAN_YEARS[PLAN_YEARS.length - 1]! });
 
 export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicNames: Map<string, string>): TrendRow[] {
   const ix = indexRows(rows);

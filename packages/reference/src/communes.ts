@@ -17,7 +17,8 @@ export interface CommuneUnit {
 const START_UNKNOWN = '1900-01-01';
 const MERGER_2020 = '2020-03-01';
 const LAST_DAY_2019_FRAME = '2020-02-29';
-const REFORM_2025 = '2025-07-01';
+/** The day the 2025 reorganisation took effect (17 units became 6). */
+export const REFORM_2025 = '2025-07-01';
 const LAST_DAY_2020_FRAME = '2025-06-30';
 
 function shortName(name: string, type: string): string {

@@ -1,6 +1,6 @@
 export { referenceDataDir, parseCsv, readReferenceCsv, referenceCsvHeader } from './csv.ts';
 export type { CsvRow } from './csv.ts';
-export { communeUnits, crosswalk2025, merger2020, unitsInForce, isInForce, outsideBaseline2020, GEOGRAPHY_FILES, useGeography } from './communes.ts';
+export { communeUnits, crosswalk2025, REFORM_2025, merger2020, unitsInForce, isInForce, outsideBaseline2020, GEOGRAPHY_FILES, useGeography } from './communes.ts';
 export type { CommuneUnit, Geography, GeographyFile } from './communes.ts';
 export { readGeographyDir, useReferenceDir, ReferenceDataError, STANDARD_FILES } from './reference-dir.ts';
 export { resolveCommune, normaliseCommuneCode } from './resolve-commune.ts';
