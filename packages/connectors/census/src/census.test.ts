@@ -48,7 +48,7 @@ describe('census values', () => {
       [1, 'Nam', '1990-10-10', 1990, '08'],
       [2, 'Nữ', '1992-10-10', 1992, '08'],
     ]);
-    expect(rows[0]?.so_dinh_danh_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]?.so_dinh_danh_hash).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(rows[2]?.so_dinh_danh_hash).toBeNull();
     expect(rows[4]?.so_dinh_danh_hash, 'a malformed id is blanked').toBeNull();
   });

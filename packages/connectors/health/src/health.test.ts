@@ -41,7 +41,7 @@ describe('health values', () => {
     expect(cols).toContain('so_dinh_danh_me_hash');
     expect(cols.filter((c) => c.includes('ho_ten') || c === 'so_dinh_danh_me')).toEqual([]);
     const ids = await db.all<{ h: string | null }>(`SELECT so_dinh_danh_me_hash AS h FROM ingest.health_sinh_de WHERE so_phieu IN ('SP001', 'SP004') ORDER BY so_phieu`);
-    expect(ids[0]?.h).toMatch(/^[0-9a-f]{64}$/);
+    expect(ids[0]?.h).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(ids[1]?.h, 'a malformed id is blanked').toBeNull();
   });
 
