@@ -79,14 +79,21 @@ describe('suppression decided year by year', () => {
   it('decides the years in worker threads with the same pattern, and fails there as here', async () => {
     const inline = await decidePattern(rows, ctx);
     expect(inline.inWorkers).toEqual([]);
-    const threads = await decidePattern(rows, ctx, {}, 2);
+    // Below the rows that pay for a worker's start, this thread decides alone, whatever `workers` says.
+    expect((await decidePattern(rows, ctx, {}, 2)).inWorkers).toEqual([]);
+    // Two workers beside this thread, both years in the workers (they take the first block-years).
+    const threads = await decidePattern(rows, ctx, {}, 3, 0);
     expect(threads.inWorkers).toEqual([2024, 2025]);
+    // One worker beside this thread: one year each.
+    const shared = await decidePattern(rows, ctx, {}, 2, 0);
+    expect(shared.inWorkers).toHaveLength(1);
+    expect(sorted(shared.suppressed)).toEqual(sorted(inline.suppressed));
     expect(sorted(threads.suppressed)).toEqual(sorted(inline.suppressed));
     // An error in a worker (here a row given twice) fails the decision with the same message.
     const broken = [...rows, rows.find((r) => r.year === 2025)!];
     const here = await decidePattern(broken, ctx).then(() => 'ok', (e: Error) => e.message);
     expect(here).toMatch(/^suppression: duplicate cell poor_household_rate\|2025\|/);
-    await expect(decidePattern(broken, ctx, {}, 2)).rejects.toThrow(here);
+    await expect(decidePattern(broken, ctx, {}, 3, 0)).rejects.toThrow(here);
   });
 
   it('ignores a cache written by other code, or damaged', async () => {

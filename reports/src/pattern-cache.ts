@@ -80,7 +80,7 @@ export interface DecidedPattern {
  * its cache. Block-years are independent, so with `workers` > 1 they are decided in that many worker
  * threads at once (pattern-worker.mjs); the pattern is the same either way.
  */
-export async function decidePattern(aboutPersons: ValueRow[], ctx: SuppressionContext, files: PatternCacheFiles = {}, workers = 1): Promise<DecidedPattern> {
+export async function decidePattern(aboutPersons: ValueRow[], ctx: SuppressionContext, files: PatternCacheFiles = {}, workers = 1, workerMinRows = WORKER_MIN_ROWS): Promise<DecidedPattern> {
   const code = files.previous || files.next ? codeFingerprint() : undefined;
   const previous = code ? readCache(files.previous, code) : {};
   const byPart = [...groupBy(aboutPersons, (r) => `${r.year} ${disclosureBlock(r.indicator_id)}`)]
@@ -88,7 +88,7 @@ export async function decidePattern(aboutPersons: ValueRow[], ctx: SuppressionCo
     .sort((a, b) => a.year - b.year || (a.part < b.part ? -1 : a.part > b.part ? 1 : 0));
   const keys = new Map(byPart.map(({ part, rows }) => [part, code ? partKey(rows, ctx) : '']));
   const reusable = (part: string) => (code && previous[part]?.key === keys.get(part) ? previous[part]!.cells : undefined);
-  const { patterns: fresh, inWorkers } = await decideParts(byPart.filter(({ part }) => !reusable(part)), ctx, workers);
+  const { patterns: fresh, inWorkers } = await decideParts(byPart.filter(({ part }) => !reusable(part)), ctx, workers, workerMinRows);
   const next: CacheFile['parts'] = {};
   const suppressed = new Map<string, SuppressionReason>();
   const parts: DecidedPattern['parts'] = { decided: [], reused: [] };
@@ -119,19 +119,33 @@ export function decidePart(rows: ValueRow[], ctx: SuppressionContext): [string, 
 }
 
 /**
- * The block-years' patterns, in `workers` threads at once, the largest first. A worker that cannot
- * start (or dies) leaves its block-years to this thread; one whose pattern fails the check fails the
- * whole decision, as inline.
+ * Fewer rows to decide than this are decided in this thread alone. A worker thread costs ≈ 0.5 s to
+ * start (tsx, the modules) and decides small block-years far slower than this thread (a fresh engine,
+ * its code not yet optimised): on the district's 50,344 rows (125 block-years of ≤ 1,351 rows) this
+ * thread alone took 2.3 s, one worker 3.2 s of work plus its start, two workers 3.9 s and twice the CPU
+ * time (BENCHMARKS.md, "1 Dec, morning"). At 100 communes a block-year is 10–20× larger.
  */
-async function decideParts(parts: { part: string; rows: ValueRow[] }[], ctx: SuppressionContext, workers: number) {
+export const WORKER_MIN_ROWS = 200_000;
+
+/**
+ * The block-years' patterns, in `workers` threads at once (one below `workerMinRows` rows), the largest
+ * first: this thread and `workers` − 1 worker threads, which take the next block-year as they finish
+ * one. This thread yields between block-years, so that the workers' answers, and the rest of the run
+ * (checks and exports beside the public numbers), go on meanwhile. A worker that cannot start
+ * (or dies) leaves its block-years to this thread; one whose pattern fails the check fails the whole
+ * decision, as inline.
+ */
+async function decideParts(parts: { part: string; rows: ValueRow[] }[], ctx: SuppressionContext, workers: number, workerMinRows: number) {
   const out = new Map<string, [string, SuppressionReason][]>();
   const inWorkers = new Set<string>();
-  if (workers <= 1 || parts.length <= 1) {
-    for (const { part, rows } of parts) out.set(part, decidePart(rows, ctx));
-    return { patterns: out, inWorkers };
-  }
   const queue = [...parts].sort((a, b) => b.rows.length - a.rows.length);
-  const runner = async () => {
+  const here = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      out.set(job.part, decidePart(job.rows, ctx));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  const inWorker = async () => {
     let worker: Worker | undefined = new Worker(new URL('./pattern-worker.mjs', import.meta.url));
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
@@ -152,7 +166,10 @@ async function decideParts(parts: { part: string; rows: ValueRow[] }[], ctx: Sup
       await worker?.terminate();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(workers, parts.length) }, runner));
+  // The workers first: they start (≈ 0.5 s) while this thread decides its first block-years.
+  const rows = parts.reduce((n, p) => n + p.rows.length, 0);
+  const started = Array.from({ length: rows < workerMinRows ? 0 : Math.min(workers - 1, parts.length) }, inWorker);
+  await Promise.all([...started, here()]);
   return { patterns: out, inWorkers };
 }
 
