@@ -24,8 +24,10 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   await createLookups(db, table);
   // 1. Parse each parse-typed column once per distinct text.
   const maps = new Map<string, ValueMapRow[]>();
+  const parsed = columns.filter(([, column]) => column.type.kind === 'parse').map(([name]) => name);
+  const texts = await distinctTexts(db, args.raw, parsed);
   for (const [name, column] of columns) {
-    if (column.type.kind === 'parse') maps.set(name, await buildValueMap(db, work, args.raw, name, column.type, ctx));
+    if (column.type.kind === 'parse') maps.set(name, await buildValueMap(db, work, name, column.type, ctx, texts.get(name)!));
   }
   const xMarkFiles = await xMarkFilesByColumn(db, args, table);
 
@@ -121,10 +123,23 @@ interface ValueMapRow {
   warning: string | null;
 }
 
-async function buildValueMap(db: Db, work: string, raw: string, name: string, type: ParseType, ctx: ParseContext): Promise<ValueMapRow[]> {
+/**
+ * The distinct texts of each column, in one query instead of one per column (81 instead of 739 queries in
+ * a district run; its ingest stage 13.1 → 11.9 s on average over five alternated runs, BENCHMARKS.md).
+ */
+async function distinctTexts(db: Db, raw: string, names: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(names.map((n) => [n, []]));
+  if (names.length === 0) return out;
+  const rows = await db.all<{ c: number; raw: string }>(
+    names.map((n, i) => `SELECT DISTINCT ${i} AS c, ${q(n)} AS raw FROM ${raw} WHERE ${q(n)} IS NOT NULL`).join(' UNION ALL '));
+  for (const r of rows) out.get(names[r.c]!)!.push(r.raw);
+  return out;
+}
+
+/** A parse-typed column's value map: each distinct text parsed once (a table when there are many). */
+async function buildValueMap(db: Db, work: string, name: string, type: ParseType, ctx: ParseContext, texts: readonly string[]): Promise<ValueMapRow[]> {
   const schema = type.schema(ctx);
-  const distinct = await db.all<{ raw: string }>(`SELECT DISTINCT ${q(name)} AS raw FROM ${raw} WHERE ${q(name)} IS NOT NULL`);
-  const rows: ValueMapRow[] = distinct.map(({ raw: text }) => {
+  const rows: ValueMapRow[] = texts.map((text) => {
     const result = schema.safeParse(nfc(text));
     if (result.success) {
       const warning = type.warnings?.(text, ctx);
