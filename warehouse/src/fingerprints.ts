@@ -129,10 +129,10 @@ export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMa
 }
 
 /**
- * ingest.files narrowed to some tables' files (a model's `files of:`), year by year: a year is there
+ * ingest.files narrowed to some tables' files (a model's `files of:`, a check's `filesOf`), year by year: a year is there
  * when one of them had a file that year.
  */
-function filesOfTables(files: Fingerprint | undefined, tables: readonly string[]): Fingerprint | undefined {
+export function filesOfTables(files: Fingerprint | undefined, tables: readonly string[]): Fingerprint | undefined {
   if (!files?.byTable) return undefined;
   const years = [...new Set(tables.flatMap((t) => [...(files.byTable!.get(t)?.keys() ?? [])]))].sort();
   const byYear = new Map(years.map((y) => [y, tables.map((t) => `${t}:${files.byTable!.get(t)?.get(y) ?? 'absent'}`).join(',')] as const));

@@ -297,4 +297,33 @@ describe('data-quality checks kept from the previous build', () => {
       db.close();
     }
   });
+
+  it('re-runs a check that reads some tables\' files (filesOf) only when their files change', async () => {
+    const db = await Db.open(join(dir, 'files-of.duckdb'));
+    try {
+      await db.run(`create schema ingest;
+        create table ingest.files (source VARCHAR, table_name VARCHAR, year INTEGER, file VARCHAR, sha256 VARCHAR, rows_loaded INTEGER);
+        insert into ingest.files values ('health', 'sinh_de', 2024, 'health/2024/sinh_de.csv', 'a', 10), ('census', 'ho', 2024, 'census/2024/ho.csv', 'b', 20)`);
+      const years = (id: string, filesOf?: string[]) => ({
+        id, severity: 'warn' as const, model: 'ingest.files', finding: notNull('ingest.files', ['year']).finding,
+        sql: `select cast(year as varchar) as failing_key from ingest.files where source = 'health' and table_name = 'sinh_de'`,
+        ...(filesOf && { filesOf }),
+      });
+      const both = [years('narrowed', ['health.sinh_de']), years('whole')];
+      const run = async () => {
+        let kept: string[] = [];
+        const results = await runChecks(db, both, { modelFingerprints: new Map(), onKept: (ids) => { kept = ids; } });
+        return { kept, failing: results.map((r) => [r.id, r.failing]) };
+      };
+      expect((await run()).kept).toEqual([]);
+      // another table's file changes: only the check that reads every file runs again
+      await db.run(`update ingest.files set sha256 = 'c' where table_name = 'ho'`);
+      expect(await run()).toEqual({ kept: ['narrowed'], failing: [['narrowed', 1], ['whole', 1]] });
+      // its own table gets a file of another year: both run again and see it
+      await db.run(`insert into ingest.files values ('health', 'sinh_de', 2025, 'health/2025/sinh_de.csv', 'd', 12)`);
+      expect(await run()).toEqual({ kept: [], failing: [['narrowed', 2], ['whole', 2]] });
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -15,6 +15,11 @@ export interface Check {
   /** The model or table it looks at. */
   model: string;
   sql: string;
+  /**
+   * The tables (`<source>.<table>`) whose files it reads in ingest.files, when it reads only theirs: it
+   * then runs again only when their files change, not when any file does (as a model's `-- files of:`).
+   */
+  filesOf?: string[];
 }
 
 export function recordKeyOf(alias?: string): string {

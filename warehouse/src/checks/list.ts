@@ -44,7 +44,7 @@ const presentYears = (source: string, table: string) =>
 const otherSourceChecks: Check[] = [
   {
     // a commune's registered deliveries per 1,000 census persons (the 2025 frame, every year)
-    id: 'births_per_1000_census_persons', severity: 'warn', model: 'intermediate.int_fact__health__sinh_de',
+    id: 'births_per_1000_census_persons', severity: 'warn', model: 'intermediate.int_fact__health__sinh_de', filesOf: ['health.sinh_de'],
     finding: finding('check_births_per_1000', BIRTHS_PER_1000),
     sql: `with persons as (
   select year, commune_2025, count(*) as persons
@@ -67,7 +67,7 @@ where 1000.0 * coalesce(b.births, 0) / p.persons not between ${BIRTHS_PER_1000.m
     // Children weighed in June (0–1826 days) against census children. A child weighed at up to 1,826
     // days can be 5 by the census rule (YEAR − birth year: born in the second half of YEAR − 5), so the
     // upper bound is the census children aged 0–5; the lower bound is half of those aged 0–4.
-    id: 'children_weighed_vs_census', severity: 'warn', model: 'intermediate.int_fact__health__can_tre',
+    id: 'children_weighed_vs_census', severity: 'warn', model: 'intermediate.int_fact__health__can_tre', filesOf: ['health.can_tre'],
     finding: finding('check_children_weighed_vs_census', { minPercent: WEIGHED_MIN_PERCENT }),
     sql: `with census as (
   select year, commune_2025, count(*) filter (where age <= 4) as aged_0_4, count(*) as aged_0_5

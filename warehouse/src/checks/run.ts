@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type Db, quoteLiteral } from '@dtts/db';
 import { render } from '@dtts/messages';
-import { existingTables, type FileKeyedTables, sourceContents } from '../fingerprints.ts';
+import { existingTables, type FileKeyedTables, filesOfTables, sourceContents } from '../fingerprints.ts';
 import { references } from '../models.ts';
 import type { Check, Severity } from './builders.ts';
 
@@ -53,7 +53,8 @@ async function runOne(db: Db, check: Check): Promise<CheckResult> {
 
 /**
  * Each check's fingerprint: its definition, its English wording and the fingerprint of every model
- * (`modelFingerprints`, recorded by the runner) or content of every other table its SQL names.
+ * (`modelFingerprints`, recorded by the runner) or content of every other table its SQL names
+ * (ingest.files narrowed to the tables of the check's `filesOf`).
  */
 async function checkFingerprints(db: Db, checks: readonly Check[], modelFingerprints: ReadonlyMap<string, string>, fileKeyed?: FileKeyedTables): Promise<Map<string, string>> {
   const refs = new Map(checks.map((c) => {
@@ -62,10 +63,13 @@ async function checkFingerprints(db: Db, checks: readonly Check[], modelFingerpr
   }));
   const others = [...new Set([...refs.values()].flat())].filter((n) => !modelFingerprints.has(n));
   const content = await sourceContents(db, others, await existingTables(db), fileKeyed);
-  const inputOf = (name: string) => modelFingerprints.get(name) ?? content.get(name)?.whole ?? 'absent';
+  const inputOf = (c: Check, name: string) =>
+    modelFingerprints.get(name)
+    ?? (name === 'ingest.files' && c.filesOf ? filesOfTables(content.get(name), c.filesOf)?.whole : undefined)
+    ?? content.get(name)?.whole ?? 'absent';
   return new Map(checks.map((c) => [c.id, createHash('sha256')
-    .update(JSON.stringify([c.id, c.severity, c.model, c.finding, c.sql, render(c.finding, 'en')]))
-    .update(refs.get(c.id)!.map((n) => `\0${n}=${inputOf(n)}`).join(''))
+    .update(JSON.stringify([c.id, c.severity, c.model, c.finding, c.sql, render(c.finding, 'en'), c.filesOf ?? []]))
+    .update(refs.get(c.id)!.map((n) => `\0${n}=${inputOf(c, n)}`).join(''))
     .digest('hex')]));
 }
 
