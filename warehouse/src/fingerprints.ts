@@ -28,7 +28,7 @@ export interface Fingerprint {
 }
 
 /** The table in which ingestion lists every file it read, per source, table and year. */
-const FILES_TABLE = 'ingest.files';
+export const FILES_TABLE = 'ingest.files';
 
 const sha = (...parts: string[]) => {
   const hash = createHash('sha256');

@@ -37,19 +37,23 @@ const crossChecks: Check[] = [
 const BIRTHS_PER_1000 = { min: 8, max: 35 };
 const WEIGHED_MIN_PERCENT = 50;
 const STAFF_JUMP_PERCENT = 30;
-// the years a table is present: a file of it was loaded (ingest.files)
-const presentYears = (source: string, table: string) =>
-  `select distinct year from ingest.files where source = '${source}' and table_name = '${table}'`;
+// the years a table is present: a file of it was loaded (ingest.files); `filesOf` for the check that reads them
+const presentYears = (source: string, table: string) => ({
+  sql: `select distinct year from ingest.files where source = '${source}' and table_name = '${table}'`,
+  filesOf: [`${source}.${table}`],
+});
+const birthYears = presentYears('health', 'sinh_de');
+const weighedYears = presentYears('health', 'can_tre');
 
 const otherSourceChecks: Check[] = [
   {
     // a commune's registered deliveries per 1,000 census persons (the 2025 frame, every year)
-    id: 'births_per_1000_census_persons', severity: 'warn', model: 'intermediate.int_fact__health__sinh_de', filesOf: ['health.sinh_de'],
+    id: 'births_per_1000_census_persons', severity: 'warn', model: 'intermediate.int_fact__health__sinh_de', filesOf: birthYears.filesOf,
     finding: finding('check_births_per_1000', BIRTHS_PER_1000),
     sql: `with persons as (
   select year, commune_2025, count(*) as persons
   from intermediate.int_persons
-  where commune_2025 is not null and year in (${presentYears('health', 'sinh_de')})
+  where commune_2025 is not null and year in (${birthYears.sql})
   group by all
 ),
 births as (
@@ -67,12 +71,12 @@ where 1000.0 * coalesce(b.births, 0) / p.persons not between ${BIRTHS_PER_1000.m
     // Children weighed in June (0–1826 days) against census children. A child weighed at up to 1,826
     // days can be 5 by the census rule (YEAR − birth year: born in the second half of YEAR − 5), so the
     // upper bound is the census children aged 0–5; the lower bound is half of those aged 0–4.
-    id: 'children_weighed_vs_census', severity: 'warn', model: 'intermediate.int_fact__health__can_tre', filesOf: ['health.can_tre'],
+    id: 'children_weighed_vs_census', severity: 'warn', model: 'intermediate.int_fact__health__can_tre', filesOf: weighedYears.filesOf,
     finding: finding('check_children_weighed_vs_census', { minPercent: WEIGHED_MIN_PERCENT }),
     sql: `with census as (
   select year, commune_2025, count(*) filter (where age <= 4) as aged_0_4, count(*) as aged_0_5
   from intermediate.int_persons
-  where commune_2025 is not null and age between 0 and 5 and year in (${presentYears('health', 'can_tre')})
+  where commune_2025 is not null and age between 0 and 5 and year in (${weighedYears.sql})
   group by all
 ),
 weighed as (

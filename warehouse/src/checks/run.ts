@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type Db, quoteLiteral } from '@dtts/db';
 import { render } from '@dtts/messages';
-import { existingTables, type FileKeyedTables, filesOfTables, sourceContents } from '../fingerprints.ts';
+import { existingTables, FILES_TABLE, type FileKeyedTables, filesOfTables, sourceContents } from '../fingerprints.ts';
 import { references } from '../models.ts';
 import type { Check, Severity } from './builders.ts';
 
@@ -65,7 +65,7 @@ async function checkFingerprints(db: Db, checks: readonly Check[], modelFingerpr
   const content = await sourceContents(db, others, await existingTables(db), fileKeyed);
   const inputOf = (c: Check, name: string) =>
     modelFingerprints.get(name)
-    ?? (name === 'ingest.files' && c.filesOf ? filesOfTables(content.get(name), c.filesOf)?.whole : undefined)
+    ?? (name === FILES_TABLE && c.filesOf ? filesOfTables(content.get(name), c.filesOf)?.whole : undefined)
     ?? content.get(name)?.whole ?? 'absent';
   return new Map(checks.map((c) => [c.id, createHash('sha256')
     .update(JSON.stringify([c.id, c.severity, c.model, c.finding, c.sql, render(c.finding, 'en'), c.filesOf ?? []]))
