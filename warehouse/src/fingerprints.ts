@@ -43,6 +43,13 @@ export async function existingTables(db: Db): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name));
 }
 
+/** Every view of the database (the models materialized as views), as `schema.view`. */
+export async function existingViews(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ name: string }>(
+    `select schema_name || '.' || view_name as name from duckdb_views() where database_name = current_database() and not internal`);
+  return new Set(rows.map((r) => r.name));
+}
+
 async function tablesWithYear(db: Db): Promise<Set<string>> {
   const rows = await db.all<{ name: string }>(`select schema_name || '.' || table_name as name from duckdb_columns()
     where database_name = current_database() and column_name = 'year'`);
@@ -139,7 +146,7 @@ export function filesOfTables(files: Fingerprint | undefined, tables: readonly s
   return { whole: `files of ${tables.join(',')}:${[...byYear].map(([y, c]) => `${y}=${c}`).join(',')}`, byYear };
 }
 
-/** The fingerprints the previous build recorded, for the models whose table is still there. */
+/** The fingerprints the previous build recorded, for the models whose table (or view) is still there. */
 export async function previousFingerprints(db: Db, tables: Set<string>): Promise<Map<string, Fingerprint>> {
   if (!tables.has(FINGERPRINTS_TABLE) || !tables.has(YEAR_FINGERPRINTS_TABLE)) return new Map();
   const rows = await db.all<{ name: string; fingerprint: string; base: string | null }>(`select name, fingerprint, base from ${FINGERPRINTS_TABLE}`);

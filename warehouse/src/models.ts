@@ -29,6 +29,13 @@ export interface Model {
    * another table does not rebuild it.
    */
   filesOf?: string[];
+  /**
+   * `view`: the model is a view, not a table — a SELECT cheap enough to run inside each model that
+   * reads it (the generated staging models: a rename and no-op casts of one ingest table). Declared
+   * by a `-- materialized: view` header line. Its fingerprint is a table's, so the models that read it
+   * are kept or rebuilt as before; the view itself is only created again when its fingerprint changes.
+   */
+  materialized?: 'view';
 }
 
 /** The grain a `-- grain: …` line of the model's comment header (before its SQL) declares; a grain other than `year` is an error, not a silent whole rebuild. */
@@ -52,6 +59,18 @@ export function declaredFilesOf(name: string, sql: string): string[] | undefined
   if (!references(sql).sources.includes('ingest.files')) throw new Error(`${name}: its header declares "files of:" but it does not read ingest.files`);
   return [...new Set(tables)].sort();
 }
+
+/** The `materialized:` header line's kind, if the model declares one; a kind other than `view` is an error. */
+export function declaredMaterialized(name: string, sql: string): 'view' | undefined {
+  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
+  const match = header.match(/^\s*--\s*materialized:\s*([^\s,;(]+)/m);
+  if (!match) return undefined;
+  if (match[1] !== 'view') throw new Error(`${name}: unknown materialization "${match[1]}" in its header (a model is a table unless it says "view")`);
+  return 'view';
+}
+
+/** The header line that makes a model a view; the staging generator writes it. */
+export const VIEW_HEADER = '-- materialized: view (a rename and casts of one table: read through by the models that use it, warehouse/README.md)';
 
 /** The header line that declares a model year-local; the generators put it in the SQL they write. */
 export const YEAR_GRAIN_HEADER = '-- grain: year (a year\'s rows read only that year\'s rows: rebuilt per changed year, warehouse/README.md)';
@@ -78,7 +97,11 @@ export function modelFromSql(name: string, sql: string, origin: string): Model {
   const refs = references(body);
   const grain = declaredGrain(name, body);
   const filesOf = declaredFilesOf(name, body);
-  return { name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin, ...(grain && { grain }), ...(filesOf && { filesOf }) };
+  const materialized = declaredMaterialized(name, body);
+  return {
+    name, sql: body, dependsOn: refs.models.filter((m) => m !== name), sources: refs.sources, origin,
+    ...(grain && { grain }), ...(filesOf && { filesOf }), ...(materialized && { materialized }),
+  };
 }
 
 /** Every `models/<schema>/<model>.sql`; the folder is the schema. */

@@ -8,7 +8,8 @@ import { allModels } from './build.ts';
 import { notNull } from './checks/builders.ts';
 import { type CheckResult, runChecks } from './checks/run.ts';
 import { recordedFingerprints } from './fingerprints.ts';
-import { declaredGrain, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
+import { declaredGrain, declaredMaterialized, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
+import { stagingModels } from './staging.ts';
 import { FINGERPRINTS_TABLE, ModelError, type ModelTiming, orderModels, runModels } from './runner.ts';
 
 describe('model references', () => {
@@ -102,6 +103,50 @@ describe('runModels', () => {
       expect((error as ModelError).model).toBe('intermediate.c');
       expect(await db.one(`select count(*)::INTEGER as n from duckdb_tables() where schema_name = 'marts' and table_name = 'd'`)).toEqual({ n: 0 });
       expect(await db.one(`select count(*)::INTEGER as n from ${FINGERPRINTS_TABLE}`)).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('models materialized as views', () => {
+  const view = (sql: string) => modelFromSql('staging.a', `-- grain: year\n-- materialized: view (why)\n${sql}`, 't');
+  const reader = modelFromSql('intermediate.b', '-- grain: year\nselect year, n * 10 as n from staging.a', 't');
+  const kinds = async (db: Db) => Object.fromEntries((await db.all<{ name: string; kind: string }>(
+    `select schema_name || '.' || table_name as name, 'table' as kind from duckdb_tables() where schema_name in ('staging', 'intermediate')
+     union all select schema_name || '.' || view_name, 'view' from duckdb_views() where schema_name in ('staging', 'intermediate')`)).map((r) => [r.name, r.kind]));
+
+  it('reads the kind from the header; the generated staging models are views, the others tables', () => {
+    expect(declaredMaterialized('m', '-- about m\n-- materialized: view\nselect 1')).toBe('view');
+    expect(declaredMaterialized('m', 'select 1 -- materialized: view')).toBeUndefined();
+    expect(() => declaredMaterialized('m', '-- materialized: incremental\nselect 1')).toThrow(/unknown materialization "incremental"/);
+    const all = allModels(connectors);
+    const views = all.filter((m) => m.materialized === 'view').map((m) => m.name);
+    expect(views.sort()).toEqual(stagingModels(connectors).map((m) => m.name).sort());
+    expect(views).toContain('staging.stg_health_insurance__the_bhyt');
+    expect(views).not.toContain('staging.stg_ingest__files');
+  });
+
+  it('creates a view, keeps it while its inputs are unchanged, rebuilds what reads it per year, and changes kind both ways', async () => {
+    const db = await Db.open();
+    try {
+      await db.run(`create schema ingest; create table ingest.x as select * from (values (2020, 1), (2021, 2)) t(year, n)`);
+      const how = (timings: ModelTiming[]) => Object.fromEntries(timings.map((t) => [t.name, t.reused ? 'kept' : t.years ? `years ${t.years.join(' ')}` : 'whole']));
+      expect(how(await runModels(db, [view('select year, n from ingest.x'), reader]))).toEqual({ 'staging.a': 'whole', 'intermediate.b': 'whole' });
+      expect(await kinds(db)).toEqual({ 'staging.a': 'view', 'intermediate.b': 'table' });
+      expect(how(await runModels(db, [view('select year, n from ingest.x'), reader]))).toEqual({ 'staging.a': 'kept', 'intermediate.b': 'kept' });
+      // a year's rows change: the view is created again (whole, at no cost), what reads it only for that year
+      await db.run('update ingest.x set n = 5 where year = 2021');
+      expect(how(await runModels(db, [view('select year, n from ingest.x'), reader]))).toEqual({ 'staging.a': 'whole', 'intermediate.b': 'years 2021' });
+      expect(await db.all('select year, n from intermediate.b order by year')).toEqual([{ year: 2020, n: 10 }, { year: 2021, n: 50 }]);
+      // the same model as a table, then as a view again: the other kind is dropped first
+      expect(how(await runModels(db, [modelFromSql('staging.a', '-- grain: year\nselect year, n from ingest.x', 't'), reader]))).toMatchObject({ 'staging.a': 'whole' });
+      expect(await kinds(db)).toEqual({ 'staging.a': 'table', 'intermediate.b': 'table' });
+      await runModels(db, [view('select year, n from ingest.x'), reader]);
+      expect(await kinds(db)).toEqual({ 'staging.a': 'view', 'intermediate.b': 'table' });
+      // a view that is no longer a model goes, as a table does
+      await runModels(db, [modelFromSql('intermediate.b', 'select 1 as n', 't')]);
+      expect(await kinds(db)).toEqual({ 'intermediate.b': 'table' });
     } finally {
       db.close();
     }

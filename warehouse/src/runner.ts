@@ -5,7 +5,7 @@
 // those years, insert them again from its SELECT, in one transaction); the others whole.
 import type { Db } from '@dtts/db';
 import {
-  clearFingerprints, existingTables, type FileKeyedTables, type Fingerprint, fingerprintModels, previousFingerprints, recordFingerprints,
+  clearFingerprints, existingTables, existingViews, type FileKeyedTables, type Fingerprint, fingerprintModels, previousFingerprints, recordFingerprints,
   sourceContents, type YearKey, yearsPredicate,
 } from './fingerprints.ts';
 import { MODEL_SCHEMAS, type Model } from './models.ts';
@@ -68,6 +68,8 @@ export type ModelPlan =
 export function planModel(model: Model, now: Fingerprint, before: Fingerprint | undefined): ModelPlan {
   if (!before) return { kind: 'whole' };
   if (before.whole === now.whole) return { kind: 'keep' };
+  // a view is created again, whole, in no time
+  if (model.materialized === 'view') return { kind: 'whole' };
   if (model.grain !== 'year' || !now.base || !now.byYear || !before.byYear || before.base !== now.base) return { kind: 'whole' };
   const rebuild = [...now.byYear].filter(([y, f]) => before.byYear!.get(y) !== f).map(([y]) => y);
   const remove = [...before.byYear.keys()].filter((y) => !now.byYear!.has(y));
@@ -78,7 +80,7 @@ export function planModel(model: Model, now: Fingerprint, before: Fingerprint | 
 
 async function build(conn: Db, model: Model, plan: ModelPlan): Promise<void> {
   if (plan.kind !== 'years') {
-    await conn.run(`create or replace table ${model.name} as\n${model.sql}`);
+    await conn.run(`create or replace ${model.materialized ?? 'table'} ${model.name} as\n${model.sql}`);
     return;
   }
   await conn.run('begin transaction');
@@ -99,14 +101,19 @@ export async function runModels(
 ): Promise<ModelTiming[]> {
   for (const schema of MODEL_SCHEMAS) await db.run(`create schema if not exists ${schema}`);
   const tables = await existingTables(db);
-  const previous = await previousFingerprints(db, tables);
+  const views = await existingViews(db);
+  const previous = await previousFingerprints(db, new Set([...tables, ...views]));
   const ordered = orderModels(models);
   const fingerprints = fingerprintModels(ordered, await sourceContents(db, models.flatMap((m) => m.sources), tables, fileKeyed));
   // Models of the previous build that are no longer models (renamed, removed) go.
   const names = new Set(models.map((m) => m.name));
-  for (const name of previous.keys()) if (!names.has(name)) await db.run(`drop table if exists ${name}`);
+  const drop = (name: string) => db.run(`drop ${views.has(name) ? 'view' : 'table'} if exists ${name}`);
+  for (const name of previous.keys()) if (!names.has(name)) await drop(name);
   await clearFingerprints(db);
-  const plans = new Map(ordered.map((m) => [m.name, planModel(m, fingerprints.get(m.name)!, previous.get(m.name))]));
+  // a model that was a table and is now a view (or the other way round) is built again, as the other kind
+  const sameKind = (m: Model) => (m.materialized === 'view' ? !tables.has(m.name) : !views.has(m.name));
+  const plans = new Map(ordered.map((m) => [m.name, planModel(m, fingerprints.get(m.name)!, sameKind(m) ? previous.get(m.name) : undefined)]));
+  for (const m of ordered) if (!sameKind(m)) await drop(m.name);
   const timings = new Map<string, ModelTiming>();
   for (const model of ordered.filter((m) => plans.get(m.name)!.kind === 'keep')) {
     timings.set(model.name, { name: model.name, seconds: 0, reused: true });

@@ -2,13 +2,14 @@
 // casting the ingest table to the declared types and adding the source's reference date. Nothing
 // about a source's columns or dates is written in SQL by hand.
 import { type Connector, describeConnector, referenceDateSql, type TableDescription } from '@dtts/ingest-core';
-import { type Model, modelFromSql, YEAR_GRAIN_HEADER } from './models.ts';
+import { type Model, modelFromSql, VIEW_HEADER, YEAR_GRAIN_HEADER } from './models.ts';
 
 export function stagingSql(connector: Connector, t: TableDescription): string {
   const columns = t.columns.map((c) => `        cast(${c.name} as ${c.sqlType.toLowerCase()}) as ${c.name},`);
   return `-- ${t.source} ${t.table} (${t.ingestTable}): rename and cast, no joins.
 -- Generated from the connector declaration of "${t.source}" by warehouse/src/staging.ts.
 ${YEAR_GRAIN_HEADER}
+${VIEW_HEADER}
 with source as (
     select * from ${t.ingestTable}
 ),

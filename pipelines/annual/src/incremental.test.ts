@@ -91,11 +91,14 @@ describe('an incremental run after one changed file', () => {
     try {
       await db.run(`ATTACH '${join(incremental, 'warehouse.duckdb')}' AS inc (READ_ONLY)`);
       await db.run(`ATTACH '${join(scratch, 'warehouse.duckdb')}' AS fresh (READ_ONLY)`);
+      // tables and the models kept as views (staging): a view reads its own database's tables
       const tables = (catalog: string) => db.all<{ t: string }>(
-        `SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE database_name = '${catalog}' ORDER BY 1`);
+        `SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE database_name = '${catalog}'
+         UNION ALL SELECT schema_name || '.' || view_name FROM duckdb_views() WHERE database_name = '${catalog}' AND NOT internal ORDER BY 1`);
       const names = (await tables('fresh')).map((r) => r.t);
       expect((await tables('inc')).map((r) => r.t)).toEqual(names);
       expect(names).toContain('ingest.health_insurance_the_bhyt');
+      expect(names).toContain('staging.stg_health_insurance__the_bhyt');
       expect(names.length).toBeGreaterThan(40);
       const differing: string[] = [];
       for (const t of names) {
