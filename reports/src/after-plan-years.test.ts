@@ -1,12 +1,14 @@
 // Years after the plan's horizon (2025): a run with 2026's files shows 2026 in the pages' tables,
 // the trends and the charts, and draws the path of the plan the year is judged by (a later plan file:
 // baseline 2025, target 2030). Before, every table stopped at a fixed 2020–2025.
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { catalogRows } from '@dtts/indicators';
 import { sparkline } from './charts.ts';
 import { trendSvg } from './print-charts.ts';
-import { matrices, plannedPath, reportYears, trends } from './public-tables.ts';
+import { printReportHtml } from './print-report.ts';
+import type { PublicData } from './public-data.ts';
+import { matrices, plannedPath, reportYears, scorecardRows, trends } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { SourceLabels } from './source-labels.ts';
 
@@ -71,5 +73,63 @@ describe('a year after the plan period', () => {
     const svg = trendSvg({ points: reportYears(rows).map((year) => ({ year, value: rows.find((r) => r.geo_level === 'area' && r.year === year)?.value ?? null })), target: 99, path: null, unit: 'percent', methodBreakAfter: null });
     const ticks = [...new JSDOM(svg).window.document.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks).toEqual(['2020', '2021', '2022', '2023', '2024', '2025', '2026']);
+  });
+});
+
+describe('the overview and the printed report after the plan period', () => {
+  // grid electricity 2020–2026, judged by the 2021–2025 plan throughout (no later target for it)
+  const grid = [2020, 2025, 2026].map((y) => row(y, 'area', 'BAO_YEN', 60 + y - 2020, { indicator_id: 'grid_electricity_households' }));
+  const all = [...rows, ...grid];
+  const planTargets = [
+    { plan_id: 'KH-2021-2025', plan_name_vi: 'Kế hoạch thực hiện Chỉ thị 28-CT/TU giai đoạn 2021–2025', baseline_year: 2020, target_year: 2025, indicator_id: ID, target_text_vi: 'Trên 98%.' },
+    { plan_id: 'KH-2026-2030', plan_name_vi: 'Kế hoạch giai đoạn 2026–2030', baseline_year: 2025, target_year: 2030, indicator_id: ID, target_text_vi: 'Tỷ lệ tham gia bảo hiểm y tế đạt trên 99%.' },
+  ];
+
+  it('compares an indicator a later plan judges with that plan’s baseline and target, the others with 2020 and 2025', () => {
+    const card = scorecardRows(all, catalogRows, 2026, sources, planTargets);
+    // 2025 (95%) is the 2026–2030 plan's baseline; 2020 (90%) is not shown for it
+    expect(card.find((r) => r.indicator_id === ID)).toMatchObject({
+      plan_id: 'KH-2026-2030', baseline_year: '2025', baseline_text: '95,0%', baseline_label: '95,0% (2025)',
+      latest_year: '2026', latest_text: '96,5%', target_year: '2030', target_text: '99,0%', target_label: '99,0% (2030)',
+      target_words: 'Tỷ lệ tham gia bảo hiểm y tế đạt trên 99%.',
+    });
+    expect(card.find((r) => r.indicator_id === 'grid_electricity_households')).toMatchObject({
+      plan_id: 'KH-2021-2025', baseline_year: '2020', baseline_label: '60,0%', latest_text: '66,0%', target_year: '2025', target_label: '98,0%',
+      target_words: catalogRows.find((c) => c.indicator_id === 'grid_electricity_households')!.target_text_vi,
+    });
+  });
+
+  it('names the later plan on the printed cover and quotes its target on the indicator’s page', () => {
+    const data: PublicData = {
+      rows: all, catalog: catalogRows, geoNames: names.geo, ethnicNames: names.ethnic, latestYear: 2026, sources, reorganisation: [],
+      headline: { eligible: 0, shown: 0 }, planNote: '', planTargets,
+    };
+    const doc = new JSDOM(printReportHtml(data, { runId: 'r1', builtAt: '2027-03-01T08:00:00Z', sourcesDir: '', manifestPath: '' }), { virtualConsole: new VirtualConsole() }).window.document;
+    const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(text(doc.querySelector('.cover .kicker'))).toBe('Kế hoạch thực hiện Chỉ thị 28-CT/TU · giai đoạn 2020–2025 · Kế hoạch giai đoạn 2026–2030');
+    expect(text(doc.querySelector('.cover .meta dd'))).toBe('2020; 2025 (Kế hoạch giai đoạn 2026–2030)');
+    expect(text(doc.querySelector('.scorecard h2'))).toBe('1. Tổng hợp kết quả so với mục tiêu năm 2025 và của Kế hoạch giai đoạn 2026–2030');
+    const cells = (id: string) => [...doc.querySelectorAll(`.scorecard tr[data-indicator="${id}"] td`)].map(text);
+    expect(cells(ID).slice(4, 7)).toEqual(['95,0% (2025)', '96,5%', '99,0% (2030)']);
+    expect(cells('grid_electricity_households').slice(4, 7)).toEqual(['60,0%', '66,0%', '98,0%']);
+    const page = doc.querySelector(`section.indicator[data-indicator="${ID}"]`);
+    expect(text(page!.querySelector('.target'))).toBe('Mục tiêu 2030: Tỷ lệ tham gia bảo hiểm y tế đạt trên 99%.');
+    expect(text(page!.querySelector('.kpi'))).toMatch(/^DTTS toàn vùng: năm 2025 95,0% · năm 2026 96,5% · mục tiêu 2030 99,0%/);
+    const gridPage = doc.querySelector('section.indicator[data-indicator="grid_electricity_households"]');
+    expect(text(gridPage!.querySelector('.target'))).toMatch(/^Mục tiêu 2025: /);
+    expect(text(gridPage!.querySelector('.kpi'))).toMatch(/^DTTS toàn vùng: năm 2020 60,0% · năm 2026 66,0% · mục tiêu 2025 98,0%/);
+  });
+
+  it('keeps the 2021–2025 framing while no later plan judges anything', () => {
+    const before = all.filter((r) => r.year <= 2025);
+    const data: PublicData = {
+      rows: before, catalog: catalogRows, geoNames: names.geo, ethnicNames: names.ethnic, latestYear: 2025, sources, reorganisation: [],
+      headline: { eligible: 0, shown: 0 }, planNote: '', planTargets,
+    };
+    const doc = new JSDOM(printReportHtml(data, { runId: 'r1', builtAt: '2026-03-01T08:00:00Z', sourcesDir: '', manifestPath: '' }), { virtualConsole: new VirtualConsole() }).window.document;
+    expect(doc.querySelector('.cover .kicker')?.textContent).toBe('Kế hoạch thực hiện Chỉ thị 28-CT/TU · giai đoạn 2020–2025');
+    expect(doc.querySelector('.cover .meta dd')?.textContent).toBe('2020');
+    expect(doc.querySelector('.scorecard h2')?.textContent).toBe('1. Tổng hợp kết quả so với mục tiêu năm 2025');
+    expect(scorecardRows(before, catalogRows, 2025, sources).find((r) => r.indicator_id === ID)).toMatchObject({ baseline_label: '90,0%', target_label: '98,0%' });
   });
 });

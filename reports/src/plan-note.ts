@@ -6,6 +6,12 @@ export interface PlanSpan {
   target_year: number;
 }
 
+/** A target of a plan, in the plan's words (ref.plan_targets): the printed report quotes the one that judges an indicator. */
+export interface PlanTargetText extends PlanSpan {
+  indicator_id: string;
+  target_text_vi: string;
+}
+
 /** '' while the latest year is within the first plan; otherwise which plan's targets judge it. */
 export function planPeriodNote(latestYear: number, plans: readonly PlanSpan[]): string {
   const ended = plans.filter((p) => p.target_year < latestYear).sort((a, b) => a.target_year - b.target_year);

@@ -4,8 +4,9 @@
 import type { CatalogRow } from '@dtts/indicators';
 import { formatDateTimeVn, isCountLike } from './format.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
+import type { PlanTargetText } from './plan-note.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
-import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, plannedPath, planSpan, reportYears, scorecardRows, statusText, targetText } from './public-tables.ts';
+import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, PLAN_YEARS, plannedPath, planSpan, planTargetWords, reportYears, scorecardRows, statusText, targetText } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { expectedSourceVi, methodNoteVi, UNIT_VI } from './vi-texts.ts';
 
@@ -57,7 +58,7 @@ function renderReport(data: PublicData, run: RunInfo): string {
   const ix = indexRows(rows);
   const built = formatDateTimeVn(run.builtAt).slice(0, 10);
   const computed = catalog.filter((c) => hasIndicator(rows, c.indicator_id));
-  const scorecard = scorecardRows(rows, catalog, latestYear, data.sources);
+  const scorecard = scorecardRows(rows, catalog, latestYear, data.sources, data.planTargets);
   const counts = new Map<string, number>();
   for (const s of scorecard) counts.set(s.status_label, (counts.get(s.status_label) ?? 0) + 1);
   const partial = data.reorganisation.filter((r) => r.outside.length > 0);
@@ -65,14 +66,20 @@ function renderReport(data: PublicData, run: RunInfo): string {
     `${esc(r.name)} (từ 01/07/2025) gồm cả ${esc(r.outside.join(', '))}, trước đó thuộc huyện Văn Bàn: số liệu 2020–2024 của ${esc(r.name)} và của toàn vùng không gồm các xã này, nên so sánh năm 2025 với năm gốc 2020 không cùng địa giới (được đánh dấu, không ẩn đi).`).join(' ');
   // Targets with no value in this run: no source yet, or their source delivered no file.
   const pending = catalog.filter((c) => !hasIndicator(rows, c.indicator_id));
+  // Later plans (plan files after 2021–2025) that judge some indicator's latest value: named on the cover.
+  const firstPlan = { from: PLAN_YEARS[0], to: PLAN_YEARS[PLAN_YEARS.length - 1]! };
+  const laterPlans = [...new Map(scorecard.filter((s) => s.baseline_year !== String(firstPlan.from) || s.target_year !== String(firstPlan.to))
+    .map((s) => data.planTargets.find((t) => t.plan_id === s.plan_id))
+    .filter((p): p is PlanTargetText => p !== undefined).map((p) => [p.plan_id, p] as const)).values()];
+  const targetsOf = laterPlans.length ? `mục tiêu năm ${firstPlan.to} và của ${laterPlans.map((p) => esc(p.plan_name_vi)).join(', ')}` : `mục tiêu năm ${firstPlan.to}`;
 
   const cover = `
 <section class="cover">
-  <p class="kicker">Kế hoạch thực hiện Chỉ thị 28-CT/TU · giai đoạn 2020–2025</p>
+  <p class="kicker">Kế hoạch thực hiện Chỉ thị 28-CT/TU · giai đoạn ${firstPlan.from}–${firstPlan.to}${laterPlans.map((p) => ` · ${esc(p.plan_name_vi)}`).join('')}</p>
   <h1>${esc(REPORT_TITLE)}</h1>
   <p class="district">Huyện Bảo Yên, tỉnh Lào Cai</p>
   <dl class="meta">
-    <dt>Năm gốc</dt><dd>2020</dd>
+    <dt>Năm gốc</dt><dd>${firstPlan.from}${laterPlans.map((p) => `; ${p.baseline_year} (${esc(p.plan_name_vi)})`).join('')}</dd>
     <dt>Số liệu đến năm</dt><dd>${latestYear}</dd>
     <dt>Ngày lập</dt><dd class="built">${built}</dd>
     <dt>Lượt chạy</dt><dd class="run">${esc(run.runId)}</dd>
@@ -83,7 +90,7 @@ function renderReport(data: PublicData, run: RunInfo): string {
     <p>${pending.length ? `${pending.length} mục tiêu khác của Kế hoạch chưa có số liệu (danh sách ở cuối báo cáo).` : `Mọi mục tiêu của Kế hoạch (${catalog.length}) đều có số liệu.`}</p>
   </div>
   <div class="contents"><p><b>Nội dung</b></p><table class="toc">
-    <tr><td>1.</td><td>Tổng hợp kết quả so với mục tiêu năm 2025</td></tr>
+    <tr><td>1.</td><td>Tổng hợp kết quả so với ${targetsOf}</td></tr>
     <tr><td>2–${computed.length + 1}.</td><td>Từng chỉ tiêu: xu hướng toàn vùng so với mục tiêu và lộ trình, 6 xã, nguồn số liệu</td></tr>
     ${pending.length ? `<tr><td>${computed.length + 2}.</td><td>Mục tiêu chưa có số liệu</td></tr>` : ''}
   </table></div>
@@ -94,18 +101,19 @@ function renderReport(data: PublicData, run: RunInfo): string {
 
   const scoreTable = `
 <section class="scorecard">
-  <h2>1. Tổng hợp kết quả so với mục tiêu năm 2025</h2>
-  <p class="lead">Giá trị của người DTTS toàn vùng năm gốc 2020 và năm ${latestYear} so với mục tiêu 2025. Trạng thái: <b>Đạt</b> (đã đạt mục tiêu),
-  <b>Đúng tiến độ</b> (bằng hoặc tốt hơn lộ trình thẳng từ năm gốc đến mục tiêu), <b>Chậm tiến độ</b> (trước năm 2025, dưới lộ trình), <b>Không đạt</b> (năm 2025 trở đi, chưa đạt mục tiêu), <b>Chưa có số liệu</b>.
+  <h2>1. Tổng hợp kết quả so với ${targetsOf}</h2>
+  <p class="lead">Giá trị của người DTTS toàn vùng năm gốc ${firstPlan.from} và năm ${latestYear} so với mục tiêu ${firstPlan.to}${laterPlans.length
+    ? `; chỉ tiêu được đánh giá theo ${laterPlans.map((p) => esc(p.plan_name_vi)).join(', ')} so với năm gốc và mục tiêu của kế hoạch đó (năm ghi trong ngoặc)` : ''}. Trạng thái: <b>Đạt</b> (đã đạt mục tiêu),
+  <b>Đúng tiến độ</b> (bằng hoặc tốt hơn lộ trình thẳng từ năm gốc đến mục tiêu), <b>Chậm tiến độ</b> (trước năm mục tiêu, dưới lộ trình), <b>Không đạt</b> (từ năm mục tiêu trở đi, chưa đạt mục tiêu), <b>Chưa có số liệu</b>.
   Chỉ tiêu về trường, thôn, xã, tổ chức và hoạt động, chỉ tiêu cán bộ người DTTS không tách theo dân tộc (nhóm "Chung").
-  Chỉ tiêu số đếm và có/không (không có mẫu số, không tính %) được đánh giá từng năm theo mức ở cột "Mục tiêu 2025" của năm đó, không theo lộ trình.</p>
+  Chỉ tiêu số đếm và có/không (không có mẫu số, không tính %) được đánh giá từng năm theo mức ở cột "Mục tiêu" của năm đó, không theo lộ trình.</p>
   <table class="score">
-    <thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục</th><th>Nhóm</th><th class="num">2020</th><th class="num">${latestYear}</th><th class="num">Mục tiêu 2025</th><th>Trạng thái</th></tr></thead>
+    <thead><tr><th>TT</th><th>Chỉ tiêu</th><th>Mục</th><th>Nhóm</th><th class="num">Năm gốc</th><th class="num">${latestYear}</th><th class="num">Mục tiêu</th><th>Trạng thái</th></tr></thead>
     <tbody>
 ${scorecard.map((s, i) => `      <tr data-indicator="${esc(s.indicator_id)}"><td class="num">${i + 1}</td><td>${esc(s.name_vi)}</td><td class="clause">${esc(s.clause)}</td><td>${esc(s.headline)}</td>`
-  + `<td class="num">${esc(s.baseline_text)}</td><td class="num">${esc(s.latest_text)}${s.latest_text && s.latest_year !== String(latestYear) ? ` <small>(${esc(s.latest_year)})</small>` : ''}`
+  + `<td class="num">${esc(s.baseline_label)}</td><td class="num">${esc(s.latest_text)}${s.latest_text && s.latest_year !== String(latestYear) ? ` <small>(${esc(s.latest_year)})</small>` : ''}`
   + `${s.latest_note ? `<br><small class="latest-note">${esc(s.latest_note)}</small>` : ''}</td>`
-  + `<td class="num target-cell">${esc(s.target_text)}</td><td class="status-cell">${badge(s.status_label)}</td></tr>`).join('\n')}
+  + `<td class="num target-cell">${esc(s.target_label)}</td><td class="status-cell">${badge(s.status_label)}</td></tr>`).join('\n')}
     </tbody>
   </table>
   <p class="note">Nguồn: ${esc(data.sources.all())};
@@ -156,11 +164,12 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
   const latestYear = years.at(-1) ?? data.latestYear;
   const ended = latestNote(c, years.at(-1) ?? null, data.latestYear);
   const latest = at(latestYear);
-  const base = at(2020);
   const target = latest?.target ?? null;
-  // The target and its path are those of the plan the latest value is judged by (2025's, or a later plan's).
+  // The target and its path are those of the plan the latest value is judged by (2025's, or a later plan's),
+  // and so are the baseline and the target's words.
   const plan = planSpan(latest);
   const planBase = at(plan.from);
+  const targetWords = planTargetWords(data.planTargets, latest, c);
   const points: Point[] = shown.map((year) => ({ year, value: at(year)?.value ?? null }));
   const path = planBase && !planBase.suppressed && planBase.value !== null && target !== null && !isCountLike(c.unit)
     ? plannedPath(planBase.value, target, plan.from, plan.to) : null;
@@ -213,9 +222,9 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
 <section class="indicator" id="${esc(id)}" data-indicator="${esc(id)}">
   <h2>${n}. ${esc(c.name_vi)}</h2>
   <p class="sub">Mục ${esc(c.clause)} của Kế hoạch · Đơn vị: ${esc(UNIT_VI[c.unit] ?? c.unit)} · ${c.direction === 'lower_is_better' ? 'càng thấp càng tốt' : 'càng cao càng tốt'}</p>
-  <p class="target"><b>Mục tiêu 2025:</b> ${esc(c.target_text_vi)}</p>
+  <p class="target"><b>Mục tiêu ${plan.to}:</b> ${esc(targetWords)}</p>
   ${num ? `<p class="def"><b>Tử số:</b> ${esc(num)}. <b>Mẫu số:</b> ${esc(den)}.</p>` : ''}
-  <p class="kpi">${head === 'DTTS' ? 'DTTS' : 'Chung'} toàn vùng${ended ? ` (${esc(ended)})` : ''}: năm 2020 <b>${esc(cellText(base, c.unit) || '—')}</b> · năm ${latestYear} <b>${esc(cellText(latest, c.unit) || '—')}</b>
+  <p class="kpi">${head === 'DTTS' ? 'DTTS' : 'Chung'} toàn vùng${ended ? ` (${esc(ended)})` : ''}: năm ${plan.from} <b>${esc(cellText(planBase, c.unit) || '—')}</b> · năm ${latestYear} <b>${esc(cellText(latest, c.unit) || '—')}</b>
    · ${noTarget ? `<b>${NO_TARGET}</b> (chỉ tiêu bối cảnh)` : `mục tiêu ${plan.to} <b>${esc(targetShown)}</b> · ${badge(statusText(latest, c))}`}</p>
   <figure class="chart">
     <figcaption>Xu hướng ${shown[0]}–${shown.at(-1)}, ${esc(who)}, toàn vùng${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}</figcaption>
@@ -225,7 +234,7 @@ function indicatorSection(c: CatalogRow, n: number, rows: PublicValueRow[], ix: 
     ${path ? `<span class="key dash" style="border-color:${COLORS.path}"></span> lộ trình thẳng từ năm gốc đến mục tiêu` : ''}</p>
   </figure>
   ${communes.length === 0 ? multiples : `<figure class="chart">
-    <figcaption>Theo xã (địa giới từ 01/07/2025), ${esc(who)}${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}${c.target_kind === 'double_baseline' ? '; mục tiêu của mỗi xã: gấp 2 lần năm 2020 của xã' : ''}</figcaption>
+    <figcaption>Theo xã (địa giới từ 01/07/2025), ${esc(who)}${c.unit === 'vnd_per_person_month' ? ' (triệu đồng/người/tháng)' : c.unit === 'percent' ? ' (%)' : ''}${c.target_kind === 'double_baseline' ? `; mục tiêu của mỗi xã: gấp 2 lần năm ${plan.from} của xã` : ''}</figcaption>
     ${multiples}
   </figure>
   <table class="communes">

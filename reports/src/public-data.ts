@@ -17,7 +17,7 @@ import { headlineShare, publicValues, type PublicValueRow, type SuppressionConte
 import { readRows } from './read-rows.ts';
 import { readSourceLabels, type SourceLabels } from './source-labels.ts';
 import { writeChanges } from './public-changes.ts';
-import { planPeriodNote, type PlanSpan } from './plan-note.ts';
+import { planPeriodNote, type PlanSpan, type PlanTargetText } from './plan-note.ts';
 import type { PatternCacheFiles } from './pattern-cache.ts';
 
 export { scrubText } from './public-quality.ts';
@@ -48,6 +48,8 @@ export interface PublicData {
   headline: { eligible: number; shown: number };
   /** When the latest year is past a plan's target year: which targets judge it ('' otherwise). */
   planNote: string;
+  /** Every plan's targets in its own words (the 2021–2025 plan's and later plan files'). */
+  planTargets: PlanTargetText[];
 }
 
 /** Indicators of schools, villages, communes, organisations and activities (the catalog's `counts: 'units'`): public facts, never suppressed. */
@@ -79,7 +81,7 @@ async function readParents(db: Db, wh: string): Promise<{ parentOf: Map<string, 
 }
 
 /** What the Excel appendix needs: the public numbers and their names, without the site's tables. */
-export type PublicNumbers = Pick<PublicData, 'rows' | 'catalog' | 'geoNames' | 'ethnicNames' | 'latestYear' | 'sources' | 'headline' | 'planNote'>;
+export type PublicNumbers = Pick<PublicData, 'rows' | 'catalog' | 'geoNames' | 'ethnicNames' | 'latestYear' | 'sources' | 'headline' | 'planNote' | 'planTargets'>;
 
 interface Read extends PublicNumbers {
   geos: GeographyRow[];
@@ -116,11 +118,14 @@ async function readPublicNumbers(db: Db, where: string, run?: Pick<RunInfo, 'pat
   for (const r of raw) if (r.ethnic_name && !ethnicNames.has(r.ethnic_group)) ethnicNames.set(r.ethnic_group, r.ethnic_name);
   // (a loop, not Math.max(...rows): a province's rows are more than a call's arguments may be)
   const latestYear = raw.reduce((latest, r) => Math.max(latest, r.year), -Infinity);
-  const planNote = planPeriodNote(latestYear, (await hasTable(db, 'ref', 'plan_targets', wh))
-    ? await db.all<PlanSpan>(`select distinct plan_id, plan_name_vi, baseline_year, target_year from ${quoteIdent(wh)}.ref.plan_targets order by target_year, plan_id`)
-    : []);
+  const planTargets = (await hasTable(db, 'ref', 'plan_targets', wh))
+    ? await db.all<PlanTargetText>(`select plan_id, plan_name_vi, cast(baseline_year as integer) as baseline_year, cast(target_year as integer) as target_year,
+        indicator_id, target_text_vi from ${quoteIdent(wh)}.ref.plan_targets order by target_year, plan_id, indicator_id`)
+    : [];
+  const spans = new Map<string, PlanSpan>(planTargets.map((t) => [t.plan_id, { plan_id: t.plan_id, plan_name_vi: t.plan_name_vi, baseline_year: t.baseline_year, target_year: t.target_year }]));
+  const planNote = planPeriodNote(latestYear, [...spans.values()]);
   const headline = headlineShare(rows, NOT_ABOUT_PERSONS);
-  return { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos };
+  return { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, planTargets, geos };
 }
 
 /** The public numbers of a warehouse, for the Excel appendix of a run without the site. */
@@ -148,7 +153,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
   const db = await Db.open(publicPath);
   try {
     await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);
-    const { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, geos } = await readPublicNumbers(db, warehousePath, run);
+    const { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, planTargets, geos } = await readPublicNumbers(db, warehousePath, run);
     const catById = new Map(catalog.map((c) => [c.indicator_id, c]));
 
     const records = rows.map((r) => valueRecord({ ...r, geo_name: geoNames.get(`${r.geo_level}|${r.geo_code}`) ?? r.geo_name, ethnic_name: ethnicNames.get(r.ethnic_group) ?? r.ethnic_name }, catById.get(r.indicator_id)!, sources));
@@ -164,7 +169,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     const trendRows = trends(rows, catalog, ethnicNames);
     await writeTable(db, workDir, 'trend', { page: 'VARCHAR', page_key: 'VARCHAR', year: 'INTEGER', year_label: 'VARCHAR', series: 'VARCHAR', series_order: 'INTEGER', value: 'DOUBLE' }, trendRows);
 
-    await writeIndicators(db, workDir, rows, catalog, latestYear, sources);
+    await writeIndicators(db, workDir, rows, catalog, latestYear, sources, planTargets);
     const reorganisation = await writeGeographies(db, workDir, rows, geos, geoNames);
     const groups = [...ethnicNames].filter(([c]) => c !== 'ALL' && c !== 'DTTS' && rows.some((r) => r.ethnic_group === c)).sort(([a], [b]) => a.localeCompare(b));
     await writeTable(db, workDir, 'ethnic_groups', { code: 'VARCHAR', name: 'VARCHAR', minority: 'VARCHAR', link: 'VARCHAR' },
@@ -181,7 +186,7 @@ export async function writePublicData(warehousePath: string, publicPath: string,
     }]);
     await db.run('detach wh');
     await fillEmptyTables(db);
-    return { rows, catalog, geoNames, ethnicNames, latestYear, sources, reorganisation, headline, planNote };
+    return { rows, catalog, geoNames, ethnicNames, latestYear, sources, reorganisation, headline, planNote, planTargets };
   } finally {
     db.close();
   }

@@ -5,10 +5,11 @@ import { isCountLike } from './format.ts';
 import { typesOf, writeTable } from './public-db.ts';
 import { hasIndicator, headlineEthnic, scorecardRows } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
+import type { PlanTargetText } from './plan-note.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { expectedSourceVi, methodNoteVi, PENDING_VI, UNIT_VI } from './vi-texts.ts';
 
-export async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels) {
+export async function writeIndicators(db: Db, workDir: string, rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels, planTargets: readonly PlanTargetText[]) {
   const indicators = catalog.map((c) => {
     // Every text in Vietnamese: the catalog describes targets in English for the engineers.
     const pending = PENDING_VI[c.indicator_id];
@@ -31,6 +32,10 @@ export async function writeIndicators(db: Db, workDir: string, rows: PublicValue
   });
   await writeTable(db, workDir, 'indicators', { ...typesOf(indicators[0]!), sort_order: 'INTEGER', link: 'VARCHAR' }, indicators);
 
-  const scorecard = scorecardRows(rows, catalog, latestYear, sources);
-  await writeTable(db, workDir, 'scorecard', { ...typesOf(scorecard[0] ?? {}), sort_order: 'INTEGER', target_value: 'DOUBLE' }, scorecard);
+  const scorecard = scorecardRows(rows, catalog, latestYear, sources, planTargets);
+  // the columns pages query by name typed even when no indicator has a value (an empty scorecard)
+  await writeTable(db, workDir, 'scorecard', {
+    indicator_id: 'VARCHAR', baseline_year: 'VARCHAR', target_year: 'VARCHAR', target_words: 'VARCHAR',
+    ...typesOf(scorecard[0] ?? {}), sort_order: 'INTEGER', target_value: 'DOUBLE',
+  }, scorecard);
 }

@@ -4,6 +4,7 @@
 import type { CatalogRow } from '@dtts/indicators';
 import { formatChange, formatValue, isCountLike } from './format.ts';
 import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import type { PlanTargetText } from './plan-note.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
 import { REFORM_2025 } from '@dtts/reference';
@@ -271,6 +272,10 @@ export function plannedPath(baseline: number, target: number, from: number = PLA
   return Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, value: to === from ? target : baseline + ((target - baseline) * i) / (to - from) }));
 }
 
+/** A target in the words of the plan that judges `r` (a later plan file's), else the catalog's (the 2021–2025 plan's). */
+export const planTargetWords = (planTargets: readonly PlanTargetText[], r: PublicValueRow | undefined, c: CatalogRow): string =>
+  planTargets.find((t) => t.plan_id === r?.plan_id && t.indicator_id === c.indicator_id)?.target_text_vi ?? c.target_text_vi;
+
 /** The plan a row is judged by: its baseline and target years (2020 → 2025 in warehouses from before plans were data). */
 export const planSpan = (r: PublicValueRow | undefined): { from: number; to: number } =>
   ({ from: r?.baseline_year ?? PLAN_YEARS[0], to: r?.target_year ?? PLAN_YEARS[PLAN_YEARS.length - 1]! });
@@ -337,7 +342,11 @@ export interface ScorecardRow {
   clause: string;
   link: string;
   headline: 'DTTS' | 'Chung';
+  /** The value in the baseline year of the plan that judges the latest value (2020; a later plan's own, 2025 for 2026–2030). */
   baseline_text: string;
+  baseline_year: string;
+  /** The baseline as the overview shows it: "45,5% (2025)" where the plan's baseline year is not 2020. */
+  baseline_label: string;
   latest_year: string;
   latest_text: string;
   /** Why the latest value is of an earlier year (the district level ended on 01/07/2025), else ''. */
@@ -346,13 +355,24 @@ export interface ScorecardRow {
   latest_label: string;
   target_text: string;
   target_value: number | null;
+  /** The plan that judges the latest value ('' in warehouses from before plans were data), and its target year. */
+  plan_id: string;
+  target_year: string;
+  /** The target as the overview shows it: "99,0% (2030)" where a later plan than the 2021–2025 one sets it. */
+  target_label: string;
+  /** The target in the words of the plan that judges the latest value (the catalog's for the 2021–2025 plan). */
+  target_words: string;
   status_label: string;
   trend_img: string;
   source_note: string;
 }
 
-/** The overview's scorecard (and the printed one): each plan target with a value, DTTS 2020 vs the latest year. */
-export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels): ScorecardRow[] {
+/**
+ * The overview's scorecard (and the printed one): each plan target with a value, DTTS in the baseline year
+ * vs the latest year. Baseline and target are those of the plan that judges the latest value: 2020 and 2025
+ * for the 2021–2025 plan; a later plan's own years (2025, 2030) for the indicators it sets a target for.
+ */
+export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], latestYear: number, sources: SourceLabels, planTargets: readonly PlanTargetText[] = []): ScorecardRow[] {
   const ix = indexRows(rows);
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   // Every target with values; the context indicator without a target too ("Không đặt mục tiêu").
@@ -365,14 +385,22 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
       const withValue = years.find((y) => hasValue(at(y))) ?? null;
       const latestYearOf = withValue ?? latestYear;
       const latest = at(latestYearOf);
+      const plan = planSpan(latest);
+      const baseline = cellText(at(plan.from), c.unit);
+      const target = targetText(latest?.target ?? null, c);
       return {
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,
         headline: head === 'DTTS' ? 'DTTS' : 'Chung',
-        baseline_text: cellText(at(2020), c.unit), latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
+        baseline_text: baseline, baseline_year: String(plan.from),
+        baseline_label: baseline && plan.from !== PLAN_YEARS[0] ? `${baseline} (${plan.from})` : baseline,
+        latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
         latest_note: latestNote(c, withValue, latestYear),
         latest_label: cellText(latest, c.unit) && latestYearOf !== latestYear ? `${cellText(latest, c.unit)} (${latestYearOf})` : cellText(latest, c.unit),
-        target_text: targetText(latest?.target ?? null, c),
+        target_text: target,
         target_value: latest?.target ?? null,
+        plan_id: latest?.plan_id ?? '', target_year: String(plan.to),
+        target_label: target && plan.to !== PLAN_YEARS[PLAN_YEARS.length - 1] ? `${target} (${plan.to})` : target,
+        target_words: planTargetWords(planTargets, latest, c),
         status_label: statusText(latest, c),
         trend_img: `/charts/spark-${c.indicator_id}.svg`,
         // The overview's last column: why the latest year is earlier, then the source.

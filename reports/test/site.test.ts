@@ -276,6 +276,9 @@ describe('the site in Chromium', () => {
     expect(r.text).toMatch(/\d,\d%/); // vi-VN decimals
     expect(r.crumbs).toEqual(['Trang chủ']);
     expect(r.text).toMatch(/Báo cáo in \(A4\)/);
+    // the scorecard compares the baseline of the plan that judges each value (2020 here: no later plan file)
+    expect(r.headers.find((h) => h.includes('Chỉ tiêu') && h.includes('Năm gốc'))).toEqual(expect.arrayContaining(['Năm gốc', 'Năm gần nhất', 'Mục tiêu']));
+    expect(r.text).not.toMatch(/được đánh giá theo một kế hoạch sau/);
     // The targets with no value in this run (a source the sample lacks), with their plan clause and source,
     // in Vietnamese; none when every source is there.
     expect(r.text).toMatch(/Chỉ tiêu chưa có số liệu/);
@@ -293,6 +296,9 @@ describe('the site in Chromium', () => {
     expect(r.charts).toBeGreaterThanOrEqual(1);
     expect(r.images).toBe(1);
     expect(r.text).toMatch(/Nguồn/);
+    // the target in the 2021–2025 plan's words (a later plan's would say its year)
+    const words = catalogRows.find((c) => c.indicator_id === 'health_insurance_coverage')!.target_text_vi;
+    expect(r.text.replace(/\s+/g, " ")).toContain(`của Kế hoạch. Mục tiêu: ${words.replace(/\s+/g, " ")}`);
     // A column per year of the data (2020–2025 here); the former communes' table stops before the 2025 reorganisation.
     const communeTables = new Set(r.headers.filter((h) => h[0] === 'Xã').map((h) => h.filter((x) => /^\d{4}$/.test(x)).join(' ')));
     expect([...communeTables]).toEqual(['2020 2021 2022 2023 2024 2025', '2020 2021 2022 2023 2024']);
