@@ -38,34 +38,37 @@ export interface Model {
   materialized?: 'view';
 }
 
+/** A model's header line `-- <label>: …` (its comment lines before the SQL), the text after the colon. */
+function headerLine(sql: string, label: string): string | undefined {
+  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
+  return header.match(new RegExp(`^\\s*--\\s*${label}:\\s*(.*)$`, 'm'))?.[1];
+}
+
 /** The grain a `-- grain: …` line of the model's comment header (before its SQL) declares; a grain other than `year` is an error, not a silent whole rebuild. */
 export function declaredGrain(name: string, sql: string): 'year' | undefined {
-  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
-  const match = header.match(/^\s*--\s*grain:\s*([^\s,;(]+)/m);
-  if (!match) return undefined;
-  if (match[1] !== 'year') throw new Error(`${name}: unknown grain "${match[1]}" in its header (the one grain is "year")`);
+  const grain = headerLine(sql, 'grain')?.match(/^[^\s,;(]+/)?.[0];
+  if (grain === undefined) return undefined;
+  if (grain !== 'year') throw new Error(`${name}: unknown grain "${grain}" in its header (the one grain is "year")`);
   return 'year';
 }
 
 /** The `files of:` header line's tables (`<source>.<table>`, sorted), if the model declares one. */
 export function declaredFilesOf(name: string, sql: string): string[] | undefined {
-  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
-  const match = header.match(/^\s*--\s*files of:\s*(.*)$/m);
-  if (!match) return undefined;
+  const line = headerLine(sql, 'files of');
+  if (line === undefined) return undefined;
   // a note in parentheses may follow the list, as after `grain: year`
-  const tables = match[1]!.replace(/\(.*\)\s*$/, '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tables = line.replace(/\(.*\)\s*$/, '').split(',').map((t) => t.trim()).filter(Boolean);
   const bad = tables.filter((t) => !/^[a-z0-9-]+\.[a-z0-9_]+$/.test(t));
-  if (tables.length === 0 || bad.length > 0) throw new Error(`${name}: "files of:" in its header lists <source>.<table> pairs, not "${match[1]!.trim()}"`);
+  if (tables.length === 0 || bad.length > 0) throw new Error(`${name}: "files of:" in its header lists <source>.<table> pairs, not "${line.trim()}"`);
   if (!references(sql).sources.includes('ingest.files')) throw new Error(`${name}: its header declares "files of:" but it does not read ingest.files`);
   return [...new Set(tables)].sort();
 }
 
 /** The `materialized:` header line's kind, if the model declares one; a kind other than `view` is an error. */
 export function declaredMaterialized(name: string, sql: string): 'view' | undefined {
-  const header = sql.match(/^(?:\s*--[^\n]*(?:\n|$))*/)?.[0] ?? '';
-  const match = header.match(/^\s*--\s*materialized:\s*([^\s,;(]+)/m);
-  if (!match) return undefined;
-  if (match[1] !== 'view') throw new Error(`${name}: unknown materialization "${match[1]}" in its header (a model is a table unless it says "view")`);
+  const kind = headerLine(sql, 'materialized')?.match(/^[^\s,;(]+/)?.[0];
+  if (kind === undefined) return undefined;
+  if (kind !== 'view') throw new Error(`${name}: unknown materialization "${kind}" in its header (a model is a table unless it says "view")`);
   return 'view';
 }
 
