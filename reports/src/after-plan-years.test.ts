@@ -89,12 +89,12 @@ describe('the overview and the printed report after the plan period', () => {
     const card = scorecardRows(all, catalogRows, 2026, sources, planTargets);
     // 2025 (95%) is the 2026–2030 plan's baseline; 2020 (90%) is not shown for it
     expect(card.find((r) => r.indicator_id === ID)).toMatchObject({
-      plan_id: 'KH-2026-2030', baseline_year: '2025', baseline_text: '95,0%', baseline_label: '95,0% (2025)',
+      plan_id: 'KH-2026-2030', later_plan: true, baseline_year: '2025', baseline_text: '95,0%', baseline_label: '95,0% (2025)',
       latest_year: '2026', latest_text: '96,5%', target_year: '2030', target_text: '99,0%', target_label: '99,0% (2030)',
       target_words: 'Tỷ lệ tham gia bảo hiểm y tế đạt trên 99%.',
     });
     expect(card.find((r) => r.indicator_id === 'grid_electricity_households')).toMatchObject({
-      plan_id: 'KH-2021-2025', baseline_year: '2020', baseline_label: '60,0%', latest_text: '66,0%', target_year: '2025', target_label: '98,0%',
+      plan_id: 'KH-2021-2025', later_plan: false, baseline_year: '2020', baseline_label: '60,0%', latest_text: '66,0%', target_year: '2025', target_label: '98,0%',
       target_words: catalogRows.find((c) => c.indicator_id === 'grid_electricity_households')!.target_text_vi,
     });
   });

@@ -6,7 +6,7 @@ import { formatDateTimeVn, isCountLike } from './format.ts';
 import { communesSvg, COLORS, trendSvg, type Point } from './print-charts.ts';
 import type { PlanTargetText } from './plan-note.ts';
 import type { PublicData, RunInfo } from './public-data.ts';
-import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, PLAN_YEARS, plannedPath, planSpan, planTargetWords, reportYears, scorecardRows, statusText, targetText } from './public-tables.ts';
+import { cellText, hasIndicator, hasValue, headlineEthnic, HIDDEN, indexRows, latestNote, NO_TARGET, FIRST_PLAN, plannedPath, planSpan, planTargetWords, reportYears, scorecardRows, statusText, targetText } from './public-tables.ts';
 import type { PublicValueRow } from './public-values.ts';
 import { expectedSourceVi, methodNoteVi, UNIT_VI } from './vi-texts.ts';
 
@@ -67,19 +67,18 @@ function renderReport(data: PublicData, run: RunInfo): string {
   // Targets with no value in this run: no source yet, or their source delivered no file.
   const pending = catalog.filter((c) => !hasIndicator(rows, c.indicator_id));
   // Later plans (plan files after 2021–2025) that judge some indicator's latest value: named on the cover.
-  const firstPlan = { from: PLAN_YEARS[0], to: PLAN_YEARS[PLAN_YEARS.length - 1]! };
-  const laterPlans = [...new Map(scorecard.filter((s) => s.baseline_year !== String(firstPlan.from) || s.target_year !== String(firstPlan.to))
+  const laterPlans = [...new Map(scorecard.filter((s) => s.later_plan)
     .map((s) => data.planTargets.find((t) => t.plan_id === s.plan_id))
     .filter((p): p is PlanTargetText => p !== undefined).map((p) => [p.plan_id, p] as const)).values()];
-  const targetsOf = laterPlans.length ? `mục tiêu năm ${firstPlan.to} và của ${laterPlans.map((p) => esc(p.plan_name_vi)).join(', ')}` : `mục tiêu năm ${firstPlan.to}`;
+  const targetsOf = laterPlans.length ? `mục tiêu năm ${FIRST_PLAN.to} và của ${laterPlans.map((p) => esc(p.plan_name_vi)).join(', ')}` : `mục tiêu năm ${FIRST_PLAN.to}`;
 
   const cover = `
 <section class="cover">
-  <p class="kicker">Kế hoạch thực hiện Chỉ thị 28-CT/TU · giai đoạn ${firstPlan.from}–${firstPlan.to}${laterPlans.map((p) => ` · ${esc(p.plan_name_vi)}`).join('')}</p>
+  <p class="kicker">Kế hoạch thực hiện Chỉ thị 28-CT/TU · giai đoạn ${FIRST_PLAN.from}–${FIRST_PLAN.to}${laterPlans.map((p) => ` · ${esc(p.plan_name_vi)}`).join('')}</p>
   <h1>${esc(REPORT_TITLE)}</h1>
   <p class="district">Huyện Bảo Yên, tỉnh Lào Cai</p>
   <dl class="meta">
-    <dt>Năm gốc</dt><dd>${firstPlan.from}${laterPlans.map((p) => `; ${p.baseline_year} (${esc(p.plan_name_vi)})`).join('')}</dd>
+    <dt>Năm gốc</dt><dd>${FIRST_PLAN.from}${laterPlans.map((p) => `; ${p.baseline_year} (${esc(p.plan_name_vi)})`).join('')}</dd>
     <dt>Số liệu đến năm</dt><dd>${latestYear}</dd>
     <dt>Ngày lập</dt><dd class="built">${built}</dd>
     <dt>Lượt chạy</dt><dd class="run">${esc(run.runId)}</dd>
@@ -102,7 +101,7 @@ function renderReport(data: PublicData, run: RunInfo): string {
   const scoreTable = `
 <section class="scorecard">
   <h2>1. Tổng hợp kết quả so với ${targetsOf}</h2>
-  <p class="lead">Giá trị của người DTTS toàn vùng năm gốc ${firstPlan.from} và năm ${latestYear} so với mục tiêu ${firstPlan.to}${laterPlans.length
+  <p class="lead">Giá trị của người DTTS toàn vùng năm gốc ${FIRST_PLAN.from} và năm ${latestYear} so với mục tiêu ${FIRST_PLAN.to}${laterPlans.length
     ? `; chỉ tiêu được đánh giá theo ${laterPlans.map((p) => esc(p.plan_name_vi)).join(', ')} so với năm gốc và mục tiêu của kế hoạch đó (năm ghi trong ngoặc)` : ''}. Trạng thái: <b>Đạt</b> (đã đạt mục tiêu),
   <b>Đúng tiến độ</b> (bằng hoặc tốt hơn lộ trình thẳng từ năm gốc đến mục tiêu), <b>Chậm tiến độ</b> (trước năm mục tiêu, dưới lộ trình), <b>Không đạt</b> (từ năm mục tiêu trở đi, chưa đạt mục tiêu), <b>Chưa có số liệu</b>.
   Chỉ tiêu về trường, thôn, xã, tổ chức và hoạt động, chỉ tiêu cán bộ người DTTS không tách theo dân tộc (nhóm "Chung").

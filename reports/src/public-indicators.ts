@@ -35,7 +35,7 @@ export async function writeIndicators(db: Db, workDir: string, rows: PublicValue
   const scorecard = scorecardRows(rows, catalog, latestYear, sources, planTargets);
   // the columns pages query by name typed even when no indicator has a value (an empty scorecard)
   await writeTable(db, workDir, 'scorecard', {
-    indicator_id: 'VARCHAR', baseline_year: 'VARCHAR', target_year: 'VARCHAR', target_words: 'VARCHAR',
+    indicator_id: 'VARCHAR', target_year: 'VARCHAR', target_words: 'VARCHAR', later_plan: 'BOOLEAN',
     ...typesOf(scorecard[0] ?? {}), sort_order: 'INTEGER', target_value: 'DOUBLE',
   }, scorecard);
 }

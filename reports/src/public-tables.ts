@@ -12,6 +12,8 @@ import { groupBy, type PublicValueRow } from './public-values.ts';
 
 /** The period of the plan the reports were made for (2020 baseline, 2025 targets): its years are always shown. */
 export const PLAN_YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
+/** The baseline and target years of the plan the catalog quotes (2021–2025); a later plan file has its own. */
+export const FIRST_PLAN = { from: PLAN_YEARS[0], to: PLAN_YEARS[PLAN_YEARS.length - 1]! };
 /** The year the communes were reorganised (@dtts/reference): a former commune has values for the years before it only. */
 export const REORGANISED_IN = Number(REFORM_2025.slice(0, 4));
 
@@ -268,7 +270,7 @@ export function targetText(target: number | null, cat: CatalogRow): string {
  * Straight line from the plan's baseline to its target, a point a year (status "on track" is judged
  * against it): 2020 → 2025 for the plan the catalog quotes, 2025 → 2030 for a later plan file.
  */
-export function plannedPath(baseline: number, target: number, from: number = PLAN_YEARS[0], to: number = PLAN_YEARS[PLAN_YEARS.length - 1]!): { year: number; value: number }[] {
+export function plannedPath(baseline: number, target: number, from: number = FIRST_PLAN.from, to: number = FIRST_PLAN.to): { year: number; value: number }[] {
   return Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, value: to === from ? target : baseline + ((target - baseline) * i) / (to - from) }));
 }
 
@@ -278,7 +280,7 @@ export const planTargetWords = (planTargets: readonly PlanTargetText[], r: Publi
 
 /** The plan a row is judged by: its baseline and target years (2020 → 2025 in warehouses from before plans were data). */
 export const planSpan = (r: PublicValueRow | undefined): { from: number; to: number } =>
-  ({ from: r?.baseline_year ?? PLAN_YEARS[0], to: r?.target_year ?? PLAN_YEARS[PLAN_YEARS.length - 1]! });
+  ({ from: r?.baseline_year ?? FIRST_PLAN.from, to: r?.target_year ?? FIRST_PLAN.to });
 
 export function trends(rows: PublicValueRow[], catalog: CatalogRow[], ethnicNames: Map<string, string>): TrendRow[] {
   const ix = indexRows(rows);
@@ -358,6 +360,8 @@ export interface ScorecardRow {
   /** The plan that judges the latest value ('' in warehouses from before plans were data), and its target year. */
   plan_id: string;
   target_year: string;
+  /** Judged by a later plan than the 2021–2025 one (its own baseline or target year). */
+  later_plan: boolean;
   /** The target as the overview shows it: "99,0% (2030)" where a later plan than the 2021–2025 one sets it. */
   target_label: string;
   /** The target in the words of the plan that judges the latest value (the catalog's for the 2021–2025 plan). */
@@ -392,14 +396,14 @@ export function scorecardRows(rows: PublicValueRow[], catalog: CatalogRow[], lat
         sort_order: c.sort_order, indicator_id: c.indicator_id, name_vi: c.name_vi, clause: c.clause, link: `/chi-tieu/${c.indicator_id}`,
         headline: head === 'DTTS' ? 'DTTS' : 'Chung',
         baseline_text: baseline, baseline_year: String(plan.from),
-        baseline_label: baseline && plan.from !== PLAN_YEARS[0] ? `${baseline} (${plan.from})` : baseline,
+        baseline_label: baseline && plan.from !== FIRST_PLAN.from ? `${baseline} (${plan.from})` : baseline,
         latest_year: String(latestYearOf), latest_text: cellText(latest, c.unit),
         latest_note: latestNote(c, withValue, latestYear),
         latest_label: cellText(latest, c.unit) && latestYearOf !== latestYear ? `${cellText(latest, c.unit)} (${latestYearOf})` : cellText(latest, c.unit),
         target_text: target,
         target_value: latest?.target ?? null,
-        plan_id: latest?.plan_id ?? '', target_year: String(plan.to),
-        target_label: target && plan.to !== PLAN_YEARS[PLAN_YEARS.length - 1] ? `${target} (${plan.to})` : target,
+        plan_id: latest?.plan_id ?? '', target_year: String(plan.to), later_plan: plan.from !== FIRST_PLAN.from || plan.to !== FIRST_PLAN.to,
+        target_label: target && plan.to !== FIRST_PLAN.to ? `${target} (${plan.to})` : target,
         target_words: planTargetWords(planTargets, latest, c),
         status_label: statusText(latest, c),
         trend_img: `/charts/spark-${c.indicator_id}.svg`,
