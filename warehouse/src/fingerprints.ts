@@ -4,7 +4,8 @@
 // (`grain: 'year'`, models.ts) has one fingerprint per year besides: its `base` (SQL, inputs without
 // years, the bases of its year-local inputs — what must not change for a per-year rebuild) and, per
 // year, that year's content of each input table with a `year` column and its year-local inputs'
-// fingerprints of that year.
+// fingerprints of that year. A years-to-date model's (`grain: 'years-to-date'`) year fingerprint chains
+// the years before it: it changes when any year up to it does.
 import { createHash } from 'node:crypto';
 import { quoteLiteral as lit, type Db } from '@dtts/db';
 import type { Model } from './models.ts';
@@ -118,15 +119,22 @@ export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMa
     const files = model.filesOf && filesOfTables(content.get(FILES_TABLE), model.filesOf);
     const input = (name: string) => (name === FILES_TABLE ? files : undefined) ?? content.get(name) ?? fingerprints.get(name) ?? { whole: 'absent' };
     const inputs = [...model.sources, ...model.dependsOn];
-    if (model.grain !== 'year') {
+    if (model.grain === undefined) {
       fingerprints.set(model.name, { whole: sha(model.sql, ...inputs.map((n) => `${n}=${input(n).whole}`)) });
       continue;
     }
     // an input by year: a source table with a year column or a year-local model; the others whole
     const byYearInputs = inputs.filter((n) => input(n).byYear);
-    const base = sha('grain: year', model.sql, ...inputs.map((n) => `${n}=${input(n).byYear ? (input(n).base ?? 'by year') : input(n).whole}`));
+    const base = sha(`grain: ${model.grain}`, model.sql, ...inputs.map((n) => `${n}=${input(n).byYear ? (input(n).base ?? 'by year') : input(n).whole}`));
     const years = [...new Set(byYearInputs.flatMap((n) => [...input(n).byYear!.keys()]))].sort();
-    const byYear = new Map(years.map((y) => [y, sha(base, ...byYearInputs.map((n) => `${n}=${input(n).byYear!.get(y) ?? 'absent'}`))] as const));
+    const ofYear = (y: YearKey) => byYearInputs.map((n) => `${n}=${input(n).byYear!.get(y) ?? 'absent'}`);
+    const byYear = new Map(years.map((y) => [y, sha(base, ...ofYear(y))] as const));
+    if (model.grain === 'years-to-date') {
+      // a year's fingerprint chains the years before it (rows without a year first: every year may read
+      // them), so a change in one year changes every later year's, and what reads them per year sees it too
+      let chained = base;
+      for (const y of [...years].sort((a, b) => (a === 'null' ? -1 : b === 'null' ? 1 : Number(a) - Number(b)))) byYear.set(y, chained = sha(chained, y, ...ofYear(y)));
+    }
     fingerprints.set(model.name, {
       whole: sha(base, ...[...byYear].map(([y, f]) => `${y}=${f}`)),
       ...(byYearInputs.length > 0 && { base, byYear }),

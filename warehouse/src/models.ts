@@ -20,8 +20,10 @@ export interface Model {
    * `year`: the model is year-local — its rows of year Y depend only on its inputs' rows of year Y
    * (and on inputs without a `year` column), so the runner can rebuild it for the changed years
    * only. Declared by a `-- grain: year` line in the model's header (the generators write it too).
+   * `years-to-date`: its rows of year Y depend only on its inputs' rows of years up to Y (a previous
+   * year, a baseline, a trend), so a change in year Y rebuilds the years from Y on.
    */
-  grain?: 'year';
+  grain?: Grain;
   /**
    * The `<source>.<table>` pairs whose rows of ingest.files the model reads, when it reads no others:
    * declared by a `-- files of: villages.thon, villages.xa` header line (the indicator compiler writes
@@ -44,12 +46,16 @@ function headerLine(sql: string, label: string): string | undefined {
   return header.match(new RegExp(`^\\s*--\\s*${label}:\\s*(.*)$`, 'm'))?.[1];
 }
 
-/** The grain a `-- grain: …` line of the model's comment header (before its SQL) declares; a grain other than `year` is an error, not a silent whole rebuild. */
-export function declaredGrain(name: string, sql: string): 'year' | undefined {
+/** What a model's rows of one year read (Model.grain). */
+export type Grain = 'year' | 'years-to-date';
+const GRAINS: readonly Grain[] = ['year', 'years-to-date'];
+
+/** The grain a `-- grain: …` line of the model's comment header (before its SQL) declares; an unknown grain is an error, not a silent whole rebuild. */
+export function declaredGrain(name: string, sql: string): Grain | undefined {
   const grain = headerLine(sql, 'grain')?.match(/^[^\s,;(]+/)?.[0];
   if (grain === undefined) return undefined;
-  if (grain !== 'year') throw new Error(`${name}: unknown grain "${grain}" in its header (the one grain is "year")`);
-  return 'year';
+  if (!(GRAINS as readonly string[]).includes(grain)) throw new Error(`${name}: unknown grain "${grain}" in its header (a grain is ${GRAINS.map((g) => `"${g}"`).join(' or ')})`);
+  return grain as Grain;
 }
 
 /** The `files of:` header line's tables (`<source>.<table>`, sorted), if the model declares one. */

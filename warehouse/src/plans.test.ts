@@ -58,3 +58,28 @@ describe('a plan file for 2026–2030 with one target', () => {
     expect(await row(built.db, 'grid_electricity_households', area(2026))).toMatchObject({ plan_id: 'KH-2021-2025', target: 98, target_year: 2025 });
   });
 });
+
+describe('a plan whose baseline year comes after a year it judges', () => {
+  let built: Built;
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-plans-'));
+  beforeAll(async () => {
+    // a 2027–2030 plan: 2026 is past the 2025 targets, so this plan judges it, a year before its baseline
+    writeFileSync(join(dir, 'ke-hoach-2027-2030.csv'), `${PLAN_COLUMNS.join(',')}\n`
+      + `KH-2027-2030,Kế hoạch giai đoạn 2027–2030,2027,2030,income_per_capita,double_baseline,2,"Thu nhập bình quân tăng 2 lần so với năm 2027."\n`);
+    built = await buildWith(`${GIVEN}
+      insert into ingest.census_ho (year, ma_ho, commune_code, thu_nhap_binh_quan) values (2027, 'A', '02989', 3000000);
+      insert into ingest.census_nhan_khau (year, ma_ho, stt, gioi_tinh, nam_sinh, dan_toc, quan_he_chu_ho)
+        values (2027, 'A', 1, 'Nam', 1980, '08', 'Chủ hộ'), (2027, 'A', 2, 'Nam', 1980, '08', 'Con');`, planTargets([dir]));
+  }, 120_000);
+  afterAll(() => { built.db.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('2026 has no baseline to compare with (a year reads only the years up to it): no target, no_data', async () => {
+    expect(await row(built.db, 'income_per_capita', area(2026))).toMatchObject({
+      value: 2_500_000, baseline_value: null, change_vs_baseline: null, target: null, status: 'no_data', plan_id: 'KH-2027-2030', baseline_year: 2027,
+    });
+  });
+
+  it('2027, its baseline year, is compared with itself: target 2 × 3.0 M', async () => {
+    expect(await row(built.db, 'income_per_capita', area(2027))).toMatchObject({ value: 3_000_000, baseline_value: 3_000_000, target: 6_000_000 });
+  });
+});

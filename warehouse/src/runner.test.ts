@@ -160,13 +160,16 @@ describe('year-local models (grain: year)', () => {
   it('reads the grain from the header, and knows which models of the warehouse are year-local', () => {
     expect(declaredGrain('m', '-- about m\n-- grain: year (why)\nselect 1')).toBe('year');
     expect(declaredGrain('m', '-- about m\nselect 1 -- grain: year')).toBeUndefined();
+    expect(declaredGrain('m', '-- grain: years-to-date\nselect 1')).toBe('years-to-date');
     expect(() => declaredGrain('m', '-- grain: month\nselect 1')).toThrow(/unknown grain "month"/);
     const grains = new Map(allModels(connectors).map((m) => [m.name, m.grain]));
     for (const name of ['staging.stg_health_insurance__the_bhyt', 'staging.stg_ingest__files', 'intermediate.int_card_holders',
       'intermediate.int_persons', 'intermediate.int_fact__health__sinh_de', 'intermediate.int_indicator__literacy_15_60',
       'intermediate.int_indicator_values']) expect(grains.get(name), name).toBe('year');
-    // baselines and statuses look across years; the commune map has no year
-    for (const name of ['marts.indicator_values', 'intermediate.int_commune_map', 'marts.geographies']) expect(grains.get(name), name).toBeUndefined();
+    // baselines, previous years and trends look back: rebuilt from the earliest changed year on
+    expect(grains.get('marts.indicator_values')).toBe('years-to-date');
+    // the commune map has no year
+    for (const name of ['intermediate.int_commune_map', 'marts.geographies']) expect(grains.get(name), name).toBeUndefined();
   });
 
   // a: year-local staging; b: year-local, a window per year and a year-free factor; c: across years.
@@ -245,6 +248,55 @@ select year, n, sum(n) over (partition by year) * (select factor from ref.f) as 
       expect(how(await runModels(db, models(b)))).toEqual({ 'staging.a': 'years 2021', 'intermediate.b': 'whole', 'marts.c': 'whole' });
       expect(await db.one('select distinct total from intermediate.b where year = 2020')).toEqual({ total: 55 });
       await expectSameAsWhole(db, models(b));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('years-to-date: a changed year rebuilds that year and the later ones, and what reads them per year', async () => {
+    const db = await Db.open(join(dir, 'to-date.duckdb'));
+    // r: a running total and the previous year's sum (reads years up to its own); s: year-local, reads r
+    const ms = () => [
+      modelFromSql('staging.a', sql.a, 't'),
+      modelFromSql('intermediate.r', `-- grain: years-to-date
+with sums as (select year, sum(n) as n from staging.a group by year)
+select s.year, s.n, (select sum(e.n) from sums as e where e.year <= s.year) as to_date, p.n as previous
+from sums as s left join sums as p on p.year = s.year - 1`, 't'),
+      modelFromSql('marts.s', '-- grain: year\nselect year, to_date * 10 as x from intermediate.r', 't'),
+    ];
+    try {
+      await db.run(`create schema ingest; create table ingest.x as select 2020 + i % 4 as year, i as n from range(12) t(i)`);
+      expect(how(await runModels(db, ms()))).toEqual({ 'staging.a': 'whole', 'intermediate.r': 'whole', 'marts.s': 'whole' });
+      // sums by year: 2020 0+4+8 = 12, 2021 15, 2022 18, 2023 21
+      expect(await db.all('select year, to_date, previous from intermediate.r order by year')).toEqual([
+        { year: 2020, to_date: 12, previous: null }, { year: 2021, to_date: 27, previous: 12 },
+        { year: 2022, to_date: 45, previous: 15 }, { year: 2023, to_date: 66, previous: 18 }]);
+
+      // 2021 changes: staging 2021 only; r and what reads it from 2021 on; 2020 kept
+      await db.run('update ingest.x set n = n + 100 where n = 5');
+      expect(how(await runModels(db, ms()))).toEqual({
+        'staging.a': 'years 2021', 'intermediate.r': 'years 2021 2022 2023', 'marts.s': 'years 2021 2022 2023' });
+      expect(await db.all('select year, to_date, previous from intermediate.r order by year')).toEqual([
+        { year: 2020, to_date: 12, previous: null }, { year: 2021, to_date: 127, previous: 12 },
+        { year: 2022, to_date: 145, previous: 115 }, { year: 2023, to_date: 166, previous: 18 }]);
+      await expectSameAsWhole(db, ms());
+
+      // the last year changes: that year only
+      await db.run('update ingest.x set n = n + 1 where n = 7');
+      expect(how(await runModels(db, ms()))).toEqual({ 'staging.a': 'years 2023', 'intermediate.r': 'years 2023', 'marts.s': 'years 2023' });
+      await expectSameAsWhole(db, ms());
+
+      // a middle year vanishes: removed, and the years after it rebuilt (their previous year is gone)
+      await db.run('delete from ingest.x where year = 2021');
+      expect(how(await runModels(db, ms()))).toEqual({
+        'staging.a': 'years -2021', 'intermediate.r': 'years 2022 2023 -2021', 'marts.s': 'years 2022 2023 -2021' });
+      expect(await db.one('select previous from intermediate.r where year = 2022')).toEqual({ previous: null });
+      await expectSameAsWhole(db, ms());
+
+      // the first year changes: every year, so whole
+      await db.run('update ingest.x set n = n + 1 where n = 0');
+      expect(how(await runModels(db, ms()))).toEqual({ 'staging.a': 'years 2020', 'intermediate.r': 'whole', 'marts.s': 'whole' });
+      await expectSameAsWhole(db, ms());
     } finally {
       db.close();
     }

@@ -2,7 +2,8 @@
 // (fingerprints.ts) equals the one recorded when its table was built is kept as it is: a re-run
 // after one changed source rebuilds only what reads that source. A year-local model whose SQL and
 // year-free inputs are unchanged is rebuilt only for the years whose fingerprint changed (delete
-// those years, insert them again from its SELECT, in one transaction); the others whole.
+// those years, insert them again from its SELECT, in one transaction); a years-to-date model's year
+// fingerprints chain the years before, so it is rebuilt from the earliest changed year on; the others whole.
 import type { Db } from '@dtts/db';
 import {
   clearFingerprints, existingTables, existingViews, type FileKeyedTables, type Fingerprint, fingerprintModels, previousFingerprints, recordFingerprints,
@@ -70,7 +71,7 @@ export function planModel(model: Model, now: Fingerprint, before: Fingerprint | 
   if (before.whole === now.whole) return { kind: 'keep' };
   // a view is created again, whole, in no time
   if (model.materialized === 'view') return { kind: 'whole' };
-  if (model.grain !== 'year' || !now.base || !now.byYear || !before.byYear || before.base !== now.base) return { kind: 'whole' };
+  if (model.grain === undefined || !now.base || !now.byYear || !before.byYear || before.base !== now.base) return { kind: 'whole' };
   const rebuild = [...now.byYear].filter(([y, f]) => before.byYear!.get(y) !== f).map(([y]) => y);
   const remove = [...before.byYear.keys()].filter((y) => !now.byYear!.has(y));
   // every year changed (or, with equal years, nothing did): the whole SELECT is the cheaper and surer way

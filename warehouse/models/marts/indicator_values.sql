@@ -4,6 +4,9 @@
 -- (ref.target_kinds), method breaks too (ref.indicators). The plan in force
 -- for a year is, per indicator, the one with the earliest target year not before it; after the last
 -- target year, the last plan (2026 data are judged against the 2025 targets until a new plan exists).
+-- A year's rows read only the years up to it (the previous year, the baseline, the trend; a row
+-- before its plan's baseline year has no baseline), so a changed year rebuilds the years from it on:
+-- grain: years-to-date (warehouse/README.md)
 with computed as (
     select * from intermediate.int_indicator_values
 ),
@@ -69,7 +72,8 @@ with_catalog as (
 with_baseline as (
     select
         w.*,
-        b.value as baseline_value,
+        -- a row before its plan's baseline year has no baseline (it reads no later year)
+        case when w.baseline_year <= w.year then b.value end as baseline_value,
         py.value as previous_value
     from with_catalog as w
     left join computed as b
