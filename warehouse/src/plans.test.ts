@@ -37,15 +37,21 @@ describe('years after the plan period, without a new plan', () => {
   });
 });
 
-describe('a plan file for 2026–2030 with one target', () => {
-  let built: Built;
+/** The describe block's warehouse, built from `given` with one plan file (`file`) holding `row`. */
+function builtWithPlan(file: string, row: string, given = GIVEN): { db: Built['db'] } {
+  const holder = {} as { built: Built };
   const dir = mkdtempSync(join(tmpdir(), 'dtts-plans-'));
   beforeAll(async () => {
-    writeFileSync(join(dir, 'ke-hoach-2026-2030.csv'), `${PLAN_COLUMNS.join(',')}\n`
-      + `KH-2026-2030,Kế hoạch giai đoạn 2026–2030,2025,2030,income_per_capita,double_baseline,2,"Thu nhập bình quân của người DTTS tăng 2 lần so với năm 2025."\n`);
-    built = await buildWith(GIVEN, planTargets([dir]));
+    writeFileSync(join(dir, file), `${PLAN_COLUMNS.join(',')}\n${row}\n`);
+    holder.built = await buildWith(given, planTargets([dir]));
   }, 120_000);
-  afterAll(() => { built.db.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => { holder.built.db.close(); rmSync(dir, { recursive: true, force: true }); });
+  return { get db() { return holder.built.db; } };
+}
+
+describe('a plan file for 2026–2030 with one target', () => {
+  const built = builtWithPlan('ke-hoach-2026-2030.csv',
+    'KH-2026-2030,Kế hoạch giai đoạn 2026–2030,2025,2030,income_per_capita,double_baseline,2,"Thu nhập bình quân của người DTTS tăng 2 lần so với năm 2025."');
 
   it('judges 2026 from the 2025 baseline: target 2 × 1.8 M, on the line 1.8 → 3.6 M (2.16 M in 2026)', async () => {
     expect(await row(built.db, 'income_per_capita', area(2026))).toMatchObject({
@@ -60,18 +66,13 @@ describe('a plan file for 2026–2030 with one target', () => {
 });
 
 describe('a plan whose baseline year comes after a year it judges', () => {
-  let built: Built;
-  const dir = mkdtempSync(join(tmpdir(), 'dtts-plans-'));
-  beforeAll(async () => {
-    // a 2027–2030 plan: 2026 is past the 2025 targets, so this plan judges it, a year before its baseline
-    writeFileSync(join(dir, 'ke-hoach-2027-2030.csv'), `${PLAN_COLUMNS.join(',')}\n`
-      + `KH-2027-2030,Kế hoạch giai đoạn 2027–2030,2027,2030,income_per_capita,double_baseline,2,"Thu nhập bình quân tăng 2 lần so với năm 2027."\n`);
-    built = await buildWith(`${GIVEN}
+  // a 2027–2030 plan: 2026 is past the 2025 targets, so this plan judges it, a year before its baseline
+  const built = builtWithPlan('ke-hoach-2027-2030.csv',
+    'KH-2027-2030,Kế hoạch giai đoạn 2027–2030,2027,2030,income_per_capita,double_baseline,2,"Thu nhập bình quân tăng 2 lần so với năm 2027."',
+    `${GIVEN}
       insert into ingest.census_ho (year, ma_ho, commune_code, thu_nhap_binh_quan) values (2027, 'A', '02989', 3000000);
       insert into ingest.census_nhan_khau (year, ma_ho, stt, gioi_tinh, nam_sinh, dan_toc, quan_he_chu_ho)
-        values (2027, 'A', 1, 'Nam', 1980, '08', 'Chủ hộ'), (2027, 'A', 2, 'Nam', 1980, '08', 'Con');`, planTargets([dir]));
-  }, 120_000);
-  afterAll(() => { built.db.close(); rmSync(dir, { recursive: true, force: true }); });
+        values (2027, 'A', 1, 'Nam', 1980, '08', 'Chủ hộ'), (2027, 'A', 2, 'Nam', 1980, '08', 'Con');`);
 
   it('2026 has no baseline to compare with (a year reads only the years up to it): no target, no_data', async () => {
     expect(await row(built.db, 'income_per_capita', area(2026))).toMatchObject({
