@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@dtts/db';
 import { INGEST_TABLES } from '@dtts/warehouse';
@@ -172,10 +173,16 @@ describe('a failed run', () => {
     expect(existsSync(join(work, 'out-cli'))).toBe(false);
   });
 
-  it('warns when --years leaves out the 2020 baseline', () => {
+  it('warns when --years leaves out the 2020 baseline', async () => {
     const result = spawnSync(process.execPath, [launcher, '--sources', sources, '--out', join(work, 'out-2025'), '--years', '2025', '--skip-reports'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('--years leaves out 2020, the baseline');
+    // the workbook and the Arrow file, written by the exceljs and apache-arrow bundled with the CLI (launch.mjs)
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(work, 'out-2025', 'exports', 'bao-cao.xlsx'));
+    expect(workbook.worksheets[0]?.name).toBe('Tổng hợp');
+    expect(workbook.worksheets.length).toBeGreaterThan(1);
+    expect(readFileSync(join(work, 'out-2025', 'exports', 'indicator_values.arrow')).subarray(0, 6).toString()).toBe('ARROW1');
   });
 
   it('rejects a malformed option with usage', () => {
