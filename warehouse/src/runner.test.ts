@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connectors } from '../test/fixture.ts';
 import { allModels } from './build.ts';
 import { notNull } from './checks/builders.ts';
+import { COMPLETENESS_TABLES, rowCountModel } from './completeness.ts';
 import { type CheckResult, runChecks } from './checks/run.ts';
 import { recordedFingerprints } from './fingerprints.ts';
 import { declaredGrain, declaredMaterialized, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
@@ -168,6 +169,14 @@ describe('year-local models (grain: year)', () => {
       'intermediate.int_indicator_values']) expect(grains.get(name), name).toBe('year');
     // baselines, previous years and trends look back: rebuilt from the earliest changed year on
     expect(grains.get('marts.indicator_values')).toBe('years-to-date');
+    // completeness reads one year-local count per table it covers, so a changed file recounts its own table only
+    const completeness = allModels(connectors).find((m) => m.name === 'marts.completeness')!;
+    expect(completeness.dependsOn.filter((d) => d.startsWith('intermediate.int_row_counts__')).sort())
+      .toEqual(COMPLETENESS_TABLES.map((t) => rowCountModel(t.table)).sort());
+    for (const t of COMPLETENESS_TABLES) {
+      expect(grains.get(rowCountModel(t.table)), t.table).toBe('year');
+      expect(allModels(connectors).find((m) => m.name === rowCountModel(t.table))!.dependsOn).toEqual([t.rows]);
+    }
     // the commune map has no year
     for (const name of ['intermediate.int_commune_map', 'marts.geographies']) expect(grains.get(name), name).toBeUndefined();
   });

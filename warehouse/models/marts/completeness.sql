@@ -1,7 +1,7 @@
 -- Rows per source table × commune × year, for every commune in force at the source's reference
 -- date and every year the run covers. A commune with no rows where the source has rows that year
 -- is `missing_commune`; a source with no rows at all that year is `missing_source_year`.
--- grain: year (a year's rows read only that year's records, and the communes: rebuilt per changed year, warehouse/README.md)
+-- grain: year (a year's rows read only that year's counts, and the communes: rebuilt per changed year, warehouse/README.md)
 with source_tables as (
     select * from (values
         ('census', 'ho', 10, 1),
@@ -13,22 +13,23 @@ with source_tables as (
     ) as t(source, table_name, reference_month, reference_day)
 ),
 
-records as (
-    select 'ho' as table_name, year, commune_code from staging.stg_census__ho
+-- each table's rows per year and commune, counted by a model of its own (warehouse/src/completeness.ts)
+counted as (
+    select 'ho' as table_name, year, commune_code, row_count from intermediate.int_row_counts__ho
     union all
-    select 'nhan_khau', year, commune_code from intermediate.int_persons
+    select 'nhan_khau', year, commune_code, row_count from intermediate.int_row_counts__nhan_khau
     union all
-    select 'truong', year, commune_code from staging.stg_school__truong
+    select 'truong', year, commune_code, row_count from intermediate.int_row_counts__truong
     union all
-    select 'hoc_sinh', year, commune_code from staging.stg_school__hoc_sinh
+    select 'hoc_sinh', year, commune_code, row_count from intermediate.int_row_counts__hoc_sinh
     union all
-    select 'the_bhyt', year, commune_code from staging.stg_health_insurance__the_bhyt
+    select 'the_bhyt', year, commune_code, row_count from intermediate.int_row_counts__the_bhyt
     union all
-    select 'ho_ngheo', year, commune_code from staging.stg_poverty__ho_ngheo
+    select 'ho_ngheo', year, commune_code, row_count from intermediate.int_row_counts__ho_ngheo
 ),
 
 years as (
-    select distinct year from records
+    select distinct year from counted
 ),
 
 communes as (
@@ -50,15 +51,9 @@ expected as (
             between c.valid_from and coalesce(c.valid_to, date '9999-12-31')
 ),
 
-counted as (
-    select table_name, year, commune_code, count(*) as row_count
-    from records
-    group by all
-),
-
 source_years as (
-    select table_name, year, count(*) as rows_in_year
-    from records
+    select table_name, year, cast(sum(row_count) as bigint) as rows_in_year
+    from counted
     group by all
 ),
 
