@@ -102,7 +102,8 @@ function bundleKey() {
  */
 const BUNDLED = new Set(['exceljs', 'apache-arrow']);
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-const NODE_MODULES = `${sep}node_modules${sep}`;
+/** A file of an installed package (a checkout may itself sit below some node_modules folder). */
+const inNodeModules = (path) => relative(ROOT, path).split(sep).includes('node_modules');
 /** Bundled CommonJS code requires Node's built-in modules through this `require` (an ES module has none). */
 const REQUIRE_BANNER = "import { createRequire as __dttsCreateRequire } from 'node:module'; var require = __dttsCreateRequire(import.meta.url);";
 
@@ -115,7 +116,7 @@ function plugin(esbuild) {
         if (args.pluginData?.own || args.path.startsWith('@dtts/')) return undefined; // the workspace's own: bundled
         if (isBuiltin(args.path)) return { path: args.path, external: true };
         // a BUNDLED package, and whatever a bundled package's files import: bundled too
-        if (BUNDLED.has(packageOf(args.path)) || args.importer.includes(NODE_MODULES)) return undefined;
+        if (BUNDLED.has(packageOf(args.path)) || inNodeModules(args.importer)) return undefined;
         // A third-party package: imported from where the importing source would find it (the bundle
         // lives elsewhere), as an absolute path that Node loads as it would the bare name.
         const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { own: true } });
@@ -179,7 +180,7 @@ async function build(key, files) {
     // package's files: the lockfile names their versions).
     const outside = Object.keys(result.metafile.inputs)
       .map((input) => resolve(ROOT, input))
-      .filter((input) => !files.has(input) && !input.includes(NODE_MODULES));
+      .filter((input) => !files.has(input) && !inNodeModules(input));
     if (outside.length > 0) throw new Error(`the bundle reads files the key does not cover: ${outside.map((f) => relative(ROOT, f)).join(', ')}`);
     writeFileSync(join(tmp, 'meta.json'), `${JSON.stringify({ key, node: process.version, esbuild: esbuild.version, built: new Date().toISOString() }, null, 1)}\n`);
     try {
