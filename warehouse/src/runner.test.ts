@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connectors } from '../test/fixture.ts';
 import { allModels } from './build.ts';
 import { notNull } from './checks/builders.ts';
-import { COMPLETENESS_TABLES, rowCountModel } from './completeness.ts';
 import { type CheckResult, runChecks } from './checks/run.ts';
+import { COMPLETENESS_TABLES, rowCountModel } from './completeness.ts';
 import { recordedFingerprints } from './fingerprints.ts';
 import { declaredGrain, declaredMaterialized, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
 import { stagingModels } from './staging.ts';
@@ -163,19 +163,20 @@ describe('year-local models (grain: year)', () => {
     expect(declaredGrain('m', '-- about m\nselect 1 -- grain: year')).toBeUndefined();
     expect(declaredGrain('m', '-- grain: years-to-date\nselect 1')).toBe('years-to-date');
     expect(() => declaredGrain('m', '-- grain: month\nselect 1')).toThrow(/unknown grain "month"/);
-    const grains = new Map(allModels(connectors).map((m) => [m.name, m.grain]));
+    const models = new Map(allModels(connectors).map((m) => [m.name, m]));
+    const grains = new Map([...models].map(([name, m]) => [name, m.grain]));
     for (const name of ['staging.stg_health_insurance__the_bhyt', 'staging.stg_ingest__files', 'intermediate.int_card_holders',
       'intermediate.int_persons', 'intermediate.int_fact__health__sinh_de', 'intermediate.int_indicator__literacy_15_60',
       'intermediate.int_indicator_values']) expect(grains.get(name), name).toBe('year');
     // baselines, previous years and trends look back: rebuilt from the earliest changed year on
     expect(grains.get('marts.indicator_values')).toBe('years-to-date');
     // completeness reads one year-local count per table it covers, so a changed file recounts its own table only
-    const completeness = allModels(connectors).find((m) => m.name === 'marts.completeness')!;
+    const completeness = models.get('marts.completeness')!;
     expect(completeness.dependsOn.filter((d) => d.startsWith('intermediate.int_row_counts__')).sort())
       .toEqual(COMPLETENESS_TABLES.map((t) => rowCountModel(t.table)).sort());
     for (const t of COMPLETENESS_TABLES) {
       expect(grains.get(rowCountModel(t.table)), t.table).toBe('year');
-      expect(allModels(connectors).find((m) => m.name === rowCountModel(t.table))!.dependsOn).toEqual([t.rows]);
+      expect(models.get(rowCountModel(t.table))!.dependsOn).toEqual([t.rows]);
     }
     // the commune map has no year
     for (const name of ['intermediate.int_commune_map', 'marts.geographies']) expect(grains.get(name), name).toBeUndefined();
