@@ -5,7 +5,7 @@ import type { Connector } from '@dtts/ingest-core';
 import { checksFor } from './checks/list.ts';
 import { runChecks } from './checks/run.ts';
 import { catalogSourceFacts, indicatorModels } from './compile.ts';
-import { completenessCountModels } from './completeness.ts';
+import { completenessModels } from './completeness.ts';
 import { recordedFingerprints } from './fingerprints.ts';
 import { ensureIngestTables } from './ingest-contract.ts';
 import { loadModelFiles, type Model } from './models.ts';
@@ -21,9 +21,9 @@ export interface BuildResult {
   checksKept: number;
 }
 
-/** The staging models generated from the connectors, the file models, the completeness counts and the models compiled from the indicator catalog. */
+/** The staging models generated from the connectors, the file models, marts.completeness with its counts and the models compiled from the indicator catalog. */
 export function allModels(connectors: readonly Connector[]): Model[] {
-  return [...stagingModels(connectors), ...sourceFactModels(connectors, catalogSourceFacts()), ...loadModelFiles(), ...completenessCountModels(), ...indicatorModels()];
+  return [...stagingModels(connectors), ...sourceFactModels(connectors, catalogSourceFacts()), ...loadModelFiles(), ...completenessModels(connectors), ...indicatorModels()];
 }
 
 async function hasTable(db: Db, schema: string, table: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import { connectors } from '../test/fixture.ts';
 import { allModels } from './build.ts';
 import { notNull } from './checks/builders.ts';
 import { type CheckResult, runChecks } from './checks/run.ts';
-import { COMPLETENESS_TABLES, rowCountModel } from './completeness.ts';
+import { completenessTables } from './completeness.ts';
 import { recordedFingerprints } from './fingerprints.ts';
 import { declaredGrain, declaredMaterialized, loadModelFiles, type Model, modelFromSql, references } from './models.ts';
 import { stagingModels } from './staging.ts';
@@ -170,14 +170,22 @@ describe('year-local models (grain: year)', () => {
       'intermediate.int_indicator_values']) expect(grains.get(name), name).toBe('year');
     // baselines, previous years and trends look back: rebuilt from the earliest changed year on
     expect(grains.get('marts.indicator_values')).toBe('years-to-date');
-    // completeness reads one year-local count per table it covers, so a changed file recounts its own table only
+    // completeness reads one year-local count per table it covers, so a changed file recounts its own table only;
+    // it covers every source table with a commune, the five §7 sources' too
     const completeness = models.get('marts.completeness')!;
+    const covered = completenessTables(connectors);
+    expect(covered.map((t) => `${t.source}.${t.table}`)).toEqual([
+      'census.ho', 'census.nhan_khau', 'school.truong', 'school.hoc_sinh', 'health-insurance.the_bhyt', 'poverty.ho_ngheo',
+      'health.sinh_de', 'health.can_tre', 'civil-registration.hon_nhan', 'staff.can_bo', 'villages.thon', 'villages.xa',
+      'activities.hoat_dong']);
+    expect(completeness.grain).toBe('year');
     expect(completeness.dependsOn.filter((d) => d.startsWith('intermediate.int_row_counts__')).sort())
-      .toEqual(COMPLETENESS_TABLES.map((t) => rowCountModel(t.table)).sort());
-    for (const t of COMPLETENESS_TABLES) {
-      expect(grains.get(rowCountModel(t.table)), t.table).toBe('year');
-      expect(models.get(rowCountModel(t.table))!.dependsOn).toEqual([t.rows]);
+      .toEqual(covered.map((t) => t.countModel).sort());
+    for (const t of covered) {
+      expect(grains.get(t.countModel), t.table).toBe('year');
+      expect(models.get(t.countModel)!.dependsOn).toEqual([t.rows]);
     }
+    expect(covered.find((t) => t.table === 'nhan_khau')?.rows).toBe('intermediate.int_persons');
     // the commune map has no year
     for (const name of ['intermediate.int_commune_map', 'marts.geographies']) expect(grains.get(name), name).toBeUndefined();
   });

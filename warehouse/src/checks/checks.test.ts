@@ -21,6 +21,8 @@ insert into ingest.school_truong (year, source_file, source_row, ma_truong, ten_
 insert into ingest.school_hoc_sinh (year, source_file, source_row, ma_hoc_sinh_hash, nam_sinh, gioi_tinh, dan_toc, commune_code, ma_truong, cap_hoc) values
   (2024, 'school/2024/hs.csv', 2, 'secret-student-hash', 2015, 'Nam', '08', '02947', 'TX', 'TH'),
   (2024, 'school/2024/hs.csv', 3, 'other-hash', 2015, 'Nam', '08', '02947', 'T1', 'ĐH');
+insert into ingest.staff_can_bo (year, source_file, source_row, ma_can_bo_hash, gioi_tinh, dan_toc, commune_code) values
+  (2025, 'staff/2025/can_bo.csv', 2, 'staff-hash', 'Nữ', '08', '02947');
 `;
 
 let built: Built;
@@ -84,6 +86,15 @@ describe('data-quality checks', () => {
     const frames = await built.db.all<{ year: number; n: number }>(
       `select year, count(*) as n from marts.completeness where table_name = 'ho' group by year order by year`);
     expect(frames).toEqual([{ year: 2024, n: 17 }, { year: 2025, n: 6 }]);
+    // a §7 source is covered too, against the communes in force at its own reference date (31 Dec)
+    const staff = await built.db.all<{ year: number; status: string; n: number; rows: number }>(
+      `select year, status, count(*) as n, sum(row_count) as rows from marts.completeness
+       where source = 'staff' and table_name = 'can_bo' group by all order by all`);
+    expect(staff).toEqual([
+      { year: 2024, status: 'missing_source_year', n: 17, rows: 0 },
+      { year: 2025, status: 'missing_commune', n: 5, rows: 0 },
+      { year: 2025, status: 'ok', n: 1, rows: 1 },
+    ]);
     expect(built.result.checks.find((c) => c.id === 'completeness')?.severity).toBe('warn');
     expect(failing('completeness')).toBeGreaterThan(0);
   });
