@@ -7,6 +7,7 @@ import { cp, mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from '@dtts/db';
 
 export const REPORTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROJECT_DIR = join(REPORTS_DIR, 'evidence');
@@ -35,15 +36,6 @@ async function removeDeadBuilds(): Promise<void> {
   for (const name of names) {
     const pid = Number(/^build-(\d+)-/.exec(name)?.[1]);
     if (pid && !isAlive(pid)) await rm(join(work, name), { recursive: true, force: true });
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

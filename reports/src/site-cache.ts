@@ -12,7 +12,8 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } fro
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE_INPUTS, evidenceEnv, isAlive, REPORTS_DIR } from './evidence.ts';
+import { isAlive } from '@dtts/db';
+import { BUNDLE_INPUTS, evidenceEnv, REPORTS_DIR } from './evidence.ts';
 
 /** The SvelteKit whose internal modules site-prerender.ts calls; any other version builds in full. */
 export const PINNED_KIT = '2.5.4';

@@ -117,3 +117,4 @@ export function quoteLiteral(value: string): string {
 
 export * from './cells.ts';
 export { DEFAULT_DB_SETTINGS, DbSettingsError, dbSettings, MEMORY_LIMIT_PATTERN, setDbSettings, type DbSettings } from './settings.ts';
+export { isAlive } from './process.ts';

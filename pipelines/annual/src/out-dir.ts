@@ -6,6 +6,7 @@ import type { Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, mkdir, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAlive } from '@dtts/db';
 
 /** Written by the product into every output folder: what it wrote, so nothing else is ever replaced. */
 export const OUTPUT_MARKER = '.dtts-output.json';
@@ -198,15 +199,6 @@ async function readLock(lockPath: string): Promise<LockInfo | undefined> {
     return JSON.parse(await readFile(lockPath, 'utf8')) as LockInfo;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
