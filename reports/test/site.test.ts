@@ -391,23 +391,25 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
   let second: BuildReportsResult;
   let secondDir: string;
   const secondProgress: string[] = [];
-  let changed: { indicator_id: string; year: number; geo_code: string; value: number };
+  // A commune's DTTS value as an indicator page's table shows it (pub.matrix: a text per year).
+  let changed: { indicator_id: string; year: number; geo_code: string; text: string };
   const NEW_VALUE = 12.3456;
   const parquet = (site: string, table: string) => join(site, 'data', 'pub', table, `${table}.parquet`);
-  const shownValue = (site: string) => withDb(':memory:', (db) => db.all<{ value: number | null }>(
-    `select value from read_parquet('${parquet(site, 'indicator_values').replaceAll("'", "''")}')
-     where indicator_id = '${changed.indicator_id}' and year = ${changed.year} and geo_level = 'commune_2025'
-       and geo_code = '${changed.geo_code}' and ethnic_group = 'DTTS' and sex = 'ALL'`));
+  const communeRows = (site: string) => withDb(':memory:', (db) => db.all<Record<string, string | null>>(
+    `select * from read_parquet('${parquet(site, 'matrix').replaceAll("'", "''")}')
+     where page = 'indicator' and page_key = 'health_insurance_coverage' and section = 'commune_2025' order by row_order`));
+  const shownText = async (site: string) => (await communeRows(site))
+    .filter((r) => r.link === `/xa/2025-${changed.geo_code}`).map((r) => r[`y${changed.year}`]);
   const files = async (site: string) => (await readdir(site, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(site.length + 1)).sort();
 
   beforeAll(async () => {
-    // A commune value the first site shows (not suppressed), latest year first.
-    const candidates = await withDb(':memory:', (db) => db.all<typeof changed>(
-      `select indicator_id, cast(year as integer) as year, geo_code, value from read_parquet('${parquet(siteDir, 'indicator_values').replaceAll("'", "''")}')
-       where indicator_id = 'health_insurance_coverage' and geo_level = 'commune_2025' and ethnic_group = 'DTTS' and sex = 'ALL'
-         and not suppressed and value is not null order by year desc, geo_code limit 1`));
-    expect(candidates).toHaveLength(1);
+    // A commune value the first site shows (a number, not hidden), latest year first.
+    const rows = await communeRows(siteDir);
+    const years = Object.keys(rows[0] ?? {}).filter((k) => /^y\d{4}$/.test(k)).sort().reverse();
+    const candidates = years.flatMap((y) => rows.filter((r) => /^\d/.test(r[y] ?? ''))
+      .map((r) => ({ indicator_id: 'health_insurance_coverage', year: Number(y.slice(1)), geo_code: r.link!.replace('/xa/2025-', ''), text: r[y]! })));
+    expect(candidates.length).toBeGreaterThan(0);
     changed = candidates[0]!;
     const changedWarehouse = join(work, 'warehouse-changed.duckdb');
     await copyFile(warehouse, changedWarehouse);
@@ -463,8 +465,9 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
       expect(html, f).not.toMatch(/test-run-42/);
     }
     expect(await readFile(join(secondDir, 'bao-cao', 'index.html'), 'utf8')).toMatch(/test-run-43/);
-    expect((await shownValue(siteDir)).map((r) => r.value)).toEqual([changed.value]);
-    expect((await shownValue(secondDir)).map((r) => r.value)).toEqual([NEW_VALUE]);
+    expect(await shownText(siteDir)).toEqual([changed.text]);
+    // 12.3456 % with one decimal and a decimal comma
+    expect(await shownText(secondDir)).toEqual(['12,3%']);
   });
 
   it('keeps the route analysis with the bundles: a third build reads it and ships the second\'s files', async () => {

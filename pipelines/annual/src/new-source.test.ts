@@ -143,19 +143,18 @@ describe('a new source and an indicator on it, from scaffold to site', () => {
     expect(manifest.files.find((f) => f.path === 'land-use/2024/giay_chung_nhan_xa_pho_rang.csv')?.rows)
       .toMatchObject({ read: 41, loaded: 40, quarantined: 1 });
 
-    // the value on the site's data: Evidence's parquet of the public indicator_values
-    const parquets = readdirSync(join(out, 'site'), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.parquet') && join(e.parentPath, e.name).includes('indicator_values'))
+    // the value on the site: the indicator page's table by ethnic group (Evidence's parquet of pub.matrix)
+    const matrix = readdirSync(join(out, 'site'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'matrix.parquet')
       .map((e) => join(e.parentPath, e.name));
-    expect(parquets.length).toBeGreaterThan(0);
-    const shown = await withDb(':memory:', (db) => db.all<{ ethnic_group: string; value: number; numerator: number; denominator: number }>(
-      `select ethnic_group, value, numerator, denominator from read_parquet([${parquets.map((p) => `'${p.replaceAll("'", "''")}'`).join(', ')}])
-       where indicator_id = 'land_certificate_households' and year = 2024 and geo_level = 'area' and sex = 'ALL'
-         and ethnic_group in ('ALL', 'DTTS') order by ethnic_group`));
-    // 30 of 40 households (all of them DTTS: Tày and Dao)
+    expect(matrix).toHaveLength(1);
+    const shown = await withDb(':memory:', (db) => db.all<{ row_label: string; y2024: string }>(
+      `select row_label, y2024 from read_parquet('${matrix[0]!.replaceAll("'", "''")}')
+       where page = 'indicator' and page_key = 'land_certificate_households' and section = 'ethnic' and link is null order by row_order`));
+    // 30 of 40 households (all of them DTTS: Tày and Dao): 75,0% for all groups and for the DTTS
     expect(shown).toEqual([
-      { ethnic_group: 'ALL', value: 75, numerator: 30, denominator: 40 },
-      { ethnic_group: 'DTTS', value: 75, numerator: 30, denominator: 40 },
+      { row_label: 'Chung (mọi dân tộc)', y2024: '75,0%' },
+      { row_label: 'Dân tộc thiểu số', y2024: '75,0%' },
     ]);
     // the new source's quarantined row reaches the site's data-quality page as a count, with a Vietnamese reason
     const quarantineFiles = readdirSync(join(out, 'site'), { recursive: true, withFileTypes: true })

@@ -1,1 +1,0 @@
-select * from indicator_values
