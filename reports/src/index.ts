@@ -54,26 +54,22 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
   if (!existsSync(opts.warehousePath)) throw new Error(`reports: warehouse not found: ${opts.warehousePath}`);
   const work = await makeWorkCopy(`build-${process.pid}-${Date.now()}`);
   step('work copy');
+  let appendix: Promise<void> | undefined;
   try {
     say('public data: suppressing small cells');
     const data = await writePublicData(opts.warehousePath, join(work, 'public.duckdb'), work, opts.run);
     step('public data');
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
-    // `evidence sources` (a child process reading public.duckdb) runs while the appendix, the charts
-    // and the printable report are written: none of them reads what another writes. The printable
-    // report goes first, so Chromium prints its PDF (another process) while the appendix and the
-    // charts are drawn here.
+    // `evidence sources` (a child process reading public.duckdb) runs while the charts and the printable
+    // report are drawn: none of them reads what another writes. The printable report goes first, so
+    // Chromium prints its PDF (another process) while the charts are drawn here.
     say('evidence sources');
     const sources = runEvidence(work, ['sources']);
     sources.catch(() => {}); // awaited below; a failure is reported there
     const printable = writePrintable(work, data, opts.run, say);
     printable.catch(() => {}); // awaited below
-    if (opts.appendixPath) {
-      await writeExcelAppendix(opts.appendixPath, data, opts.run);
-      say(`Excel appendix: ${opts.appendixPath}`);
-      step('Excel appendix (the printable report drawn first)');
-    }
+    step('printable report drawn');
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
@@ -81,6 +77,14 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     step('printable report: its PDF (the rest of it)');
     await sources;
     step('evidence sources (the rest of it)');
+    // The Excel appendix (not part of the site) is written here while the site builds in a child
+    // process: started once that process runs, so that it does not hold up its start.
+    const startAppendix = () => {
+      if (appendix || !opts.appendixPath) return;
+      const path = opts.appendixPath;
+      appendix = writeExcelAppendix(path, data, opts.run).then(() => say(`Excel appendix: ${path}`));
+      appendix.catch(() => {}); // awaited below
+    };
     const cacheDir = opts.siteCache === false ? null : (opts.siteCache ?? DEFAULT_SITE_CACHE);
     let siteCache: BuildReportsResult['siteCache'] = { state: 'off' };
     let key: string | null = null;
@@ -96,7 +100,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     if (siteCache.state === 'hit') {
       say('site cache: bundles kept from an earlier build with the same pages and tools; prerendering the new data only');
       try {
-        absorb(await buildFromSiteCache(work, cacheDir!, key!));
+        absorb(await buildFromSiteCache(work, cacheDir!, key!, undefined, startAppendix));
       } catch (error) {
         siteCache = { state: 'failed', reason: firstLine(error) };
         // The entry goes: the full build below keeps a fresh one.
@@ -106,6 +110,7 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
       }
     } else if (cacheDir) say(`site cache: ${siteCache.reason}; full evidence build`);
     if (siteCache.state !== 'hit') {
+      startAppendix();
       await fullBuild(work, say, step, steps);
       if (cacheDir && key) {
         try {
@@ -115,6 +120,11 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
           say(`site cache: bundles not kept (${firstLine(error)})`);
         }
       }
+    }
+    if (appendix) {
+      stepStart = performance.now();
+      await appendix;
+      step('Excel appendix (the rest of it: written while the site built)');
     }
     const built = join(work, 'build');
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
@@ -128,6 +138,8 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);
     return { seconds, bytes, files, headline: data.headline, steps, siteCache };
   } catch (error) {
+    // nothing is left writing once this returns
+    await appendix?.catch(() => {});
     throw new Error(`reports: ${(error as Error).message}`, { cause: error });
   } finally {
     await rm(work, { recursive: true, force: true });

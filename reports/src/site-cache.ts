@@ -159,7 +159,11 @@ export async function siteCacheMiss(cacheDir: string, key: string): Promise<stri
  * output as Vite's client build does, then site-prerender.ts. Leaves `work/build` as
  * `evidence build` does. Returns its steps.
  */
-export async function buildFromSiteCache(work: string, cacheDir: string, key: string, onLine?: (line: string) => void): Promise<{ name: string; seconds: number }[]> {
+export async function buildFromSiteCache(
+  work: string, cacheDir: string, key: string, onLine?: (line: string) => void,
+  /** Called once the prerender process runs: work of the caller's own may go beside it. */
+  onStarted?: () => void,
+): Promise<{ name: string; seconds: number }[]> {
   const entry = join(cacheDir, key);
   const to = template(work);
   const steps: { name: string; seconds: number }[] = [];
@@ -201,6 +205,7 @@ export async function buildFromSiteCache(work: string, cacheDir: string, key: st
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('error', reject);
+    child.on('spawn', () => onStarted?.());
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`prerender on the kept bundles failed (exit ${code}): ${tail.findLast((l) => /Error/.test(l)) ?? tail.at(-1) ?? ''}\n${tail.slice(-15).join('\n')}`))));
   });
   t = performance.now();
