@@ -65,6 +65,9 @@ export function evidenceEnv(): NodeJS.ProcessEnv {
     npm_config_offline: 'true',
     FORCE_COLOR: '0',
     CI: 'true',
+    // Our pages have no Evidence inputs: each page is rendered once, not first to find its inputs'
+    // defaults (patches/@evidence-dev__evidence@39.1.13.patch; src/no-inputs.test.ts keeps it true).
+    VITE_EVIDENCE_NO_INPUTS: 'true',
   };
 }
 
