@@ -52,7 +52,7 @@ describe('exports/bao-cao.xlsx', () => {
       `select year, 100.0 * numerator / denominator as v from marts.indicator_values
        where indicator_id = 'health_insurance_coverage' and geo_level = 'area' and ethnic_group = 'DTTS' and sex = 'ALL' order by year`));
     expect(expected.length).toBe(6);
-    expected.forEach((e, i) => expect(hi[3 + i]).toBeCloseTo(e.v, 9));
+    for (const [i, e] of expected.entries()) expect(hi[3 + i]).toBeCloseTo(e.v, 9);
     expect(hi[9]).toBe(98); // "trên 98%"
     expect(hi[10]).toBe(2025);
     expect(['Đạt', 'Đúng tiến độ', 'Chậm tiến độ', 'Không đạt']).toContain(hi[11]);

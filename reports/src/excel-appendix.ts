@@ -118,7 +118,7 @@ export function buildAppendix(data: PublicNumbers, run: RunInfo, opts: AppendixO
     const latestYear = withValue ?? years.at(-1)!;
     const latest = at(latestYear);
     const row = sc.addRow([c.name_vi, c.clause, eth === 'DTTS' ? 'DTTS' : 'Chung']);
-    years.forEach((y, i) => putValue(row.getCell(4 + i), at(y), c.unit));
+    for (const [i, y] of years.entries()) putValue(row.getCell(4 + i), at(y), c.unit);
     // Why the last years are empty (the district level ended on 01/07/2025), in the years' first empty cell.
     const note = latestNote(c, withValue, years.at(-1)!);
     if (note && withValue !== null) {

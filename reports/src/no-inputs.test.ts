@@ -25,6 +25,7 @@ describe('the site has no Evidence inputs, so each page is rendered once', () =>
 
   it('knows the input components', () => {
     expect(components).toEqual(expect.arrayContaining(['Dropdown', 'ButtonGroup', 'TextInput', 'DateRange', 'Checkbox', 'Slider']));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Evidence query's placeholder, as a page writes it
     expect(inputUses('<Dropdown data={x} name=commune />\nselect * from t where c = \'${inputs.commune.value}\'', components))
       .toEqual(['<Dropdown>', 'inputs.']);
     expect(inputUses('<DataTable data={matrix} />', components)).toEqual([]);

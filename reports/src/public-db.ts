@@ -9,7 +9,7 @@ export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
 /** Loads rows through NDJSON (fast, and the column types are stated, not guessed). */
 export async function writeTable(db: Db, workDir: string, name: string, columns: Record<string, ColumnType>, rows: object[]): Promise<void> {
   const file = join(workDir, `${name}.ndjson`);
-  await writeFile(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  await writeFile(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
   const spec = Object.entries(columns).map(([c, t]) => `${quoteLiteral(c)}: ${quoteLiteral(t)}`).join(', ');
   const cols = Object.keys(columns).map(quoteIdent).join(', ');
   if (rows.length === 0) {

@@ -1,6 +1,6 @@
 // The public tables about places: the communes present, and the 2025 reorganisation.
 import { foldForMatch } from '@dtts/vn-text';
-import { type Db } from '@dtts/db';
+import type { Db } from '@dtts/db';
 import type { GeographyRow } from '@dtts/warehouse';
 import { GEO_LEVEL_VI } from './labels.ts';
 import { hasTable, typesOf, writeTable } from './public-db.ts';

@@ -1,6 +1,6 @@
 // The public tables about the catalog: one row per indicator in Vietnamese, and the scorecard.
 import type { CatalogRow } from '@dtts/indicators';
-import { type Db } from '@dtts/db';
+import type { Db } from '@dtts/db';
 import { isCountLike } from './format.ts';
 import { typesOf, writeTable } from './public-db.ts';
 import { hasIndicator, headlineEthnic, scorecardRows } from './public-tables.ts';

@@ -225,7 +225,7 @@ export function matrices(rows: PublicValueRow[], catalog: CatalogRow[], names: N
       out.push(row('indicator', id, 'ethnic', i, names.ethnic.get(eth) ?? eth, eth === 'ALL' || eth === 'DTTS' ? null : `/dan-toc/${eth}`, cat, 'area', 'BAO_YEN', eth, 'ALL'));
     });
     if (withSex.has(id)) {
-      ['ALL', 'Nam', 'Nữ'].forEach((sex, i) => out.push(row('indicator', id, 'sex', i, SEX_VI[sex]!, null, cat, 'area', 'BAO_YEN', head, sex)));
+      for (const [i, sex] of ['ALL', 'Nam', 'Nữ'].entries()) out.push(row('indicator', id, 'sex', i, SEX_VI[sex]!, null, cat, 'area', 'BAO_YEN', head, sex));
     }
     for (const level of ['commune_2025', 'commune_2020']) {
       if (!atLevel(level)) continue;

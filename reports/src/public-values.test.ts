@@ -23,7 +23,10 @@ function rowsOf(fine: Fine): ValueRow[] {
       for (const ethnic of ['ALL', 'DTTS', ...groups]) {
         let numerator = 0;
         let denominator = 0;
-        for (const c of communes) for (const g of pick(ethnic)) (numerator += fine[c]![g]![at]), (denominator += fine[c]![g]![0]);
+        for (const c of communes) for (const g of pick(ethnic)) {
+          numerator += fine[c]![g]![at]!;
+          denominator += fine[c]![g]![0]!;
+        }
         out.push({
           indicator_id: id, year: 2025, geo_level: geo === 'BAO_YEN' ? 'area' : 'commune_2025', geo_code: geo, ethnic_group: ethnic, sex: 'ALL',
           numerator, denominator, value: (100 * numerator) / denominator, target: null, status: null, flags: null,

@@ -1,6 +1,6 @@
 // Sources' Vietnamese names and reference days, read from the warehouse's ref.sources (which the
 // warehouse writes from the connector declarations): the reports keep no copy of their own.
-import { type Db } from '@dtts/db';
+import type { Db } from '@dtts/db';
 
 export interface SourceRow {
   source: string;

@@ -223,6 +223,7 @@ describe('the site in Chromium', () => {
           .every(bodyRows);
     }, null, { timeout: 120_000 }).catch(() => {});
     await page.waitForTimeout(1500);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as a reader sees it (innerText applies CSS, leaves hidden nodes out)
     const text = await page.locator('main, body').first().innerText();
     const charts = await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').count();
     const images = await page.evaluate(() =>
@@ -240,7 +241,9 @@ describe('the site in Chromium', () => {
     // What a reader sees around the content: breadcrumbs, sidebar, the tab's title (innerText applies
     // CSS text-transform, so a title-cased entry would show here).
     const nav = await page.evaluate(() => ({
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as a reader sees it (innerText applies CSS, leaves hidden nodes out)
       crumbs: [...document.querySelectorAll('nav.vi-crumbs > a, nav.vi-crumbs > span:not(.sep)')].map((e) => (e as HTMLElement).innerText.trim()),
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as a reader sees it (innerText applies CSS, leaves hidden nodes out)
       sidebar: [...document.querySelectorAll('nav.vi-nav a')].map((e) => (e as HTMLElement).innerText.trim()),
       title: document.title,
       systemLinks: document.querySelectorAll('a[href^="/explore"], a[href^="/settings"]').length,
@@ -539,6 +542,7 @@ describe('a build on the bundles a full build kept (the site cache)', () => {
       await page.goto(`${server.url}/chi-tieu/${changed.indicator_id}/`, { waitUntil: 'networkidle' });
       const shown = formatValue(NEW_VALUE, catalogRows.find((c) => c.indicator_id === changed.indicator_id)!.unit);
       await page.waitForFunction((t) => (document.body.textContent ?? '').includes(t), shown, { timeout: 60_000 }).catch(() => {});
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as a reader sees it (innerText applies CSS, leaves hidden nodes out)
       const text = await page.locator('main, body').first().innerText();
       expect(problems).toEqual([]);
       expect(text).toContain(shown);

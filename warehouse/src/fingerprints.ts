@@ -133,7 +133,10 @@ export function fingerprintModels(ordered: readonly Model[], content: ReadonlyMa
       // a year's fingerprint chains the years before it (rows without a year first: every year may read
       // them), so a change in one year changes every later year's, and what reads them per year sees it too
       let chained = base;
-      for (const y of [...years].sort((a, b) => (a === 'null' ? -1 : b === 'null' ? 1 : Number(a) - Number(b)))) byYear.set(y, chained = sha(chained, y, ...ofYear(y)));
+      for (const y of [...years].sort((a, b) => (a === 'null' ? -1 : b === 'null' ? 1 : Number(a) - Number(b)))) {
+        chained = sha(chained, y, ...ofYear(y));
+        byYear.set(y, chained);
+      }
     }
     fingerprints.set(model.name, {
       whole: sha(base, ...[...byYear].map(([y, f]) => `${y}=${f}`)),

@@ -25,7 +25,11 @@ export function orderModels(models: Model[]): Model[] {
   const byName = new Map(models.map((m) => [m.name, m]));
   if (byName.size !== models.length) {
     const seen = new Set<string>();
-    const dup = models.find((m) => (seen.has(m.name) ? true : (seen.add(m.name), false)));
+    const dup = models.find((m) => {
+      if (seen.has(m.name)) return true;
+      seen.add(m.name);
+      return false;
+    });
     throw new ModelError(`model ${dup?.name} is defined twice`, dup?.name ?? '');
   }
   for (const m of models) {

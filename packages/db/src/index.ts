@@ -1,7 +1,7 @@
 // A thin wrapper over @duckdb/node-api: open, run, read rows as objects, close.
 // Extensions are never downloaded (the machine and the analysts' PCs may be offline).
 import {
-  DuckDBConnection,
+  type DuckDBConnection,
   DuckDBDateValue,
   DuckDBDecimalValue,
   DuckDBInstance,

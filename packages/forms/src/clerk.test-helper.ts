@@ -91,7 +91,7 @@ function valueFor(form: FormFile, col: number, i: number, year: number, rowNo: n
   if (v.type === 'date') {
     const [from, to] = v.formulae.map((f) => new Date(f as string | Date));
     const pick = to ?? new Date(Date.UTC(year, 0, 15));
-    return from! > pick ? from! : pick;
+    return new Date(Math.max(from!.getTime(), pick.getTime()));
   }
   if (v.type === 'textLength') return String(i + 1).padStart(Number(v.formulae[0]), '0');
   return `R${i + 1}`;

@@ -25,7 +25,7 @@ describe('plans', () => {
 
   it('names the file, line and reason of every bad row', () => {
     writeFileSync(join(dir, 'bad.csv'), `${header}\nKH-X,Kế hoạch X,2025,2030,no_such_indicator,at_least,90,x\nKH-X,Kế hoạch X,2030,2025,literacy_15_60,about,90,x\n`);
-    expect(() => readPlanFile(join(dir, 'bad.csv'))).toThrow(/bad\.csv:\n  line 2: indicator_id "no_such_indicator" is not in the catalog\n  line 3: target_kind "about" is not one of/);
+    expect(() => readPlanFile(join(dir, 'bad.csv'))).toThrow(/bad\.csv:\n {2}line 2: indicator_id "no_such_indicator" is not in the catalog\n {2}line 3: target_kind "about" is not one of/);
     writeFileSync(join(dir, 'twice.csv'), `${header}\nKH-Y,Y,2025,2030,literacy_15_60,at_least,90,x\nKH-Y,Y,2025,2030,literacy_15_60,at_least,91,x\n`);
     expect(() => planTargets([join(dir, 'missing-folder')])).not.toThrow();
     writeFileSync(join(dir, 'bad.csv'), `${header}\nKH-Z,Z,2025,2030,literacy_15_60,at_least,90,x,extra\n`);

@@ -78,7 +78,7 @@ const PERSONS = [
   ['H003', '1', 'Nam', 'Tày', 'Nặm Rịa'],
   ['H003', '2', 'Nữ', 'Tày', 'Nặm Rịa'],
 ];
-const csvText = (rows: string[][], d = ',') => rows.map((r) => r.join(d)).join('\r\n') + '\r\n';
+const csvText = (rows: string[][], d = ',') => `${rows.map((r) => r.join(d)).join('\r\n')}\r\n`;
 
 describe('legacy encodings, per file', { timeout: 60_000 }, () => {
   const cases: [string, Buffer, string][] = [

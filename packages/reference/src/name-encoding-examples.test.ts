@@ -40,7 +40,7 @@ describe('name_encoding_examples.csv', () => {
     expect(tcvn3ToUnicode(r.tcvn3_as_latin1!)).toBe(name);
     const bytes = Buffer.from(r.tcvn3_latin1_hex!.split(' ').map((h) => Number.parseInt(h, 16)));
     expect(tcvn3ToUnicode(bytes.toString('latin1'))).toBe(name);
-    expect(name.normalize('NFD').length + '/' + name.length).toBe(r.nfd_len_vs_nfc_len);
+    expect(`${name.normalize('NFD').length}/${name.length}`).toBe(r.nfd_len_vs_nfc_len);
   });
 
   it.each(rows.map((r) => [r.unicode_nfc!, r] as const))('%s: every spelling resolves where it names a commune or group', (name, r) => {

@@ -10,8 +10,8 @@ const csvPath = process.argv[2] ?? fileURLToPath(new URL('../../reference/data/t
 const text = readFileSync(csvPath, 'utf8');
 const sourceLine = text.split(/\r?\n/).find((l) => l.startsWith('# SOURCE')) ?? '# SOURCE: unknown';
 const entries = parseCsv(text).map((r) => {
-  const bytes = (r['tcvn3_latin1_bytes'] ?? '').trim().split(/\s+/).map((b) => Number.parseInt(b, 16));
-  return [(r['unicode_nfc'] ?? '').normalize('NFC'), String.fromCharCode(...bytes)] as const;
+  const bytes = (r.tcvn3_latin1_bytes ?? '').trim().split(/\s+/).map((b) => Number.parseInt(b, 16));
+  return [(r.unicode_nfc ?? '').normalize('NFC'), String.fromCharCode(...bytes)] as const;
 }).filter(([u, t]) => u.length === 1 && t.length > 0);
 
 const esc = (s: string): string => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('');

@@ -24,8 +24,8 @@ function mutate(doc: Doc, at: number, column: string, value: Cell, planted: Plan
 
 /** A fresh stt for a person row inserted in an existing household. */
 function nextStt(doc: Doc, at: number): Cell {
-  const maHo = doc.rows[Math.min(at, doc.rows.length - 1)]?.cells['ma_ho'];
-  const max = Math.max(0, ...doc.rows.filter((r) => r.cells['ma_ho'] === maHo).map((r) => Number(r.cells['stt'])));
+  const maHo = doc.rows[Math.min(at, doc.rows.length - 1)]?.cells.ma_ho;
+  const max = Math.max(0, ...doc.rows.filter((r) => r.cells.ma_ho === maHo).map((r) => Number(r.cells.stt)));
   return doc.style.format === 'xlsx' ? max + 1 : String(max + 1);
 }
 

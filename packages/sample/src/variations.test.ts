@@ -75,7 +75,7 @@ describe('variations of SOURCES.md §2', () => {
     const f = 'census/2024/ho_xa_nghia_do.csv';
     const g = await grid(f);
     const texts = truthOf(f).skipped.map((sk) => g.rows[sk.row]!.join('').trim());
-    expect(texts).toEqual(['', 'Ghi chú: tổng số ' + (truthOf(f).dataRows) + ' dòng', 'Bảo Yên, ngày 05 tháng 10 năm 2024', 'Người lập biểu', 'Thủ trưởng đơn vị', '']);
+    expect(texts).toEqual(['', `Ghi chú: tổng số ${truthOf(f).dataRows} dòng`, 'Bảo Yên, ngày 05 tháng 10 năm 2024', 'Người lập biểu', 'Thủ trưởng đơn vị', '']);
     expect(g.rows.length - 1).toBe(truthOf(f).skipped.at(-1)!.row);
   });
 

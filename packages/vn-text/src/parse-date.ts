@@ -31,14 +31,12 @@ function checked(year: number, month?: number, day?: number): ParseResult<LooseD
 export function parseDateLoose(s: string): ParseResult<LooseDate> {
   const raw = s.trim();
   if (raw === '') return fail(finding('value_missing'));
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw))) {
-    return checked(Number(m[1]), Number(m[2]), Number(m[3]));
-  }
-  if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(raw))) {
-    return checked(Number(m[4]), Number(m[3]), Number(m[1]));
-  }
-  if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(raw))) return checked(Number(m[2]), Number(m[1]));
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw);
+  if (iso) return checked(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dmy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(raw);
+  if (dmy) return checked(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]));
+  const my = /^(\d{1,2})[/.-](\d{4})$/.exec(raw);
+  if (my) return checked(Number(my[2]), Number(my[1]));
   if (/^\d{4}$/.test(raw)) return checked(Number(raw));
   if (/^\d{5}(?:\.\d+)?$/.test(raw)) {
     const serial = Math.floor(Number(raw));

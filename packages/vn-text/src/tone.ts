@@ -38,7 +38,7 @@ export function toneIndex(clusters: Cluster[]): number {
 export function canonicalToneWord(word: string): string {
   const decomposed = word.normalize('NFD');
   const tones = decomposed.match(TONE_MARKS);
-  if (!tones || tones.length !== 1) return word.normalize('NFC');
+  if (tones?.length !== 1) return word.normalize('NFC');
   const clusters = decomposed.replace(TONE_MARKS, '').match(/\P{M}\p{M}*/gu) ?? [];
   const at = toneIndex(clusters);
   if (at < 0) return word.normalize('NFC');

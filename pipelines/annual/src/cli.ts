@@ -14,8 +14,14 @@ const clearStatus = () => {
   statusShown = false;
 };
 const log = {
-  info: (m: string) => (clearStatus(), console.log(m)),
-  progress: (m: string) => (clearStatus(), console.log(m)),
+  info: (m: string) => {
+    clearStatus();
+    console.log(m);
+  },
+  progress: (m: string) => {
+    clearStatus();
+    console.log(m);
+  },
   status: (m: string) => {
     if (!tty) return;
     process.stdout.write(`\r\x1b[K${m.slice(0, (process.stdout.columns || 100) - 1)}`);

@@ -66,7 +66,8 @@ export function filesSection(files: readonly FileReport[]): RunManifest['files']
 export function totalsBySource(files: RunManifest['files']): RunManifest['totals'] {
   const totals: RunManifest['totals'] = {};
   for (const f of files) {
-    const t = (totals[f.source] ??= { read: 0, loaded: 0, quarantined: 0, skipped: 0 });
+    const t = totals[f.source] ?? { read: 0, loaded: 0, quarantined: 0, skipped: 0 };
+    totals[f.source] = t;
     t.read += f.rows.read;
     t.loaded += f.rows.loaded;
     t.quarantined += f.rows.quarantined;

@@ -75,7 +75,10 @@ describe('scanCsv', () => {
 
   it('agrees with a byte-by-byte reading wherever the chunks end', async () => {
     let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const pieces = ['a', 'Đặng', '"', '""', ',', '\n', '\r\n', ' ', 'ữ', '😀', '12'];
     for (let file = 0; file < 40; file++) {
       const text = Array.from({ length: 20 + Math.floor(random() * 200) }, () => pieces[Math.floor(random() * pieces.length)]).join('');

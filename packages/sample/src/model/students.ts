@@ -44,7 +44,10 @@ export function studentsOf(census: CensusYear, schools: School[], year: number, 
       const candidates = open.filter((s) => s.commune === h.commune && s.levels.includes(place.level));
       const total = candidates.reduce((s, c) => s + c.weight, 0);
       let r = rng.next() * total;
-      school = candidates.find((c) => (r -= c.weight) < 0) ?? candidates[0];
+      school = candidates.find((c) => {
+        r -= c.weight;
+        return r < 0;
+      }) ?? candidates[0];
     }
     if (!school) throw new Error(`sample: no ${place.level} school in ${h.commune.name}`);
     const letter = 'ABC'[p.id % (place.level === 'THPT' ? 3 : 2)]!;

@@ -19,7 +19,7 @@ export function trend(from: Pair, to: Pair) {
 
 /** Median income, VND/person/month: DTTS doubles (a little more), Kinh grows by two thirds. */
 export const incomeMedian = (year: number, dtts: boolean): number =>
-  (dtts ? 1_280_000 : 2_600_000) * Math.pow(dtts ? 2.08 : 1.7, (year - FIRST_YEAR) / 5);
+  (dtts ? 1_280_000 : 2_600_000) * (dtts ? 2.08 : 1.7) ** ((year - FIRST_YEAR) / 5);
 
 /**
  * Poor-household share. QĐ 59/2015 in 2020–2021, NĐ 07/2021 from 2022: the new, wider
