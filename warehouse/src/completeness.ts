@@ -7,6 +7,7 @@
 // Apart, a changed file recounts its own table only (a card file of 2024: 85,000 rows counted in
 // milliseconds), where one model over every table counted every source's rows of the year again
 // (0.1–0.3 s on the district, all sources' volume at a province's).
+import { quoteLiteral } from '@dtts/db';
 import { type Connector, describeConnector, referenceDateSql } from '@dtts/ingest-core';
 import { type Model, modelFromSql, YEAR_GRAIN_HEADER } from './models.ts';
 
@@ -40,13 +41,11 @@ export function completenessTables(connectors: readonly Connector[]): Completene
     if (!rows) return [];
     return [{
       source: c.id, table: t.table, rows,
-      countModel: `intermediate.int_row_counts__${t.ingestTable.replace(/^ingest\./, '')}`,
+      countModel: `intermediate.int_row_counts__${c.warehouseTable(t.table)}`,
       referenceDate: referenceDateSql(c, 'y.year'),
     }];
   }));
 }
-
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function countModel(t: CompletenessTable): Model {
   return modelFromSql(t.countModel, `-- Rows of ${t.rows} per year and commune, for marts.completeness.
@@ -59,17 +58,17 @@ group by all`, 'warehouse/src/completeness.ts (generated)');
 
 export function completenessSql(tables: readonly CompletenessTable[]): string {
   if (tables.length === 0) throw new Error('marts.completeness: no connector table has a commune_code column');
-  const counted = tables.map((t, i) =>
-    `    ${i === 0 ? '' : 'union all\n    '}select ${quote(t.source)} as source, ${quote(t.table)} as table_name, year, commune_code, row_count from ${t.countModel}`);
-  const expected = tables.map((t, i) =>
-    `    ${i === 0 ? '' : 'union all\n    '}select ${quote(t.source)} as source, ${quote(t.table)} as table_name, y.year, ${t.referenceDate} as reference_date from years as y`);
+  const union = (select: (t: CompletenessTable) => string) => tables.map((t) => `    ${select(t)}`).join('\n    union all\n');
+  const names = (t: CompletenessTable) => `${quoteLiteral(t.source)} as source, ${quoteLiteral(t.table)} as table_name`;
+  const counted = union((t) => `select ${names(t)}, year, commune_code, row_count from ${t.countModel}`);
+  const expected = union((t) => `select ${names(t)}, y.year, ${t.referenceDate} as reference_date from years as y`);
   return `-- Rows per source table × commune × year, for every commune in force at the source's reference
 -- date and every year the run covers. A commune with no rows where the source has rows that year
 -- is \`missing_commune\`; a source with no rows at all that year is \`missing_source_year\`.
 -- Generated from the connector declarations by warehouse/src/completeness.ts: every table with a commune.
 -- grain: year (a year's rows read only that year's counts, and the communes: rebuilt per changed year, warehouse/README.md)
 with counted as (
-${counted.join('\n')}
+${counted}
 ),
 
 years as (
@@ -78,7 +77,7 @@ years as (
 
 -- each table × year with the source's reference date that year
 table_years as (
-${expected.join('\n')}
+${expected}
 ),
 
 expected as (
