@@ -69,7 +69,6 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     sources.catch(() => {}); // awaited below; a failure is reported there
     const printable = writePrintable(work, data, opts.run, say);
     printable.catch(() => {}); // awaited below
-    step('printable report drawn');
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
