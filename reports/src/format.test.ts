@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatDateTimeVn, formatNumber, formatValue } from './format.ts';
+import { formatDate, formatDateTimeVn, formatNumber, formatValue } from './format.ts';
 
 describe('Vietnamese formats', () => {
   it('uses dot thousands and comma decimals', () => {
@@ -15,12 +15,6 @@ describe('Vietnamese formats', () => {
     expect(formatValue(8.4, 'count')).toBe('8,4'); // a target: 70% of 12
     expect(formatValue(1, 'yes_no')).toBe('Có');
     expect(formatValue(0, 'yes_no')).toBe('Không');
-    expect(formatChange(-3, 'count')).toBe('−3');
-    expect(formatChange(1, 'yes_no')).toBe('');
-  });
-  it('writes changes as points or ratios', () => {
-    expect(formatChange(-4.25, '%')).toBe('−4,3 điểm %');
-    expect(formatChange(1.8, 'VND')).toBe('×1,80');
   });
   it('writes dates as dd/mm/yyyy and times in Vietnam time', () => {
     expect(formatDate('2025-10-01')).toBe('01/10/2025');

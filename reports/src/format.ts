@@ -25,16 +25,6 @@ export function formatValue(value: number | null | undefined, unit: string): str
   return formatNumber(value, 1);
 }
 
-/** A change: percentage points for rates, a ratio ("×1,8") for income (INDICATORS.md: value / baseline). */
-export function formatChange(change: number | null | undefined, unit: string): string {
-  if (change === null || change === undefined || !Number.isFinite(change)) return '';
-  if (isVnd(unit)) return `×${formatNumber(change, 2)}`;
-  if (isYesNo(unit)) return '';
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  if (isCount(unit)) return `${sign}${formatNumber(Math.abs(change), Number.isInteger(change) ? 0 : 1)}`;
-  return `${sign}${formatNumber(Math.abs(change), 1)} điểm %`;
-}
-
 export function isVnd(unit: string): boolean {
   return /vnd|đồng/i.test(unit);
 }

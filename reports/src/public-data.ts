@@ -8,11 +8,11 @@ import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
 import { type GeographyRow, MART_COLUMNS } from '@dtts/warehouse';
 import { formatDateTimeVn, isCount, isPercent } from './format.ts';
 import { isMinority } from './labels.ts';
-import { type ColumnType, columnsOf, fillEmptyTables, hasTable, typesOf, writeTable } from './public-db.ts';
+import { columnsOf, fillEmptyTables, hasTable, typesOf, writeTable } from './public-db.ts';
 import { type Reorganised, writeGeographies } from './public-geographies.ts';
 import { writeIndicators } from './public-indicators.ts';
 import { writeDataQuality } from './public-quality.ts';
-import { matrices, REORGANISED_IN, reportYears, trends, valueRecord } from './public-tables.ts';
+import { matrices, REORGANISED_IN, reportYears, trends } from './public-tables.ts';
 import { headlineShare, publicValues, type PublicValueRow, type SuppressionContext, type ValueRow } from './public-values.ts';
 import { readRows } from './read-rows.ts';
 import { readSourceLabels, type SourceLabels } from './source-labels.ts';
@@ -154,15 +154,9 @@ export async function writePublicData(warehousePath: string, publicPath: string,
   try {
     await db.run(`attach ${quoteLiteral(warehousePath)} as wh (read_only)`);
     const { rows, catalog, geoNames, ethnicNames, latestYear, sources, headline, planNote, planTargets, geos } = await readPublicNumbers(db, warehousePath, run);
-    const catById = new Map(catalog.map((c) => [c.indicator_id, c]));
-
-    const records = rows.map((r) => valueRecord({ ...r, geo_name: geoNames.get(`${r.geo_level}|${r.geo_code}`) ?? r.geo_name, ethnic_name: ethnicNames.get(r.ethnic_group) ?? r.ethnic_name }, catById.get(r.indicator_id)!, sources));
-    const columnsOfValues = {
-      ...typesOf(records[0] ?? {}), indicator_id: 'VARCHAR', year: 'INTEGER', numerator: 'DOUBLE', denominator: 'DOUBLE', value: 'DOUBLE',
-      target: 'DOUBLE', baseline_value: 'DOUBLE', change_vs_baseline: 'DOUBLE', status: 'VARCHAR', flags: 'VARCHAR', suppressed: 'BOOLEAN',
-    } as Record<string, ColumnType>;
-    await writeTable(db, workDir, 'indicator_values', columnsOfValues, records);
-
+    // Every public value as a table of its own is not written: no page queries one (the pages read the
+    // matrices and trends below), and it cost ≈ 2 s of every build (BENCHMARKS.md). The numbers the
+    // site shows are the `rows` returned here, which the appendix and the tests read.
     const names = { geo: geoNames, ethnic: ethnicNames };
     const matrixRows = matrices(rows, catalog, names, sources);
     await writeTable(db, workDir, 'matrix', { ...typesOf(matrixRows[0] ?? {}), row_order: 'INTEGER', link: 'VARCHAR' }, matrixRows);

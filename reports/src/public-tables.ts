@@ -2,8 +2,8 @@
 // pivots by year, trends for the charts. Pure functions over public rows: nothing here sees a
 // suppressed number.
 import type { CatalogRow } from '@dtts/indicators';
-import { formatChange, formatValue, isCountLike } from './format.ts';
-import { FLAG_VI, SEX_VI, STATUS_VI, SUPPRESSION_VI } from './labels.ts';
+import { formatValue, isCountLike } from './format.ts';
+import { SEX_VI, STATUS_VI } from './labels.ts';
 import type { PlanTargetText } from './plan-note.ts';
 import type { SourceLabels } from './source-labels.ts';
 import { targetKindMeaning } from '@dtts/indicators';
@@ -50,42 +50,6 @@ export function geoSlug(level: string, code: string): string {
 export function cellText(r: PublicValueRow | undefined, unit: string): string {
   if (!r) return '';
   return r.suppressed ? HIDDEN : formatValue(r.value, unit);
-}
-
-/** One public value with its texts: what `pub.indicator_values` holds. */
-export function valueRecord(r: PublicValueRow, cat: CatalogRow, sources: SourceLabels) {
-  return {
-    indicator_id: r.indicator_id,
-    indicator_name: cat.name_vi,
-    unit: cat.unit,
-    year: r.year,
-    year_label: String(r.year),
-    geo_level: r.geo_level,
-    geo_code: r.geo_code,
-    geo_slug: geoSlug(r.geo_level, r.geo_code),
-    geo_name: r.geo_name ?? r.geo_code,
-    ethnic_group: r.ethnic_group,
-    ethnic_name: r.ethnic_name ?? r.ethnic_group,
-    sex: r.sex,
-    sex_label: SEX_VI[r.sex] ?? r.sex,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    value: r.value,
-    value_text: cellText(r, cat.unit),
-    target: r.target,
-    target_text: r.target === null ? '' : targetText(r.target, cat),
-    status: r.status,
-    status_label: r.suppressed ? HIDDEN : r.status ? STATUS_VI[r.status] ?? r.status : 'Chưa đánh giá',
-    flags: r.flags,
-    flags_label: (r.flags ?? '').split(';').filter(Boolean).map((f) => FLAG_VI[f] ?? f).join('; '),
-    baseline_value: r.baseline_value,
-    baseline_text: r.baseline_value === null ? '' : formatValue(r.baseline_value, cat.unit),
-    change_vs_baseline: r.change_vs_baseline,
-    change_text: formatChange(r.change_vs_baseline, cat.unit),
-    suppressed: r.suppressed,
-    suppression_note: r.suppression_reason ? SUPPRESSION_VI[r.suppression_reason] ?? '' : '',
-    source_note: sources.note(cat.source, r.year),
-  };
 }
 
 export interface MatrixRow {
