@@ -8,6 +8,7 @@ import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportVariants } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
+import { writeEvidenceSources } from './evidence-sources.ts';
 import { buildFromSiteCache, DEFAULT_SITE_CACHE, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
 import { type PublicData, writePublicData, type RunInfo } from './public-data.ts';
 
@@ -61,11 +62,13 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     step('public data');
     const hidden = data.rows.filter((r) => r.suppressed).length;
     say(`public data: ${data.rows.length} values, ${hidden} suppressed`);
-    // `evidence sources` (a child process reading public.duckdb) runs while the charts and the printable
-    // report are drawn: none of them reads what another writes. The printable report goes first, so
+    // Evidence's data files (what `evidence sources` writes, from public.duckdb) are written by DuckDB's
+    // threads while the charts and the printable report are drawn: none of them reads what another writes
+    // (evidence-sources.ts; Evidence's CLI where that cannot). The printable report goes first, so
     // Chromium prints its PDF (another process) while the charts are drawn here.
     say('evidence sources');
-    const sources = runEvidence(work, ['sources']);
+    const sources = writeEvidenceSources(work, join(work, 'public.duckdb'))
+      .then((written) => (written ? undefined : runEvidence(work, ['sources'])));
     sources.catch(() => {}); // awaited below; a failure is reported there
     const printable = writePrintable(work, data, opts.run, say);
     printable.catch(() => {}); // awaited below
