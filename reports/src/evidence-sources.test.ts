@@ -52,7 +52,8 @@ describe('the pub source written by our DuckDB', () => {
     const tables = (await filesUnder(data(theirs))).filter((f) => f.endsWith('.parquet'));
     await withDb(':memory:', async (db) => {
       for (const t of tables) {
-        const [a, b] = [join(data(theirs), t), join(data(ours), t)].map((p) => `read_parquet('${p}', file_row_number = true)`);
+        const read = (work: string) => `read_parquet('${join(data(work), t)}', file_row_number = true)`;
+        const [a, b] = [read(theirs), read(ours)];
         const types = async (from: string) => (await db.all<{ column_name: string; column_type: string }>(`describe select * from ${from}`))
           .map((c) => `${c.column_name} ${c.column_type}`);
         expect(await types(b), t).toEqual(await types(a));
