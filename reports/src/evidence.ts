@@ -47,7 +47,7 @@ function evidenceBin(): string {
   throw new Error('Evidence CLI not found in reports/node_modules/.bin or node_modules/.bin: run pnpm install');
 }
 
-/** The environment of Evidence's build (and of site-prerender.ts, which finishes one). */
+/** The environment of Evidence's build (and of site-prerender.mjs, which finishes one). */
 export function evidenceEnv(): NodeJS.ProcessEnv {
   const binDirs = [join(REPORTS_DIR, 'node_modules', '.bin'), join(REPORTS_DIR, '..', 'node_modules', '.bin')];
   // A caller running under vitest passes NODE_ENV=test and VITEST*: Evidence would then build in

@@ -3,23 +3,22 @@
 // full build the template folder Evidence built in (its `.svelte-kit/output` without what the data
 // made) is kept under a key hashing every input that can change the bundles; the next build with
 // the same key copies it back, puts the new data beside it and runs only SvelteKit's prerender,
-// service worker and static adapter (site-prerender.ts). Anything unexpected makes the caller fall
+// service worker and static adapter (site-prerender.mjs). Anything unexpected makes the caller fall
 // back to the full build.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isAlive } from '@dtts/db';
 import { BUNDLE_INPUTS, evidenceEnv, REPORTS_DIR } from './evidence.ts';
 
-/** The SvelteKit whose internal modules site-prerender.ts calls; any other version builds in full. */
+/** The SvelteKit whose internal modules site-prerender.mjs calls; any other version builds in full. */
 export const PINNED_KIT = '2.5.4';
 /** Bumped when what a cache entry holds changes. */
 const FORMAT = 1;
-/** SvelteKit's route analysis, kept in an entry by its first fast build (site-prerender.ts). */
+/** SvelteKit's route analysis, kept in an entry by its first fast build (site-prerender.mjs). */
 const ANALYSIS = 'analysis.v8';
 /** Entries kept (newest first); older ones are removed after each save. */
 const KEEP = 2;
@@ -156,7 +155,7 @@ export async function siteCacheMiss(cacheDir: string, key: string): Promise<stri
  * The fast build: the kept template back into `work/.evidence/template` (whose static/data
  * `evidence sources` has just written), the static files as Evidence's build would copy them
  * (its template's, then the project's: charts, printed report), those also into the client
- * output as Vite's client build does, then site-prerender.ts. Leaves `work/build` as
+ * output as Vite's client build does, then site-prerender.mjs. Leaves `work/build` as
  * `evidence build` does. Returns its steps.
  */
 export async function buildFromSiteCache(
@@ -182,12 +181,11 @@ export async function buildFromSiteCache(
   await cp(join(to, 'static'), join(to, '.svelte-kit', 'output', 'client'), { recursive: true });
   step('site cache: bundles and new data copied in');
 
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'site-prerender.ts');
-  const tsx = createRequire(join(ROOT, 'package.json')).resolve('tsx');
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'site-prerender.mjs');
   await new Promise<void>((resolve, reject) => {
     // The heap limit `evidence build` gives its Vite child.
     const env = { ...evidenceEnv(), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096` };
-    const child = spawn(process.execPath, ['--import', pathToFileURL(tsx).href, script, packageDir('@sveltejs/kit'), join(entry, ANALYSIS)], { cwd: to, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, packageDir('@sveltejs/kit'), join(entry, ANALYSIS)], { cwd: to, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
     const take = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {

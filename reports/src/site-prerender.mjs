@@ -1,7 +1,9 @@
 // The part of `evidence build` that reads the data, on bundles kept from an earlier build
 // (site-cache.ts). Run as a child process with its working directory in Evidence's
 // `.evidence/template` (SvelteKit, Evidence's svelte.config.js and its prerender read paths
-// relative to it): `node --import tsx site-prerender.ts <@sveltejs/kit folder> [<kept analysis file>]`.
+// relative to it): `node site-prerender.mjs <@sveltejs/kit folder> [<kept analysis file>]`. Plain
+// JavaScript: under tsx every module it and SvelteKit's prerender worker load went through tsx's hooks,
+// most of the 3 s this process took to start (BENCHMARKS.md, "1 Dec, night").
 //
 // It does what SvelteKit 2.5.4's `writeBundle` hook (src/exports/vite/index.js) does after the
 // client bundle is built — the manifest, route analysis, prerender, the manifest without the
@@ -16,11 +18,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const kitDir = process.argv[2];
-if (!kitDir) throw new Error('usage: site-prerender.ts <@sveltejs/kit folder> [<kept analysis file>]');
-const kit = (file: string) => import(pathToFileURL(join(kitDir, 'src', file)).href);
+if (!kitDir) throw new Error('usage: site-prerender.mjs <@sveltejs/kit folder> [<kept analysis file>]');
+const kit = (file) => import(pathToFileURL(join(kitDir, 'src', file)).href);
 
 let last = performance.now();
-const step = (name: string) => {
+const step = (name) => {
   const now = performance.now();
   console.log(`@@step ${((now - last) / 1000).toFixed(1)} ${name}`);
   last = now;
@@ -40,7 +42,7 @@ const { adapt } = await kit('core/adapt/index.js');
 
 const config = await load_config();
 const out = `${config.kit.outDir}/output`;
-const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
 // The bundles carry the version of the build that made them (kit.version.name defaults to the
 // time the config was loaded); the service worker must say the same.
 config.kit.version.name = read(`${out}/client/${config.kit.appDir}/version.json`).version;
@@ -78,7 +80,7 @@ let metadata = analysisFile && existsSync(analysisFile) ? deserialize(readFileSy
 if (metadata) step('analyse (kept with the bundles)');
 else {
   metadata = await analyse({ manifest_path, manifest_data, server_manifest, tracked_features: {}, env: { ...env.private, ...env.public } });
-  const fromData = [...metadata.routes].some(([id, route]: [string, { entries?: unknown }]) => route.entries && !id.startsWith('/api/'));
+  const fromData = [...metadata.routes].some(([id, route]) => route.entries && !id.startsWith('/api/'));
   if (analysisFile && !fromData) {
     const temp = `${analysisFile}.${process.pid}`;
     writeFileSync(temp, serialize(metadata));
@@ -90,7 +92,7 @@ else {
 const { prerendered, prerender_map } = await prerender({ out, manifest_path, metadata, verbose: false, env: { ...env.private, ...env.public } });
 step(`prerender (${prerendered.pages.size} pages, ${prerendered.assets.size} assets)`);
 
-const dynamic = manifest_data.routes.filter((route: { id: string }) => prerender_map.get(route.id) !== true);
+const dynamic = manifest_data.routes.filter((route) => prerender_map.get(route.id) !== true);
 writeFileSync(`${out}/server/manifest.js`, `export const manifest = ${generate_manifest({ build_data, relative_path: '.', routes: dynamic })};\n`);
 
 // What SvelteKit's own Vite config defines for every bundle (the service worker's included).
