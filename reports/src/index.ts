@@ -1,15 +1,15 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
 // then the Evidence build, then a copy of the static site into siteDir.
-import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeCharts } from './charts.ts';
 import { writeExcelAppendix } from './excel-appendix.ts';
 import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportVariants } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
 import { writeEvidenceSources } from './evidence-sources.ts';
-import { buildFromSiteCache, DEFAULT_SITE_CACHE, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
+import { buildFromSiteCache, DEFAULT_SITE_CACHE, moveDir, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
 import { type PublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
@@ -132,9 +132,10 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     if (!existsSync(join(built, 'index.html'))) throw new Error(`reports: evidence build wrote no index.html in ${built}`);
 
     await rm(opts.siteDir, { recursive: true, force: true });
-    await mkdir(opts.siteDir, { recursive: true });
-    await cp(built, opts.siteDir, { recursive: true });
-    step('site copy');
+    await mkdir(dirname(opts.siteDir), { recursive: true });
+    // the work copy goes once this returns: its build is moved, not copied
+    await moveDir(built, opts.siteDir);
+    step('site moved into place');
     const { bytes, files } = await sizeOf(opts.siteDir);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     say(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s → ${opts.siteDir}`);

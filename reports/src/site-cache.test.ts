@@ -1,11 +1,11 @@
 // The bundle cache's key and housekeeping; the fast build itself is tested on a real site in
 // test/site.test.ts (a full build, then one on the kept bundles with changed data).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
+import { moveDir, pruneSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -63,5 +63,39 @@ describe('the cache folder', () => {
     expect(await pruneSiteCache(cache, 2)).toEqual(['k1']);
     expect((await readdir(cache)).sort()).toEqual(['k2', 'k3']);
     expect(existsSync(join(cache, 'k1'))).toBe(false);
+  });
+});
+
+describe('moveDir', () => {
+  async function tree(root: string): Promise<string[]> {
+    return (await readdir(root, { recursive: true })).map(String).sort();
+  }
+  async function folderWithFiles(at: string): Promise<void> {
+    await mkdir(join(at, 'a', 'b'), { recursive: true });
+    await writeFile(join(at, 'index.html'), '<p>trang</p>');
+    await writeFile(join(at, 'a', 'b', 'x.arrow'), 'x');
+  }
+
+  it('moves a built site within one file system, leaving nothing behind', async () => {
+    const from = join(dir, 'built');
+    await folderWithFiles(from);
+    await moveDir(from, join(dir, 'site'));
+    expect(existsSync(from)).toBe(false);
+    expect(await tree(join(dir, 'site'))).toEqual(['a', 'a/b', 'a/b/x.arrow', 'index.html']);
+  });
+
+  // Where /dev/shm is a file system of its own (tmpfs, as on Debian), a rename across it fails (EXDEV): copied instead.
+  const otherFs = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+  it.runIf(otherFs)('copies then removes across file systems', async () => {
+    const from = await mkdtemp('/dev/shm/site-cache-move-');
+    try {
+      await rm(from, { recursive: true });
+      await folderWithFiles(from);
+      await moveDir(from, join(dir, 'site-across'));
+      expect(existsSync(from)).toBe(false);
+      expect(await tree(join(dir, 'site-across'))).toEqual(['a', 'a/b', 'a/b/x.arrow', 'index.html']);
+    } finally {
+      await rm(from, { recursive: true, force: true });
+    }
   });
 });

@@ -208,7 +208,21 @@ export async function buildFromSiteCache(
   });
   t = performance.now();
   await rm(join(work, 'build'), { recursive: true, force: true });
-  await cp(join(to, 'build'), join(work, 'build'), { recursive: true });
-  step('copy of the build');
+  await moveDir(join(to, 'build'), join(work, 'build'));
+  step('build moved out of the template');
   return steps;
+}
+
+/**
+ * Moves a folder: renamed where both places are on one file system (the build's ≈ 1,000 files were
+ * copied twice a build, ≈ 2 s), copied then removed where not. `to` must not exist.
+ */
+export async function moveDir(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
