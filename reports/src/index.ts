@@ -1,5 +1,5 @@
 // Builds the public report site from a warehouse: public (suppressed) data first, then charts,
-// then the Evidence build, then a copy of the static site into siteDir.
+// then the Evidence build, whose static site is then moved into siteDir.
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

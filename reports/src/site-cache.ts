@@ -152,8 +152,8 @@ export async function siteCacheMiss(cacheDir: string, key: string): Promise<stri
 }
 
 /**
- * The fast build: the kept template back into `work/.evidence/template` (whose static/data
- * `evidence sources` has just written), the static files as Evidence's build would copy them
+ * The fast build: the kept template back into `work/.evidence/template` (whose static/data holds
+ * the pub source's files just written: evidence-sources.ts), the static files as Evidence's build would copy them
  * (its template's, then the project's: charts, printed report), those also into the client
  * output as Vite's client build does, then site-prerender.mjs. Leaves `work/build` as
  * `evidence build` does. Returns its steps.
