@@ -14,10 +14,9 @@
 // texts and booleans) is left to the CLI: `writeEvidenceSources` then returns false.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Db, quoteIdent, quoteLiteral } from '@dtts/db';
-import { REPORTS_DIR } from './evidence.ts';
+import { packageVersion } from './site-cache.ts';
 
 /** The versions whose `evidence sources` output this reproduces (checked by evidence-sources.test.ts). */
 export const EVIDENCE_VERSIONS = { '@evidence-dev/evidence': '39.1.13', '@evidence-dev/duckdb': '2.0.1' } as const;
@@ -32,21 +31,14 @@ const NUMERIC = /^(DOUBLE|FLOAT|TINYINT|UTINYINT|SMALLINT|USMALLINT|INTEGER|UINT
 
 interface ColumnType { name: string; evidenceType: 'number' | 'string' | 'boolean'; typeFidelity: 'precise' }
 
-function installedVersion(pkg: string): string | undefined {
-  try {
-    const require = createRequire(join(REPORTS_DIR, 'package.json'));
-    return (require(`${pkg}/package.json`) as { version: string }).version;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes the `pub` source's data files into the Evidence project copy `work`, reading `publicPath`.
  * Returns false, having written nothing, when Evidence's CLI must do it instead (see above).
  */
 export async function writeEvidenceSources(work: string, publicPath: string): Promise<boolean> {
-  for (const [pkg, version] of Object.entries(EVIDENCE_VERSIONS)) if (installedVersion(pkg) !== version) return false;
+  for (const [pkg, version] of Object.entries(EVIDENCE_VERSIONS)) {
+    if ((await packageVersion(pkg).catch(() => undefined)) !== version) return false;
+  }
   const sourcesDir = join(work, 'sources');
   const sources = await readdir(sourcesDir);
   if (sources.length !== 1 || sources[0] !== SOURCE) return false;

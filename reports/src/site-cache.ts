@@ -35,7 +35,8 @@ function packageDir(name: string): string {
   throw new Error(`${name} is not installed`);
 }
 
-async function packageVersion(name: string): Promise<string> {
+/** The version of an installed package (this package's node_modules, then the root's); throws if not installed. */
+export async function packageVersion(name: string): Promise<string> {
   return JSON.parse(await readFile(join(packageDir(name), 'package.json'), 'utf8')).version;
 }
 
