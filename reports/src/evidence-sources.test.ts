@@ -22,7 +22,9 @@ beforeAll(async () => {
   await writeFixtureWarehouse(join(dir, 'warehouse.duckdb'));
   await writePublicData(join(dir, 'warehouse.duckdb'), join(dir, 'public.duckdb'), dir, run);
   const stamp = `${process.pid}-${Date.now()}`;
-  [theirs, ours] = [await makeWorkCopy(`sources-cli-${stamp}`), await makeWorkCopy(`sources-ours-${stamp}`)];
+  // One at a time, so afterAll knows the first if making the second fails.
+  theirs = await makeWorkCopy(`sources-cli-${stamp}`);
+  ours = await makeWorkCopy(`sources-ours-${stamp}`);
   for (const work of [theirs, ours]) await copyFile(join(dir, 'public.duckdb'), join(work, 'public.duckdb'));
   await runEvidence(theirs, ['sources']);
   expect(await writeEvidenceSources(ours, join(ours, 'public.duckdb'))).toBe(true);

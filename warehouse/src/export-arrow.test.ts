@@ -1,18 +1,20 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Db } from '@dtts/db';
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { writeArrowIpc } from './export-arrow.ts';
 
 let db: Db;
 beforeAll(async () => { db = await Db.open(':memory:'); });
 afterAll(() => db.close());
 
-/** Every cell of the file next to the same query's rows from DuckDB (BIGINT read back as bigint, compared as numbers). */
+/** Every cell of the file next to the same query's rows from DuckDB (BIGINT read back as bigint, compared as numbers). Call in a test. */
 async function compareWithDuckDb(sql: string) {
-  const path = join(mkdtempSync(join(tmpdir(), 'dtts-arrow-')), 'x.arrow');
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-arrow-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'x.arrow');
   const rows = await writeArrowIpc(db, sql, path);
   const table = tableFromIPC(readFileSync(path));
   const expected = await db.all<Record<string, unknown>>(sql);

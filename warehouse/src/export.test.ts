@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type Built, buildWith } from '../test/fixture.ts';
 import { EXPORT_QUERY, exportIndicators } from './export.ts';
 
@@ -18,9 +18,16 @@ let built: Built;
 beforeAll(async () => { built = await buildWith(GIVEN); });
 afterAll(() => built.db.close());
 
+/** A fresh temporary folder, removed when the test is done. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 describe('exportIndicators', () => {
   it('writes CSV and Parquet with exactly the columns of OUTPUTS.md, sorted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const dir = tempDir();
     const { rows } = await exportIndicators(built.db, join(dir, 'exports'));
     const count = await built.db.one<{ n: number }>('select count(*) as n from marts.indicator_values');
     expect(rows).toBe(count?.n);
@@ -43,7 +50,7 @@ describe('exportIndicators', () => {
   });
 
   it('writes the same rows as an Arrow IPC file, typed as DuckDB typed them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const dir = tempDir();
     const { rows } = await exportIndicators(built.db, dir);
     const table = tableFromIPC(readFileSync(join(dir, 'indicator_values.arrow')));
     expect(table.numRows).toBe(rows);
@@ -59,7 +66,7 @@ describe('exportIndicators', () => {
   });
 
   it('the Arrow file holds every cell of the export query, NULLs included, in its order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const dir = tempDir();
     await exportIndicators(built.db, dir);
     const table = tableFromIPC(readFileSync(join(dir, 'indicator_values.arrow')));
     const expected = await built.db.all<Record<string, unknown>>(EXPORT_QUERY);
@@ -77,8 +84,8 @@ describe('exportIndicators', () => {
   });
 
   it('a second export gives the same bytes (deterministic order)', async () => {
-    const a = mkdtempSync(join(tmpdir(), 'dtts-export-'));
-    const b = mkdtempSync(join(tmpdir(), 'dtts-export-'));
+    const a = tempDir();
+    const b = tempDir();
     await exportIndicators(built.db, a);
     await exportIndicators(built.db, b);
     for (const file of ['indicator_values.csv', 'indicator_values.arrow']) expect(readFileSync(join(a, file))).toEqual(readFileSync(join(b, file)));

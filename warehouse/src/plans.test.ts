@@ -45,7 +45,8 @@ function builtWithPlan(file: string, row: string, given = GIVEN): { db: Built['d
     writeFileSync(join(dir, file), `${PLAN_COLUMNS.join(',')}\n${row}\n`);
     holder.built = await buildWith(given, planTargets([dir]));
   }, 120_000);
-  afterAll(() => { holder.built.db.close(); rmSync(dir, { recursive: true, force: true }); });
+  // A failed build leaves no warehouse to close: the folder is removed all the same.
+  afterAll(() => { holder.built?.db.close(); rmSync(dir, { recursive: true, force: true }); });
   return { get db() { return holder.built.db; } };
 }
 

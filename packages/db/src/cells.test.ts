@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { Db, neutraliseCell, neutraliseSql, neutraliseValue, writeCsv } from './index.ts';
 
 // Payloads from OWASP's CSV-injection page and the issue that reported them.
@@ -43,6 +43,7 @@ describe('neutraliseCell', () => {
 describe('writeCsv', () => {
   it('writes a BOM, neutralises text columns and keeps numeric columns numeric', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cells-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const db = await Db.open();
     try {
       await db.run(`CREATE TABLE t (ten VARCHAR, so INTEGER, ty_le DOUBLE)`);

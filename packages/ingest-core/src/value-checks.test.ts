@@ -58,7 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  db.close();
+  db?.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { readGrid } from './testing/read-back.ts';
 import { smallSample } from './testing/small-sample.ts';
 import type { SampleSummary } from './generate.ts';
 import type { Truth } from './truth.ts';
 import { generateSample } from './generate.ts';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
 let s: { dir: string; summary: SampleSummary };
@@ -57,6 +57,7 @@ describe('planted bad rows', () => {
 
   it('writes the truth file with bad rows, skipped rows and expected totals', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dtts-truth-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const truthFile = join(dir, 'truth.json');
     await generateSample({ dir: join(dir, 'sources'), years: [2024], scale: 0.01, truthFile });
     const truth = JSON.parse(await readFile(truthFile, 'utf8')) as Truth;

@@ -1,13 +1,14 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ensureSample, STAMP_FILE } from './ensure.ts';
 import { GENERATOR_VERSION, resolveOptions } from './generate.ts';
 
 describe('ensureSample', () => {
   it('does nothing when the stamp holds the same generator version and options', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dtts-ensure-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(join(dir, STAMP_FILE), `${JSON.stringify({ generator: GENERATOR_VERSION, options: resolveOptions({}) })}\n`);
     await ensureSample(dir);
     expect(await readdir(dir)).toEqual([STAMP_FILE]);
