@@ -16,13 +16,42 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** A headless Chromium with a fresh profile; close() also removes the profile. */
+/** The profile folder of each browser launchChromium started (for its test). */
+const profiles = new WeakMap<BrowserContext, string>();
+
+export function profileOf(context: BrowserContext): string | undefined {
+  return profiles.get(context);
+}
+
+/**
+ * A headless Chromium with a fresh profile in the temp folder. Its close() resolves once Chromium has
+ * exited and the profile is removed: removing it from the 'close' event alone, unawaited, left a
+ * profile behind whenever the process exited first (24 of them in /tmp on the development machine).
+ * A launch that fails removes the profile too.
+ */
 export async function launchChromium(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(join(tmpdir(), 'reports-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport, args: CHROMIUM_ARGS });
   // Chromium may still write to its profile while closing: retry, and never fail a build over a temp folder.
-  context.on('close', () => void rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {}));
+  const removeProfile = () => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
+  profiles.set(context, profile);
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    try {
+      await close(options);
+    } finally {
+      await removeProfile();
+    }
+  };
+  // A browser that dies on its own (a crash) is not closed through close(): remove its profile then too.
+  context.on('close', () => void removeProfile());
   return context;
 }
 
