@@ -9,7 +9,7 @@ import { CHROMIUM, hasChromium, printPdf } from './chromium.ts';
 import { printReportVariants } from './print-report.ts';
 import { makeWorkCopy, runEvidence } from './evidence.ts';
 import { writeEvidenceSources } from './evidence-sources.ts';
-import { buildFromSiteCache, DEFAULT_SITE_CACHE, moveDir, saveSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
+import { DEFAULT_SITE_CACHE, moveDir, saveSiteCache, siteCacheKey, siteCacheMiss, type StartedSiteBuild, startFromSiteCache } from './site-cache.ts';
 import { type PublicData, writePublicData, type RunInfo } from './public-data.ts';
 
 export interface BuildReportsOptions {
@@ -75,8 +75,6 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
     const charts = await writeCharts(join(work, 'static', 'charts'), data.rows, data.catalog, data.geoNames);
     say(`charts: ${charts} SVG files`);
     step('charts');
-    await printable;
-    step('printable report: its PDF (the rest of it)');
     await sources;
     step('evidence sources (the rest of it)');
     // The Excel appendix (not part of the site) is written here while the site builds in a child
@@ -99,18 +97,39 @@ export async function buildReports(opts: BuildReportsOptions): Promise<BuildRepo
         siteCache = { state: 'failed', reason: `cache key: ${firstLine(error)}` };
       }
     }
+    const fastFailed = async (error: unknown) => {
+      siteCache = { state: 'failed', reason: firstLine(error) };
+      // The entry goes: the full build below keeps a fresh one.
+      await rm(join(cacheDir!, key!), { recursive: true, force: true }).catch(() => {});
+      say(`site cache: the fast path failed (${siteCache.reason}); full evidence build instead`);
+      step(`site cache: fast path failed (${siteCache.reason}), full build follows`);
+    };
+    // On kept bundles, the prerender process starts now, while Chromium prints the PDF: it loads
+    // SvelteKit and Evidence's config (no data) on the core the printing leaves free, then waits.
+    let fast: StartedSiteBuild | null = null;
     if (siteCache.state === 'hit') {
       say('site cache: bundles kept from an earlier build with the same pages and tools; prerendering the new data only');
       try {
-        absorb(await buildFromSiteCache(work, cacheDir!, key!, undefined, startAppendix));
+        fast = await startFromSiteCache(work, cacheDir!, key!);
+        stepStart = performance.now(); // its own step ('bundles copied in') comes with finish()'s
       } catch (error) {
-        siteCache = { state: 'failed', reason: firstLine(error) };
-        // The entry goes: the full build below keeps a fresh one.
-        await rm(join(cacheDir!, key!), { recursive: true, force: true }).catch(() => {});
-        say(`site cache: the fast path failed (${siteCache.reason}); full evidence build instead`);
-        step(`site cache: fast path failed (${siteCache.reason}), full build follows`);
+        await fastFailed(error);
       }
     } else if (cacheDir) say(`site cache: ${siteCache.reason}; full evidence build`);
+    try {
+      await printable;
+    } catch (error) {
+      await fast?.cancel();
+      throw error;
+    }
+    step('printable report: its PDF (the rest of it)');
+    if (fast) {
+      try {
+        absorb(await fast.finish(startAppendix));
+      } catch (error) {
+        await fastFailed(error);
+      }
+    }
     if (siteCache.state !== 'hit') {
       startAppendix();
       await fullBuild(work, say, step, steps);

@@ -1,11 +1,13 @@
 // The bundle cache's key and housekeeping; the fast build itself is tested on a real site in
 // test/site.test.ts (a full build, then one on the kept bundles with changed data).
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moveDir, pruneSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
+import { moveDir, packageDir, pruneSiteCache, siteCacheKey, siteCacheMiss } from './site-cache.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -98,4 +100,38 @@ describe('moveDir', () => {
       await rm(from, { recursive: true, force: true });
     }
   });
+});
+
+describe('the prerender process started early (site-prerender.mjs --wait)', () => {
+  // Started while the PDF prints (startFromSiteCache): it loads SvelteKit and the config, says so, and
+  // builds nothing until it reads "go"; a caller that failed closes its input instead.
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'site-prerender.mjs');
+  const run = async (input: string | null) => {
+    const cwd = await mkdtemp(join(dir, 'prerender-'));
+    const child = spawn(process.execPath, [script, packageDir('@sveltejs/kit'), join(cwd, 'analysis.v8'), '--wait'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { out += c; });
+    // The input is given only once the start-up is done, as the caller gives it once the PDF is printed.
+    const ready = new Promise<void>((resolve) => child.stdout.on('data', () => { if (out.includes('@@step')) resolve(); }));
+    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await Promise.race([ready, code]);
+    child.stdin.end(input ?? undefined);
+    return { code: await code, out, cwd };
+  };
+
+  it('waits after its start-up, and exits without building when its input closes', async () => {
+    const { code, out, cwd } = await run(null);
+    expect(out).toMatch(/^@@step [\d.]+ modules and config/m);
+    expect(out).toMatch(/cancelled before the static files were written/);
+    expect(code).toBe(3);
+    expect(existsSync(join(cwd, 'build'))).toBe(false);
+  }, 120_000);
+
+  it('goes on when told to (here failing: the folder holds no bundles)', async () => {
+    const { code, out } = await run('go\n');
+    expect(out).not.toMatch(/cancelled/);
+    expect(out).toMatch(/ENOENT/);
+    expect(code).not.toBe(0);
+  }, 120_000);
 });

@@ -27,7 +27,7 @@ const ROOT = join(REPORTS_DIR, '..');
 /** Packages whose code ends up in, or builds, the bundles. */
 const BUNDLERS = ['@evidence-dev/evidence', '@evidence-dev/core-components', '@evidence-dev/duckdb', '@sveltejs/kit', '@sveltejs/adapter-static', '@sveltejs/vite-plugin-svelte', 'vite', 'svelte', 'svelte-preprocess', 'tailwindcss', 'postcss'];
 
-function packageDir(name: string): string {
+export function packageDir(name: string): string {
   for (const modules of [join(REPORTS_DIR, 'node_modules'), join(ROOT, 'node_modules')]) {
     const dir = join(modules, name);
     if (existsSync(join(dir, 'package.json'))) return realpathSync(dir);
@@ -164,6 +164,29 @@ export async function buildFromSiteCache(
   /** Called once the prerender process runs: work of the caller's own may go beside it. */
   onStarted?: () => void,
 ): Promise<{ name: string; seconds: number }[]> {
+  const started = await startFromSiteCache(work, cacheDir, key, onLine);
+  return started.finish(onStarted);
+}
+
+/** A fast build started by startFromSiteCache: its prerender process waits for finish(). */
+export interface StartedSiteBuild {
+  /**
+   * Copies the static files in (charts, printed report, data: all must be written by now), lets the
+   * waiting process prerender, and leaves `work/build`. Returns every step, the start's included.
+   */
+  finish(onStarted?: () => void): Promise<{ name: string; seconds: number }[]>;
+  /** Stops the waiting process (the caller failed before finish); resolves once it has exited. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * The first half of the fast build, which depends on the kept bundles only: the kept template copied
+ * back into `work/.evidence/template` (everything there but static/, which evidence-sources.ts may be
+ * writing), and site-prerender.mjs started, which loads SvelteKit's modules and Evidence's config (≈ 1.8 s,
+ * none of it from the data) and then waits. The caller starts it while Chromium prints the PDF, when one
+ * core is free, and calls finish() once the static files are written (BENCHMARKS.md, "1 Dec, late night").
+ */
+export async function startFromSiteCache(work: string, cacheDir: string, key: string, onLine?: (line: string) => void): Promise<StartedSiteBuild> {
   const entry = join(cacheDir, key);
   const to = template(work);
   const steps: { name: string; seconds: number }[] = [];
@@ -177,41 +200,64 @@ export async function buildFromSiteCache(
   await mkdir(to, { recursive: true });
   for (const name of await readdir(to)) if (name !== 'static') await rm(join(to, name), { recursive: true, force: true });
   await cp(join(entry, 'template'), to, { recursive: true });
-  await cp(join(packageDir('@evidence-dev/evidence'), 'template', 'static'), join(to, 'static'), { recursive: true });
-  if (existsSync(join(work, 'static'))) await cp(join(work, 'static'), join(to, 'static'), { recursive: true });
-  await cp(join(to, 'static'), join(to, '.svelte-kit', 'output', 'client'), { recursive: true });
-  step('site cache: bundles and new data copied in');
+  step('site cache: bundles copied in');
 
   const script = join(dirname(fileURLToPath(import.meta.url)), 'site-prerender.mjs');
-  await new Promise<void>((resolve, reject) => {
-    // The heap limit `evidence build` gives its Vite child.
-    const env = { ...evidenceEnv(), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096` };
-    const child = spawn(process.execPath, [script, packageDir('@sveltejs/kit'), join(entry, ANALYSIS)], { cwd: to, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
-    const take = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (!line.trim()) continue;
-        const m = /^@@step ([\d.]+) (.+)$/.exec(line);
-        if (m) {
-          steps.push({ name: m[2]!, seconds: Number(m[1]) });
-          continue;
-        }
-        tail.push(line);
-        if (tail.length > 40) tail.shift();
-        onLine?.(line);
+  // The heap limit `evidence build` gives its Vite child.
+  const env = { ...evidenceEnv(), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096` };
+  const child = spawn(process.execPath, [script, packageDir('@sveltejs/kit'), join(entry, ANALYSIS), '--wait'], { cwd: to, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const childSteps: { name: string; seconds: number }[] = [];
+  const tail: string[] = [];
+  const take = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      const m = /^@@step ([\d.]+) (.+)$/.exec(line);
+      if (m) {
+        childSteps.push({ name: m[2]!, seconds: Number(m[1]) });
+        continue;
       }
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      onLine?.(line);
+    }
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  child.stdin.on('error', () => {}); // a child that died: its exit code says why
+  let cancelled = false;
+  const closed = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('spawn', () => onStarted?.());
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`prerender on the kept bundles failed (exit ${code}): ${tail.findLast((l) => /Error/.test(l)) ?? tail.at(-1) ?? ''}\n${tail.slice(-15).join('\n')}`))));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else if (cancelled) resolve();
+      else reject(new Error(`prerender on the kept bundles failed (exit ${code}): ${tail.findLast((l) => /Error/.test(l)) ?? tail.at(-1) ?? ''}\n${tail.slice(-15).join('\n')}`));
+    });
   });
-  t = performance.now();
-  await rm(join(work, 'build'), { recursive: true, force: true });
-  await moveDir(join(to, 'build'), join(work, 'build'));
-  step('build moved out of the template');
-  return steps;
+  closed.catch(() => {}); // awaited in finish() or cancel()
+
+  return {
+    async finish(onStarted) {
+      t = performance.now();
+      await cp(join(packageDir('@evidence-dev/evidence'), 'template', 'static'), join(to, 'static'), { recursive: true });
+      if (existsSync(join(work, 'static'))) await cp(join(work, 'static'), join(to, 'static'), { recursive: true });
+      await cp(join(to, 'static'), join(to, '.svelte-kit', 'output', 'client'), { recursive: true });
+      step('site cache: new data copied in');
+      child.stdin.end('go\n');
+      onStarted?.();
+      await closed;
+      steps.push(...childSteps);
+      t = performance.now();
+      await rm(join(work, 'build'), { recursive: true, force: true });
+      await moveDir(join(to, 'build'), join(work, 'build'));
+      step('build moved out of the template');
+      return steps;
+    },
+    async cancel() {
+      cancelled = true;
+      child.kill();
+      await closed.catch(() => {});
+    },
+  };
 }
 
 /**

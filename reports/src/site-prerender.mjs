@@ -1,7 +1,7 @@
 // The part of `evidence build` that reads the data, on bundles kept from an earlier build
 // (site-cache.ts). Run as a child process with its working directory in Evidence's
 // `.evidence/template` (SvelteKit, Evidence's svelte.config.js and its prerender read paths
-// relative to it): `node site-prerender.mjs <@sveltejs/kit folder> [<kept analysis file>]`. Plain
+// relative to it): `node site-prerender.mjs <@sveltejs/kit folder> [<kept analysis file> [--wait]]`. Plain
 // JavaScript: under tsx every module it and SvelteKit's prerender worker load went through tsx's hooks,
 // most of the 3 s this process took to start (BENCHMARKS.md, "1 Dec, night").
 //
@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const kitDir = process.argv[2];
-if (!kitDir) throw new Error('usage: site-prerender.mjs <@sveltejs/kit folder> [<kept analysis file>]');
+if (!kitDir) throw new Error('usage: site-prerender.mjs <@sveltejs/kit folder> [<kept analysis file> [--wait]]');
 const kit = (file) => import(pathToFileURL(join(kitDir, 'src', file)).href);
 
 let last = performance.now();
@@ -41,6 +41,27 @@ const { build_service_worker } = await kit('exports/vite/build/build_service_wor
 const { adapt } = await kit('core/adapt/index.js');
 
 const config = await load_config();
+// With --wait (site-cache.ts's startFromSiteCache), what does not depend on the data is done first,
+// while the caller still writes it (the PDF); the rest waits for a "go" line on stdin. An input closed
+// without one means the caller gave up: exit without building.
+if (process.argv[4] === '--wait') {
+  step('modules and config (while the static files were written)');
+  const go = await new Promise((resolve) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(text.startsWith('go'));
+    });
+    process.stdin.on('end', () => resolve(text.startsWith('go')));
+  });
+  if (!go) {
+    console.error('site-prerender: cancelled before the static files were written');
+    process.exit(3);
+  }
+  process.stdin.destroy();
+  last = performance.now();
+}
 const out = `${config.kit.outDir}/output`;
 const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
 // The bundles carry the version of the build that made them (kit.version.name defaults to the
