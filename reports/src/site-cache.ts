@@ -234,13 +234,23 @@ export async function startFromSiteCache(work: string, cacheDir: string, key: st
     });
   });
   closed.catch(() => {}); // awaited in finish() or cancel()
+  const cancel = async () => {
+    cancelled = true;
+    child.kill();
+    await closed.catch(() => {});
+  };
 
   return {
     async finish(onStarted) {
       t = performance.now();
-      await cp(join(packageDir('@evidence-dev/evidence'), 'template', 'static'), join(to, 'static'), { recursive: true });
-      if (existsSync(join(work, 'static'))) await cp(join(work, 'static'), join(to, 'static'), { recursive: true });
-      await cp(join(to, 'static'), join(to, '.svelte-kit', 'output', 'client'), { recursive: true });
+      try {
+        await cp(join(packageDir('@evidence-dev/evidence'), 'template', 'static'), join(to, 'static'), { recursive: true });
+        if (existsSync(join(work, 'static'))) await cp(join(work, 'static'), join(to, 'static'), { recursive: true });
+        await cp(join(to, 'static'), join(to, '.svelte-kit', 'output', 'client'), { recursive: true });
+      } catch (error) {
+        await cancel(); // the waiting process does not outlive a failed copy
+        throw error;
+      }
       step('site cache: new data copied in');
       child.stdin.end('go\n');
       onStarted?.();
@@ -252,11 +262,7 @@ export async function startFromSiteCache(work: string, cacheDir: string, key: st
       step('build moved out of the template');
       return steps;
     },
-    async cancel() {
-      cancelled = true;
-      child.kill();
-      await closed.catch(() => {});
-    },
+    cancel,
   };
 }
 
