@@ -161,7 +161,7 @@ export async function siteCacheMiss(cacheDir: string, key: string): Promise<stri
  */
 export async function buildFromSiteCache(
   work: string, cacheDir: string, key: string, onLine?: (line: string) => void,
-  /** Called once the prerender process runs: work of the caller's own may go beside it. */
+  /** Called once the prerender process is told to go on: work of the caller's own may go beside it. */
   onStarted?: () => void,
 ): Promise<{ name: string; seconds: number }[]> {
   const started = await startFromSiteCache(work, cacheDir, key, onLine);
@@ -172,7 +172,8 @@ export async function buildFromSiteCache(
 export interface StartedSiteBuild {
   /**
    * Copies the static files in (charts, printed report, data: all must be written by now), lets the
-   * waiting process prerender, and leaves `work/build`. Returns every step, the start's included.
+   * waiting process prerender (`onStarted` is called then), and leaves `work/build`. Returns every step,
+   * the start's included.
    */
   finish(onStarted?: () => void): Promise<{ name: string; seconds: number }[]>;
   /** Stops the waiting process (the caller failed before finish); resolves once it has exited. */
