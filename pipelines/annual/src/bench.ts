@@ -8,6 +8,7 @@
 //   pnpm bench --communes 100 --scale 0.2 --site  the site's build time and size at 100 communes
 //   pnpm bench --scale 20 --memory-limit 1GB      26 million rows with DuckDB held to 1 GB per database
 //   pnpm bench --incremental                      then one file changed at a time, each re-run against the full run
+//   pnpm bench --runs 5                           bare load and pipeline alternated five times: the median ratios
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,8 +33,13 @@ const { values } = parseArgs({
     // After the full run: one file changed at a time (a data row taken out), each followed by a re-run
     // without --full, timed against the full run (issue 10: at most a quarter).
     incremental: { type: 'boolean', default: false },
+    // The bare load and the full run alternated N times on the same files: the ratios' median and range
+    // (one pair on this 2-core VM swings ±15–25 % with its neighbours' load).
+    runs: { type: 'string', default: '1' },
   },
 });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${values.runs}`);
 const scale = Number(values.scale);
 const root = repoRoot();
 const dir = values.dir ? resolve(values.dir) : join(root, '.bench');
@@ -114,6 +120,9 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+/** The machine's load average over the last minute (the VM's neighbours show in it). */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
 /** This process's own CPU seconds. */
 const ownCpuSeconds = () => {
   const u = process.cpuUsage();
@@ -183,14 +192,26 @@ const [genSeconds] = await time(() => generateSample({ dir: sources, scale, csvO
 const generatorPeakRss = process.resourceUsage().maxRSS * 1024;
 console.log(`  generated in ${genSeconds.toFixed(1)} s (peak RSS of the generator ${(generatorPeakRss / 2 ** 30).toFixed(2)} GiB)`);
 
-const bareCpu0 = ownCpuSeconds();
-const [bare, rows] = await time(() => bareLoad(join(dir, 'bare.duckdb')));
-const bareCpu = ownCpuSeconds() - bareCpu0;
 const args = ['--sources', sources, '--out', out, '--full', ...(communes ? ['--reference', referenceDir] : []), ...(values.site ? [] : ['--skip-reports']), ...(values['allow-bad-files'] ? ['--allow-bad-files'] : []), ...(values['memory-limit'] ? ['--memory-limit', values['memory-limit']] : [])];
 // The bundle is built (once per change of the code) before the clock starts, as an analyst's runs find it.
 execFileSync(process.execPath, [launcher, '--help'], { cwd: root, stdio: 'ignore' });
-const run = await pipeline(args);
-const manifest = JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
+const readManifest = () => JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
+const pairs: { bare: number; bareCpu: number; run: Awaited<ReturnType<typeof pipeline>>; manifest: RunManifest }[] = [];
+let rows = 0;
+for (let i = 0; i < runs; i++) {
+  await rm(join(dir, 'bare.duckdb'), { force: true });
+  const bareCpu0 = ownCpuSeconds();
+  const [bare, n] = await time(() => bareLoad(join(dir, 'bare.duckdb')));
+  rows = n;
+  const bareCpu = ownCpuSeconds() - bareCpu0;
+  const r = await pipeline(args);
+  pairs.push({ bare, bareCpu, run: r, manifest: readManifest() });
+  if (runs > 1) console.log(`  pair ${i + 1} of ${runs}: bare ${bare.toFixed(2)} s, pipeline ${r.seconds.toFixed(2)} s = ${(r.seconds / bare).toFixed(2)}× wall, ${(r.cpuSeconds / bareCpu).toFixed(2)}× CPU (load ${loadAverage()})`);
+}
+// The pair whose wall ratio is the median stands for the run (its stages and memory are printed); the
+// ratios' range over all pairs is printed beside it.
+const byRatio = [...pairs].sort((a, b) => a.run.seconds / a.bare - b.run.seconds / b.bare);
+const { bare, bareCpu, run, manifest } = byRatio[Math.floor((byRatio.length - 1) / 2)]!;
 const stages = manifest.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
 
 const gib = (b: number) => (b / 2 ** 30).toFixed(2);
@@ -198,8 +219,13 @@ console.log(`\n${started.toISOString().slice(0, 10)}, scale ${scale}${communes ?
 console.log(`Bare DuckDB read_csv load       : ${bare.toFixed(2)} s`);
 console.log(`pnpm pipeline ${values.site ? '' : '--skip-reports '}(whole command): ${run.seconds.toFixed(2)} s   (stages: ${stages})`);
 console.log(`Ratio pipeline / bare           : ${(run.seconds / bare).toFixed(2)}× wall time, ${(run.cpuSeconds / bareCpu).toFixed(2)}× CPU time (${run.cpuSeconds.toFixed(1)} s / ${bareCpu.toFixed(1)} s; CPU time is the fairer measure on a shared machine)`);
+if (runs > 1) {
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×`;
+  const cpuRatios = pairs.map((p) => p.run.cpuSeconds / p.bareCpu).sort((a, b) => a - b);
+  console.log(`  over ${runs} alternated pairs   : median ${(run.seconds / bare).toFixed(2)}× wall (the pair above), range ${range(pairs.map((p) => p.run.seconds / p.bare))}; median ${cpuRatios[Math.floor((runs - 1) / 2)]!.toFixed(2)}× CPU, range ${range(cpuRatios)}`);
+}
 console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
-console.log(`Peak RSS of the process tree    : ${gib(run.peakRss)} GiB (DuckDB memory limit ${values['memory-limit'] ?? `${dbSettings().memoryLimit}, the default`}; the generator's own peak ${gib(generatorPeakRss)} GiB)`);
+console.log(`Peak RSS of the process tree    : ${gib(Math.max(...pairs.map((p) => p.run.peakRss)))} GiB (DuckDB memory limit ${values['memory-limit'] ?? `${dbSettings().memoryLimit}, the default`}; the generator's own peak ${gib(generatorPeakRss)} GiB)`);
 console.log(`Peak RSS by stage (≈)          : ${stagePeaks(manifest, run.samples).map((s) => `${s.name} ${gib(s.peak)}`).join(', ')} GiB`);
 if (values.site) {
   const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
@@ -212,7 +238,7 @@ if (values.incremental) {
   for (const file of INCREMENTAL_FILES) {
     await takeOutRow(join(sources, file));
     const again = await pipeline(args.filter((a) => a !== '--full'));
-    const after = JSON.parse(readFileSync(join(out, 'run-manifest.json'), 'utf8')) as RunManifest;
+    const after = readManifest();
     if (after.ingestPlan?.kind !== 'incremental') throw new Error(`the re-run after ${file} changed was not incremental: ${after.ingestPlan?.note}`);
     console.log(`  ${file.padEnd(38)}: ${again.seconds.toFixed(2)} s, ${again.cpuSeconds.toFixed(1)} CPU s = ${(again.seconds / run.seconds).toFixed(2)} of the full run's wall time, ${(again.cpuSeconds / run.cpuSeconds).toFixed(2)} of its CPU time`);
     console.log(`    (stages: ${after.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ')}; models kept ${after.models?.kept.length ?? 0} of ${(after.models?.kept.length ?? 0) + (after.models?.built.length ?? 0)})`);
