@@ -124,11 +124,15 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
     const readSince = hashes.stamp();
     try {
       result = await stage('ingest', async () => {
+        // DuckDB writes the run to the file once, at the checkpoint before closing (overlapped with the
+        // workbook), instead of at each quiet commit past its default 16 MB of log. In a full run that
+        // commit was the models' last one: a 2.6 s checkpoint before the exports and checks could start.
+        // District bench, ten alternated pairs: 22.5 s median against 24.1 (faster in 8 of 10), peak RSS
+        // 0.6–0.7 → 0.8 GiB; at scale 20 the log passes 1 GB and DuckDB checkpoints on the way, peak RSS
+        // 2.53 GiB as before (BENCHMARKS.md, "2 Dec"). A re-run changes little and gains the same way.
+        await db.run(`SET checkpoint_threshold = '1GB'`);
         if (plan.kind === 'incremental') {
-          // A re-run changes little: DuckDB writes it to the file once, at the checkpoint before closing
-          // (overlapped with the workbook), instead of at each commit past its default 16 MB of log.
-          await db.run(`SET checkpoint_threshold = '1GB'`);
-          // Nor does it compact the row groups its deletes thin out: in a full build a year's rows share
+          // A re-run does not compact the row groups its deletes thin out: in a full build a year's rows share
           // row groups with the years beside it, and vacuuming them rewrote those years too (hash columns
           // and all): the re-run's checkpoint took 1.4–1.7 s instead of 0.7–0.9 (BENCHMARKS.md, "1 Dec,
           // morning"). The space stays bounded: row groups left with no live row are dropped whatever this
