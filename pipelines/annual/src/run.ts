@@ -127,7 +127,7 @@ export async function runPipeline(config: PipelineConfig, log: RunLog): Promise<
         // DuckDB writes the run to the file once, at the checkpoint before closing (overlapped with the
         // workbook), instead of at each quiet commit past its default 16 MB of log. In a full run that
         // commit was the models' last one: a 2.6 s checkpoint before the exports and checks could start.
-        // District bench, ten alternated pairs: 22.5 s median against 24.1 (faster in 8 of 10), peak RSS
+        // District bench, ten alternated pairs: 23.3 s median against 24.5 (faster in 8 of 10), peak RSS
         // 0.6–0.7 → 0.8 GiB; at scale 20 the log passes 1 GB and DuckDB checkpoints on the way, peak RSS
         // 2.53 GiB as before (BENCHMARKS.md, "2 Dec"). A re-run changes little and gains the same way.
         await db.run(`SET checkpoint_threshold = '1GB'`);
