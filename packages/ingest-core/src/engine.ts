@@ -108,7 +108,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     try {
       for (const table of connector.tables) {
         const mine = found.files.filter((f) => f.source === connector.id && f.year === year && f.table === table.name);
-        if (mine.length > 0) files.push(...(await ingestTable({ ...opts, db: own }, work, connector, table, year, mine)));
+        if (mine.length > 0) files.push(...(await ingestTable({ ...opts, db: own }, work, connector, table, year, mine, units.length === 1)));
       }
       return { files };
     } catch (error) {
@@ -143,7 +143,8 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
   return results;
 }
 
-async function ingestTable(opts: IngestOptions, workDb: string, connector: Connector, table: TableSpec, year: number, files: DiscoveredFile[]): Promise<FileReport[]> {
+/** `alone`: this source-year is the only one being ingested (its parsed cells are then a view, LoadTableArgs). */
+async function ingestTable(opts: IngestOptions, workDb: string, connector: Connector, table: TableSpec, year: number, files: DiscoveredFile[], alone: boolean): Promise<FileReport[]> {
   const { db } = opts;
   const work = await createWorkTable(db, `${workDb}.raw`, Object.keys(table.columns));
   const reports: FileReport[] = [];
@@ -168,7 +169,7 @@ async function ingestTable(opts: IngestOptions, workDb: string, connector: Conne
     });
     opts.onEvent?.({ type: 'file', source: connector.id, file: f.file, rows: read.rows });
   }
-  const { perFile } = await loadTable({ db, work: workDb, connector, table, year, raw: `${workDb}.raw`, files: fileNames, present, hashKey: opts.hashKey });
+  const { perFile } = await loadTable({ db, work: workDb, connector, table, year, raw: `${workDb}.raw`, files: fileNames, present, hashKey: opts.hashKey, cellsAsView: alone });
   const loadedByFile = new Map(
     (await db.all<{ file: string; n: number }>(
       `SELECT source_file AS file, count(*) AS n FROM ingest.${q(connector.warehouseTable(table.name))} WHERE year = ? GROUP BY 1`, [year],

@@ -34,7 +34,8 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
   // 2. One row per source row: raw text, parsed value, error and warning per column. Only what
   //    varies from row to row is stored (parsed_cells); a value that is its raw text and an error or
   //    warning that no row has are given by the view `parsed`, so the work table is not twice the file.
-  //    Columns that a rule may blank (UPDATE) are always stored.
+  //    Columns that a rule may blank (UPDATE) are always stored, and the cells are then always a table;
+  //    a source-year ingested alone has them as a view of the raw text (LoadTableArgs.cellsAsView).
   const updated = new Set([
     ...(table.valueChecks ?? []).map((c) => c.column),
     ...(table.rowChecks ?? []).filter((c) => c.action === 'value_blanked').map((c) => c.column),
@@ -85,8 +86,11 @@ export async function loadTable(args: LoadTableArgs): Promise<TableLoadResult> {
       noValue('VARCHAR', warnCol(name));
     }
   }
-  await db.run(`CREATE OR REPLACE TABLE ${work}.parsed_cells AS SELECT ${stored.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
-  await db.run(`CREATE OR REPLACE VIEW ${work}.parsed AS SELECT ${view.join(', ')} FROM ${work}.parsed_cells`);
+  // Two names: a view cannot replace the table of an earlier table of the same source-year.
+  const materialised = updated.size > 0 || !args.cellsAsView;
+  const cells = `${work}.${materialised ? 'parsed_cells' : 'parsed_cells_view'}`;
+  await db.run(`CREATE OR REPLACE ${materialised ? 'TABLE' : 'VIEW'} ${cells} AS SELECT ${stored.join(', ')} FROM ${args.raw} r ${joins.join(' ')}`);
+  await db.run(`CREATE OR REPLACE VIEW ${work}.parsed AS SELECT ${view.join(', ')} FROM ${cells}`);
 
   await findIssues(args);
   await blankValues(args);

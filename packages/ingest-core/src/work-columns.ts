@@ -17,6 +17,13 @@ export interface LoadTableArgs {
   /** file_idx → columns whose header the file has. */
   present: Map<number, string[]>;
   hashKey: string;
+  /**
+   * The parsed cells as a view of the raw text instead of a table, where no rule blanks values: each later
+   * step computes just the columns it reads, and the rows are not written once more. It pays when this
+   * source-year is ingested alone (a re-run after one file changed), not when several are ingested at
+   * once: the cores are busy then, and each step that reads the view computes it again (BENCHMARKS.md, "2 Dec").
+   */
+  cellsAsView?: boolean;
 }
 
 export const rawCol = (c: string) => q(`${c}__raw`);
