@@ -229,8 +229,7 @@ export async function startFromSiteCache(work: string, cacheDir: string, key: st
   const closed = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve();
-      else if (cancelled) resolve();
+      if (code === 0 || cancelled) resolve();
       else reject(new Error(`prerender on the kept bundles failed (exit ${code}): ${tail.findLast((l) => /Error/.test(l)) ?? tail.at(-1) ?? ''}\n${tail.slice(-15).join('\n')}`));
     });
   });

@@ -210,8 +210,9 @@ for (let i = 0; i < runs; i++) {
 }
 // The pair whose wall ratio is the median stands for the run (its stages and memory are printed); the
 // ratios' range over all pairs is printed beside it.
+const middle = Math.floor((runs - 1) / 2); // the lower of the two middle pairs for an even count
 const byRatio = [...pairs].sort((a, b) => a.run.seconds / a.bare - b.run.seconds / b.bare);
-const { bare, bareCpu, run, manifest } = byRatio[Math.floor((byRatio.length - 1) / 2)]!;
+const { bare, bareCpu, run, manifest } = byRatio[middle]!;
 const stages = manifest.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
 
 const gib = (b: number) => (b / 2 ** 30).toFixed(2);
@@ -222,7 +223,7 @@ console.log(`Ratio pipeline / bare           : ${(run.seconds / bare).toFixed(2)
 if (runs > 1) {
   const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×`;
   const cpuRatios = pairs.map((p) => p.run.cpuSeconds / p.bareCpu).sort((a, b) => a - b);
-  console.log(`  over ${runs} alternated pairs   : median ${(run.seconds / bare).toFixed(2)}× wall (the pair above), range ${range(pairs.map((p) => p.run.seconds / p.bare))}; median ${cpuRatios[Math.floor((runs - 1) / 2)]!.toFixed(2)}× CPU, range ${range(cpuRatios)}`);
+  console.log(`  over ${runs} alternated pairs   : median ${(run.seconds / bare).toFixed(2)}× wall (the pair above), range ${range(pairs.map((p) => p.run.seconds / p.bare))}; median ${cpuRatios[middle]!.toFixed(2)}× CPU, range ${range(cpuRatios)}`);
 }
 console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
 console.log(`Peak RSS of the process tree    : ${gib(Math.max(...pairs.map((p) => p.run.peakRss)))} GiB (DuckDB memory limit ${values['memory-limit'] ?? `${dbSettings().memoryLimit}, the default`}; the generator's own peak ${gib(generatorPeakRss)} GiB)`);
