@@ -208,8 +208,9 @@ for (let i = 0; i < runs; i++) {
   rows = n;
   const bareCpu = ownCpuSeconds() - bareCpu0;
   const r = await pipeline(args);
-  pairs.push({ bare, bareCpu, run: r, manifest: readManifest() });
-  if (runs > 1) console.log(`  pair ${i + 1} of ${runs}: bare ${bare.toFixed(2)} s, pipeline ${r.seconds.toFixed(2)} s = ${(r.seconds / bare).toFixed(2)}× wall, ${(r.cpuSeconds / bareCpu).toFixed(2)}× CPU, its ingest stage ${(ingestSeconds(pairs.at(-1)!.manifest) / bare).toFixed(2)}× wall (load ${loadAverage()})`);
+  const pairManifest = readManifest();
+  pairs.push({ bare, bareCpu, run: r, manifest: pairManifest });
+  if (runs > 1) console.log(`  pair ${i + 1} of ${runs}: bare ${bare.toFixed(2)} s, pipeline ${r.seconds.toFixed(2)} s = ${(r.seconds / bare).toFixed(2)}× wall, ${(r.cpuSeconds / bareCpu).toFixed(2)}× CPU, its ingest stage ${(ingestSeconds(pairManifest) / bare).toFixed(2)}× wall (load ${loadAverage()})`);
 }
 // The pair whose wall ratio is the median stands for the run (its stages and memory are printed); the
 // ratios' range over all pairs is printed beside it.
@@ -228,8 +229,8 @@ if (runs > 1) {
   const cpuRatios = pairs.map((p) => p.run.cpuSeconds / p.bareCpu).sort((a, b) => a - b);
   console.log(`  over ${runs} alternated pairs   : median ${(run.seconds / bare).toFixed(2)}× wall (the pair above), range ${range(pairs.map((p) => p.run.seconds / p.bare))}; median ${cpuRatios[middle]!.toFixed(2)}× CPU, range ${range(cpuRatios)}`);
 }
-// What the bare load does is what the ingest stage does, and more (validation, line numbers, keyed hashes):
-// the rest of the command (models, checks, exports, disclosure control, workbook) has no counterpart in it.
+// The bare load's counterpart in the command is the ingest stage alone (which validates, keeps line numbers and
+// hashes ids besides); the rest of the command (models, checks, exports, disclosure control, workbook) has none.
 const ingestRatios = pairs.map((p) => ingestSeconds(p.manifest) / p.bare).sort((a, b) => a - b);
 console.log(`  of which the ingest stage     : ${ingestSeconds(manifest).toFixed(2)} s = ${(ingestSeconds(manifest) / bare).toFixed(2)}× the bare load's wall time${runs > 1 ? ` (over ${runs} pairs: median ${ingestRatios[middle]!.toFixed(2)}×, range ${ingestRatios[0]!.toFixed(2)}–${ingestRatios.at(-1)!.toFixed(2)}×)` : ''}`);
 console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
