@@ -129,8 +129,11 @@ const ownCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** The ingest stage's seconds in a run's manifest. */
-const ingestSeconds = (manifest: RunManifest) => manifest.stages.find((s) => s.name === 'ingest')?.seconds ?? Number.NaN;
+/** A stage's seconds in a run's manifest (NaN if the run had no such stage). */
+const stageSeconds = (manifest: RunManifest, name: string) => manifest.stages.find((s) => s.name === name)?.seconds ?? Number.NaN;
+
+/** Ratios' lowest and highest, for the lines over several pairs. */
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×`;
 
 /** What `pnpm pipeline` runs (root package.json): the launcher of the cached bundle of cli.ts. */
 const launcher = join(root, 'pipelines/annual/launch.mjs');
@@ -210,7 +213,7 @@ for (let i = 0; i < runs; i++) {
   const r = await pipeline(args);
   const pairManifest = readManifest();
   pairs.push({ bare, bareCpu, run: r, manifest: pairManifest });
-  if (runs > 1) console.log(`  pair ${i + 1} of ${runs}: bare ${bare.toFixed(2)} s, pipeline ${r.seconds.toFixed(2)} s = ${(r.seconds / bare).toFixed(2)}× wall, ${(r.cpuSeconds / bareCpu).toFixed(2)}× CPU, its ingest stage ${(ingestSeconds(pairManifest) / bare).toFixed(2)}× wall (load ${loadAverage()})`);
+  if (runs > 1) console.log(`  pair ${i + 1} of ${runs}: bare ${bare.toFixed(2)} s, pipeline ${r.seconds.toFixed(2)} s = ${(r.seconds / bare).toFixed(2)}× wall, ${(r.cpuSeconds / bareCpu).toFixed(2)}× CPU, its ingest stage ${(stageSeconds(pairManifest, 'ingest') / bare).toFixed(2)}× wall (load ${loadAverage()})`);
 }
 // The pair whose wall ratio is the median stands for the run (its stages and memory are printed); the
 // ratios' range over all pairs is printed beside it.
@@ -225,19 +228,19 @@ console.log(`Bare DuckDB read_csv load       : ${bare.toFixed(2)} s`);
 console.log(`pnpm pipeline ${values.site ? '' : '--skip-reports '}(whole command): ${run.seconds.toFixed(2)} s   (stages: ${stages})`);
 console.log(`Ratio pipeline / bare           : ${(run.seconds / bare).toFixed(2)}× wall time, ${(run.cpuSeconds / bareCpu).toFixed(2)}× CPU time (${run.cpuSeconds.toFixed(1)} s / ${bareCpu.toFixed(1)} s; CPU time is the fairer measure on a shared machine)`);
 if (runs > 1) {
-  const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×`;
   const cpuRatios = pairs.map((p) => p.run.cpuSeconds / p.bareCpu).sort((a, b) => a - b);
   console.log(`  over ${runs} alternated pairs   : median ${(run.seconds / bare).toFixed(2)}× wall (the pair above), range ${range(pairs.map((p) => p.run.seconds / p.bare))}; median ${cpuRatios[middle]!.toFixed(2)}× CPU, range ${range(cpuRatios)}`);
 }
 // The bare load's counterpart in the command is the ingest stage alone (which validates, keeps line numbers and
 // hashes ids besides); the rest of the command (models, checks, exports, disclosure control, workbook) has none.
-const ingestRatios = pairs.map((p) => ingestSeconds(p.manifest) / p.bare).sort((a, b) => a - b);
-console.log(`  of which the ingest stage     : ${ingestSeconds(manifest).toFixed(2)} s = ${(ingestSeconds(manifest) / bare).toFixed(2)}× the bare load's wall time${runs > 1 ? ` (over ${runs} pairs: median ${ingestRatios[middle]!.toFixed(2)}×, range ${ingestRatios[0]!.toFixed(2)}–${ingestRatios.at(-1)!.toFixed(2)}×)` : ''}`);
+const ingest = stageSeconds(manifest, 'ingest');
+const ingestRatios = pairs.map((p) => stageSeconds(p.manifest, 'ingest') / p.bare).sort((a, b) => a - b);
+console.log(`  of which the ingest stage     : ${ingest.toFixed(2)} s = ${(ingest / bare).toFixed(2)}× the bare load's wall time${runs > 1 ? ` (over ${runs} pairs: median ${ingestRatios[middle]!.toFixed(2)}×, range ${range(ingestRatios)})` : ''}`);
 console.log(`Time per million rows           : ${((run.seconds / rows) * 1e6).toFixed(2)} s (bare ${((bare / rows) * 1e6).toFixed(2)} s)`);
 console.log(`Peak RSS of the process tree    : ${gib(Math.max(...pairs.map((p) => p.run.peakRss)))} GiB (DuckDB memory limit ${values['memory-limit'] ?? `${dbSettings().memoryLimit}, the default`}; the generator's own peak ${gib(generatorPeakRss)} GiB)`);
 console.log(`Peak RSS by stage (≈)          : ${stagePeaks(manifest, run.samples).map((s) => `${s.name} ${gib(s.peak)}`).join(', ')} GiB`);
 if (values.site) {
-  const reports = manifest.stages.find((s) => s.name === 'reports')?.seconds ?? NaN;
+  const reports = stageSeconds(manifest, 'reports');
   console.log(`Site: reports stage ${reports.toFixed(1)} s, site/ ${((await dirBytes(join(out, 'site'))) / 1e6).toFixed(1)} MB`);
   console.log(`  steps: ${(manifest.reportSteps ?? []).map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ')}`);
 }
