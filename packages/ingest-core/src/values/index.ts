@@ -19,15 +19,17 @@ export function text(): SqlType {
 
 /** Personal data: read for matching, never loaded as it is. */
 export function personal(action: 'hash' | 'drop', format?: { pattern: string; finding: Finding }): SqlType {
+  const inFormat = (sql: string) => `regexp_full_match(${sql}, '${format?.pattern}')`;
+  const spaceless = (sql: string) => `regexp_replace(${sql}, '\\s', '', 'g')`;
   return {
     kind: 'sql',
     sqlType: 'VARCHAR',
     // Spaces inside an id are taken out; an id already in its format (nearly all) is not rewritten,
     // which spares two of three regular expressions per cell (the card file's ids: 100 → 30 ms).
-    value: (raw) => (format ? `CASE WHEN regexp_full_match(${raw}, '${format.pattern}') THEN ${raw} ELSE regexp_replace(${raw}, '\\s', '', 'g') END` : raw),
+    value: (raw) => (format ? `CASE WHEN ${inFormat(raw)} THEN ${raw} ELSE ${spaceless(raw)} END` : raw),
     ...(format && {
       invalid: {
-        when: (raw) => `CASE WHEN regexp_full_match(${raw}, '${format.pattern}') THEN false ELSE NOT regexp_full_match(regexp_replace(${raw}, '\\s', '', 'g'), '${format.pattern}') END`,
+        when: (raw) => `CASE WHEN ${inFormat(raw)} THEN false ELSE NOT ${inFormat(spaceless(raw))} END`,
         finding: format.finding,
       },
     }),
